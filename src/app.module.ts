@@ -1,0 +1,73 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CLOCK, SystemClock } from './common/clock';
+import { AllExceptionsFilter } from './common/http-exception.filter';
+import { ConfigModule, ENV, EnvironmentVariables } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { OrganizersModule } from './organizers/organizers.module';
+import { UsersModule } from './users/users.module';
+import { WorkersModule } from './workers.module';
+import { Global } from '@nestjs/common';
+
+export interface AppOptions {
+  /** The environment to validate and run with (process.env in production, a copy in tests). */
+  env: Record<string, string | undefined>;
+  /** Register the BullMQ processors in this process. */
+  workers: boolean;
+  /** Register HTTP controllers (false for the worker process). */
+  http: boolean;
+}
+
+@Global()
+@Module({ providers: [{ provide: CLOCK, useClass: SystemClock }], exports: [CLOCK] })
+class ClockModule {}
+
+/** The feature modules; the same list serves the API and the worker. */
+export const FEATURE_MODULES: Type[] = [OrganizersModule, UsersModule, AuthModule, AuditModule, JobsModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(opts: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(opts.env),
+        ClockModule,
+        LoggerModule.forRootAsync({
+          inject: [ENV],
+          useFactory: (env: EnvironmentVariables) => ({
+            pinoHttp: {
+              level: env.LOG_LEVEL,
+              genReqId: (req, res) => {
+                const given = req.headers['x-request-id'];
+                const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+                res.setHeader('X-Request-Id', id);
+                return id;
+              },
+              redact: {
+                paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', '*.password', '*.passwordHash', '*.accessToken'],
+                censor: '[redacted]',
+              },
+              autoLogging: env.NODE_ENV !== 'test',
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [ENV],
+          useFactory: (env: EnvironmentVariables) => ({ ...dataSourceOptions(env), entities: [], autoLoadEntities: true }),
+        }),
+        ...FEATURE_MODULES,
+        ...(opts.http ? [HealthModule] : []),
+        ...(opts.workers ? [WorkersModule] : []),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ENV, EnvironmentVariables } from '../config/config.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtAuthGuard, RolesGuard } from './guards';
+import { LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './throttle';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [ENV],
+      useFactory: (env: EnvironmentVariables) => ({
+        secret: env.JWT_SECRET,
+        signOptions: { expiresIn: env.JWT_TTL_SECONDS, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: EnvironmentVariables) => ({
+        throttlers: [
+          { name: LOGIN_THROTTLER, ttl: env.LOGIN_RATE_TTL_MS, limit: env.LOGIN_RATE_LIMIT },
+          { name: PUBLIC_THROTTLER, ttl: env.PUBLIC_RATE_TTL_MS, limit: env.PUBLIC_RATE_LIMIT },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    PublicThrottleGuard,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService, PublicThrottleGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,31 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './common/validation';
+import { requestContext } from './common/request-context';
+import { ENV, EnvironmentVariables } from './config/config.module';
+
+export const API_PREFIX = 'api/v1';
+
+/** HTTP setup shared by main.ts and the e2e tests, so tests exercise exactly what production runs. */
+export function configureHttpApp(app: NestExpressApplication): void {
+  const env = app.get<EnvironmentVariables>(ENV);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', env.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use((req: { id?: string }, _res: unknown, next: () => void) => requestContext.run({ requestId: req.id }, next));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('text', { type: 'text/csv', limit: '10mb' });
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder()
+    .setTitle('Monev Keterbukaan Informasi Publik API')
+    .setDescription('Self-assessment, verification, objections, panel, ranking and certificates of the KI monev.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app as INestApplication, config);
+  SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,28 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+
+/** One place that builds the API's error responses; the exception filter renders them. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const badRequest = (message: string, details?: FieldError[]) =>
+  new BadRequestException({ message, details });
+
+/** 404 for what does not exist or belongs to someone else (never a hint that it exists). */
+export const notFound = (what: string, id?: string | number) =>
+  new NotFoundException({ message: id === undefined ? `${what} not found` : `${what} ${id} not found` });
+
+export const forbidden = (message = 'You may not do this') => new ForbiddenException({ message });
+
+export const conflict = (message: string, details?: unknown) => new ConflictException({ message, details });
+
+/** 422: a well-formed request refused by the state of the data; details say what. */
+export const unprocessable = (message: string, details?: unknown) =>
+  new UnprocessableEntityException({ message, details });

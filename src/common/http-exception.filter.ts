@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'http';
+import { QueryFailedError } from 'typeorm';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
+
+/**
+ * The one exception filter: every failure leaves as `{statusCode, error, message, details?}`.
+ * Duplicate keys become 409; anything unexpected becomes a 500 that hides its internals and is
+ * logged with the request id.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<{ id?: string; method?: string; url?: string }>();
+    const res = ctx.getResponse<{ status(n: number): { json(b: unknown): void }; headersSent?: boolean }>();
+    const body = this.toBody(exception, req);
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, req: { id?: string; method?: string; url?: string }): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      let message = exception.message;
+      let details: unknown;
+      if (typeof response === 'string') message = response;
+      else if (response && typeof response === 'object') {
+        const r = response as { message?: unknown; details?: unknown };
+        if (Array.isArray(r.message)) message = r.message.join('; ');
+        else if (typeof r.message === 'string') message = r.message;
+        details = r.details;
+      }
+      if (status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'server error');
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, ...(details !== undefined ? { details } : {}) };
+    }
+    const driverCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (exception instanceof QueryFailedError && driverCode === 'ER_DUP_ENTRY') {
+      return { statusCode: 409, error: 'Conflict', message: 'A record with the same unique values already exists' };
+    }
+    if ((exception as { type?: string })?.type === 'entity.parse.failed') {
+      return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' };
+    }
+    this.logger.error({ err: exception, requestId: req.id, method: req.method, url: req.url }, 'unhandled error');
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; quote the request id when reporting it',
+      requestId: req.id,
+    };
+  }
+}

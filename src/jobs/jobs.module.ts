@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { ENV, EnvironmentVariables } from '../config/config.module';
+import { JobsController } from './jobs.controller';
+import { JobsService } from './jobs.service';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './jobs.types';
+
+/** Queues for producers (api and worker alike). Processors are registered by WorkersModule only. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: EnvironmentVariables) => ({
+        prefix: env.QUEUE_PREFIX,
+        connection: {
+          host: env.REDIS_HOST,
+          port: env.REDIS_PORT,
+          password: env.REDIS_PASSWORD || undefined,
+          // Producers fail fast when Redis is down; workers override this with null.
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+        },
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+  ],
+  controllers: [JobsController],
+  providers: [JobsService],
+  exports: [JobsService, BullModule],
+})
+export class JobsModule {}

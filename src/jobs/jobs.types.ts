@@ -1,0 +1,35 @@
+/** Every queue and job of the service, with a typed payload per job. */
+export enum QueueName {
+  System = 'system',
+  Ranking = 'ranking',
+  Certificates = 'certificates',
+}
+
+export enum JobName {
+  Ping = 'ping',
+  ComputeRanking = 'compute-ranking',
+  RenderCertificates = 'render-certificates',
+}
+
+export interface JobPayloads {
+  [JobName.Ping]: { organizerId: string; requestedBy: string; requestedAt: string };
+  [JobName.ComputeRanking]: { organizerId: string; periodId: string; runId: string };
+  [JobName.RenderCertificates]: { organizerId: string; batchId: string; certificateIds: string[] };
+}
+
+/** Which queue carries which job; a job name belongs to exactly one queue. */
+export const JOB_QUEUE: { [J in JobName]: QueueName } = {
+  [JobName.Ping]: QueueName.System,
+  [JobName.ComputeRanking]: QueueName.Ranking,
+  [JobName.RenderCertificates]: QueueName.Certificates,
+};
+
+export const ALL_QUEUES = Object.values(QueueName);
+
+/** Retries with exponential backoff for every job unless a producer says otherwise. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential' as const, delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OrganizerLevel = 'PUSAT' | 'PROVINSI' | 'KABUPATEN_KOTA';
+
+/** A Komisi Informasi running its own monev; every other record is scoped by it. */
+@Entity('organizers')
+export class Organizer {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  id: string;
+
+  @Column({ length: 64 })
+  slug: string;
+
+  @Column({ length: 200 })
+  name: string;
+
+  @Column({ type: 'enum', enum: ['PUSAT', 'PROVINSI', 'KABUPATEN_KOTA'] })
+  level: OrganizerLevel;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  region: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  isDefault: boolean;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { conflict, forbidden, notFound } from '../common/errors';
+import { ENV, EnvironmentVariables } from '../config/config.module';
+import { CreateOrganizerDto, OrganizerDto } from './dto/organizer.dto';
+import { Organizer } from './entities/organizer.entity';
+
+@Injectable()
+export class OrganizersService implements OnApplicationBootstrap {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(ENV) private readonly env: EnvironmentVariables,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The first start creates the deployment's default organizer from the environment. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureDefault();
+  }
+
+  async ensureDefault(): Promise<Organizer> {
+    const repo = this.ds.getRepository(Organizer);
+    const existing = await repo.findOne({ where: { isDefault: true } });
+    if (existing) return existing;
+    await this.ds.query(
+      `INSERT IGNORE INTO organizers (slug, name, level, is_default) VALUES (?, ?, ?, 1)`,
+      [this.env.DEFAULT_ORGANIZER_SLUG, this.env.DEFAULT_ORGANIZER_NAME, guessLevel(this.env.DEFAULT_ORGANIZER_NAME)],
+    );
+    return repo.findOneOrFail({ where: { slug: this.env.DEFAULT_ORGANIZER_SLUG } });
+  }
+
+  async list(): Promise<{ items: Omit<OrganizerDto, 'id'>[] }> {
+    const rows = await this.ds.getRepository(Organizer).find({ order: { id: 'ASC' } });
+    return { items: rows.map(({ slug, name, level, region }) => ({ slug, name, level, region })) };
+  }
+
+  async create(actor: AuthUser, dto: CreateOrganizerDto): Promise<OrganizerDto> {
+    if (!actor.platformAdmin) throw forbidden('Only a platform admin may add an organizer');
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(Organizer);
+      if (await repo.exists({ where: { slug: dto.slug } })) throw conflict(`Organizer slug '${dto.slug}' is taken`);
+      const saved = await repo.save(repo.create({ slug: dto.slug, name: dto.name, level: dto.level, region: dto.region ?? null }));
+      const out = OrganizerDto.of(saved);
+      await this.audit.record(em, { organizerId: saved.id, actorId: actor.id, action: 'organizer.create', entityType: 'organizer', entityId: saved.id, after: out });
+      return out;
+    });
+  }
+
+  /** Resolves a public `organizer` slug parameter; the default organizer when absent. */
+  async bySlugOrDefault(slug?: string): Promise<Organizer> {
+    const repo = this.ds.getRepository(Organizer);
+    const found = slug ? await repo.findOne({ where: { slug } }) : await repo.findOne({ where: { isDefault: true } });
+    if (!found) throw notFound('Organizer', slug);
+    return found;
+  }
+}
+
+function guessLevel(name: string): Organizer['level'] {
+  if (/kabupaten|kota/i.test(name) && !/provinsi/i.test(name)) return 'KABUPATEN_KOTA';
+  if (/provinsi/i.test(name)) return 'PROVINSI';
+  return 'PUSAT';
+}

@@ -1,0 +1,28 @@
+import * as scoring from './index';
+
+describe('scoring index', () => {
+  it('re-exports the public API', () => {
+    const names = [
+      'Dec', 'dec', 'round2', 'format2', 'parseDecimalInput', 'sumIs100',
+      'checkAnswerValue', 'selfPoints', 'checkQuestionRule',
+      'saqScore', 'tallyAspects',
+      'checkRubricScores', 'rubricTotal', 'mean',
+      'finalScore',
+      'DEFAULT_BANDS', 'NOT_PARTICIPATING', 'checkBands', 'bandFor',
+      'compareForRank', 'rankEntries',
+      'selectFinalists',
+    ];
+    for (const name of names) expect(scoring).toHaveProperty(name);
+  });
+  it('imports nothing but decimal.js and its own files', () => {
+    const fs = jest.requireActual<typeof import('fs')>('fs');
+    const path = jest.requireActual<typeof import('path')>('path');
+    for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))) {
+      const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
+      for (const m of text.matchAll(/from '([^']+)'/g)) expect([file, m[1]]).toEqual([file, expect.stringMatching(/^(decimal\.js|\.\/[a-z-]+)$/)]);
+      // the repo hook: no line with .toFixed( or parseFloat( next to a score word
+      const flagged = text.split('\n').filter((l) => /\.toFixed\(|parseFloat\(/.test(l) && /score|point|rank|weight/i.test(l));
+      expect([file, flagged]).toEqual([file, []]);
+    }
+  });
+});

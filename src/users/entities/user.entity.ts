@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Role } from '../../common/auth-user';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  id: string;
+
+  @Column({ type: 'bigint', unsigned: true })
+  organizerId: string;
+
+  @Column({ length: 254 })
+  email: string;
+
+  @Column({ length: 200 })
+  name: string;
+
+  @Column({ type: 'enum', enum: ['admin', 'public_body', 'assessor', 'panelist'] })
+  role: Role;
+
+  @Column({ length: 255, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'bigint', unsigned: true, nullable: true })
+  publicBodyId: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  affiliation: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  platformAdmin: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { AuthUser } from '../common/auth-user';
+import { badRequest, conflict, forbidden, notFound } from '../common/errors';
+import { pageOf, skipTake } from '../common/pagination';
+import { Organizer } from '../organizers/entities/organizer.entity';
+import { CreateUserDto, UserDto, UserQuery } from './dto/user.dto';
+import { User } from './entities/user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
+    const organizerId = dto.organizerId ?? actor?.organizerId;
+    if (!organizerId) throw badRequest('organizerId is required', [{ field: 'organizerId', message: 'organizerId is required' }]);
+    if (actor && organizerId !== actor.organizerId && !actor.platformAdmin) {
+      throw forbidden('Only a platform admin may create users in another organizer');
+    }
+    if (dto.role === 'public_body' && !dto.publicBodyId) {
+      throw badRequest('publicBodyId is required for a public_body user', [{ field: 'publicBodyId', message: 'publicBodyId is required for role public_body' }]);
+    }
+    if (dto.role !== 'public_body' && dto.publicBodyId) {
+      throw badRequest('publicBodyId is only for public_body users', [{ field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}` }]);
+    }
+    const passwordHash = await hashPassword(dto.password);
+    return this.ds.transaction(async (em) => {
+      if (!(await em.getRepository(Organizer).exists({ where: { id: organizerId } }))) throw notFound('Organizer', organizerId);
+      if (dto.publicBodyId) await this.assertPublicBody(em, organizerId, dto.publicBodyId);
+      const repo = em.getRepository(User);
+      if (await repo.exists({ where: { email: dto.email } })) throw conflict(`A user with e-mail ${dto.email} already exists`);
+      const saved = await repo.save(
+        repo.create({
+          organizerId,
+          email: dto.email,
+          name: dto.name,
+          role: dto.role,
+          passwordHash,
+          publicBodyId: dto.publicBodyId ?? null,
+          affiliation: dto.affiliation ?? null,
+          platformAdmin: false,
+        }),
+      );
+      const out = UserDto.of(await repo.findOneByOrFail({ id: saved.id }));
+      await this.audit.record(em, { organizerId, actorId: actor?.id ?? null, action: 'user.create', entityType: 'user', entityId: saved.id, after: out });
+      return out;
+    });
+  }
+
+  /**
+   * Creates the deployment's first admin (a platform admin of the default organizer) if that e-mail
+   * has no account yet; never changes an existing account. Used by `npm run seed:admin` and setup.
+   */
+  async ensurePlatformAdmin(organizerId: string, email: string, password: string, name = 'Administrator'): Promise<{ created: boolean; user: UserDto }> {
+    const repo = this.ds.getRepository(User);
+    const normalized = email.trim().toLowerCase();
+    const existing = await repo.findOne({ where: { email: normalized } });
+    if (existing) return { created: false, user: UserDto.of(existing) };
+    if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters');
+    const passwordHash = await hashPassword(password);
+    return this.ds.transaction(async (em) => {
+      const saved = await em.getRepository(User).save(
+        em.getRepository(User).create({ organizerId, email: normalized, name, role: 'admin', passwordHash, platformAdmin: true }),
+      );
+      const user = UserDto.of(await em.getRepository(User).findOneByOrFail({ id: saved.id }));
+      await this.audit.record(em, { organizerId, actorId: null, action: 'user.create', entityType: 'user', entityId: saved.id, after: user, reason: 'first platform admin' });
+      return { created: true, user };
+    });
+  }
+
+  /** A public_body user must point at a body of the same organizer. */
+  private async assertPublicBody(em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
+    const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [publicBodyId, organizerId]);
+    if (!rows.length) throw notFound('Public body', publicBodyId);
+  }
+
+  async list(actor: AuthUser, q: UserQuery) {
+    const where: FindOptionsWhere<User> = { organizerId: actor.organizerId };
+    if (q.role) where.role = q.role;
+    const [rows, total] = await this.ds.getRepository(User).findAndCount({ where, order: { id: 'ASC' }, ...skipTake(q) });
+    return pageOf(rows.map(UserDto.of), total, q);
+  }
+
+  async get(actor: AuthUser, id: string): Promise<UserDto> {
+    const u = await this.ds.getRepository(User).findOne({ where: { id, organizerId: actor.organizerId } });
+    if (!u) throw notFound('User', id);
+    return UserDto.of(u);
+  }
+}
