@@ -13,6 +13,10 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { UsersModule } from './users/users.module';
+import { PublicBodiesModule } from './public-bodies/public-bodies.module';
+import { PeriodsModule } from './periods/periods.module';
+import { InstrumentsModule } from './instruments/instruments.module';
+import { SaqModule } from './saq/saq.module';
 import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
@@ -30,7 +34,17 @@ export interface AppOptions {
 class ClockModule {}
 
 /** The feature modules; the same list serves the API and the worker. */
-export const FEATURE_MODULES: Type[] = [OrganizersModule, UsersModule, AuthModule, AuditModule, JobsModule];
+export const FEATURE_MODULES: Type[] = [
+  OrganizersModule,
+  UsersModule,
+  AuthModule,
+  AuditModule,
+  JobsModule,
+  PublicBodiesModule,
+  PeriodsModule,
+  InstrumentsModule,
+  SaqModule,
+];
 
 @Module({})
 export class AppModule {

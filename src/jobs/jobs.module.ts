@@ -17,9 +17,8 @@ import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './jobs.types';
           host: env.REDIS_HOST,
           port: env.REDIS_PORT,
           password: env.REDIS_PASSWORD || undefined,
-          // Producers fail fast when Redis is down; workers override this with null.
-          maxRetriesPerRequest: 2,
-          enableOfflineQueue: true,
+          // Workers need null; producers are bounded by the enqueue timeout in JobsService instead.
+          maxRetriesPerRequest: null,
         },
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),

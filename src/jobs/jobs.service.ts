@@ -1,9 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/errors';
 import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs.types';
+
+const ENQUEUE_TIMEOUT_MS = 5000;
 
 export interface JobStatus {
   id: string;
@@ -35,9 +37,18 @@ export class JobsService {
     return this.queues[name];
   }
 
+  /** Adds a job; fails with 503 within a few seconds when Redis does not answer, never hangs a request. */
   async enqueue<J extends JobName>(name: J, data: JobPayloads[J], opts: JobsOptions = {}): Promise<string> {
-    const job = await this.queues[JOB_QUEUE[name]].add(name, data, opts);
-    return String(job.id);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ServiceUnavailableException({ message: 'The job queue is not reachable; try again shortly' })), ENQUEUE_TIMEOUT_MS);
+    });
+    try {
+      const job = await Promise.race([this.queues[JOB_QUEUE[name]].add(name, data, opts), timeout]);
+      return String(job.id);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async status(user: AuthUser, queueName: string, id: string): Promise<JobStatus> {

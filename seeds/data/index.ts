@@ -1,0 +1,2 @@
+export * from './kalteng';
+export * from './instrument';

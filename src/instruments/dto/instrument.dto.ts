@@ -1,0 +1,79 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDecimalInput } from '../../common/decimal-input';
+import { QUESTION_TYPES, QuestionType } from '../../scoring/question-points';
+import { EvidenceKind } from '../entities/question.entity';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
+
+export class OptionDto {
+  @IsString() @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'value must be 1-40 letters, digits, _ . or -' })
+  value: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  label: string;
+
+  @IsDecimalInput({ min: 0, max: 1000 })
+  points: string | number;
+}
+
+export class ThresholdDto {
+  @IsDecimalInput({ maxDecimals: 6 })
+  min: string | number;
+
+  @IsDecimalInput({ min: 0, max: 1000 })
+  points: string | number;
+}
+
+export class QuestionDto {
+  @IsString() @Matches(CODE, { message: 'code must be 1-20 letters, digits, . _ or - (e.g. 2.3.1)' })
+  code: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(2000)
+  text: string;
+
+  @IsIn(QUESTION_TYPES as unknown as string[])
+  type: QuestionType;
+
+  @IsDecimalInput({ min: 0, max: 1000 })
+  maxPoints: string | number;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OptionDto)
+  options?: OptionDto[];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ThresholdDto)
+  thresholds?: ThresholdDto[];
+
+  @IsIn(['NONE', 'FILE', 'URL', 'FILE_OR_URL'])
+  evidence: EvidenceKind;
+
+  @IsOptional() @IsBoolean()
+  required?: boolean;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true })
+  categoryCodes?: string[];
+}
+
+export class AspectDto {
+  @IsString() @Matches(CODE, { message: 'code must be 1-20 letters, digits, . _ or -' })
+  code: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  title: string;
+
+  @IsDecimalInput({ min: 0, max: 100 })
+  weight: string | number;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => QuestionDto)
+  questions: QuestionDto[];
+}
+
+export class InstrumentDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AspectDto)
+  aspects: AspectDto[];
+}
+
+export class InstrumentQuery {
+  @IsOptional() @IsString() @MaxLength(40)
+  categoryCode?: string;
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { QuestionType } from '../../scoring/question-points';
+
+export type EvidenceKind = 'NONE' | 'FILE' | 'URL' | 'FILE_OR_URL';
+
+@Entity('questions')
+export class Question {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  id: string;
+
+  @Column({ type: 'bigint', unsigned: true })
+  periodId: string;
+
+  @Column({ type: 'bigint', unsigned: true })
+  aspectId: string;
+
+  @Column({ length: 20 })
+  code: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'enum', enum: ['YES_NO', 'CHOICE', 'MULTI_CHOICE', 'NUMBER', 'TEXT'] })
+  type: QuestionType;
+
+  @Column({ type: 'decimal', precision: 7, scale: 2 })
+  maxPoints: string;
+
+  @Column({ type: 'simple-json', nullable: true })
+  options: { value: string; label: string; points: string }[] | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  thresholds: { min: string; points: string }[] | null;
+
+  @Column({ type: 'enum', enum: ['NONE', 'FILE', 'URL', 'FILE_OR_URL'] })
+  evidence: EvidenceKind;
+
+  @Column({ type: 'boolean' })
+  required: boolean;
+
+  /** Empty or null: the question applies to every category. */
+  @Column({ type: 'simple-json', nullable: true })
+  categoryCodes: string[] | null;
+
+  @Column({ type: 'smallint', unsigned: true })
+  position: number;
+}

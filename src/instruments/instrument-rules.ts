@@ -1,0 +1,40 @@
+/** Cross-field rules of an instrument (pure): weights, unique codes, per-type fields, categories. */
+import { sumIs100 } from '../scoring/decimal';
+import { checkQuestionRule, QuestionRule } from '../scoring/question-points';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface InstrumentInput {
+  aspects: {
+    code: string;
+    weight: string | number;
+    questions: (QuestionRule & { code: string; categoryCodes?: string[] })[];
+  }[];
+}
+
+export function checkInstrument(ins: InstrumentInput, knownCategoryCodes: Set<string>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!sumIs100(ins.aspects.map((a) => a.weight))) errors.push({ field: 'aspects', message: 'aspect weights must sum to exactly 100' });
+  const aspectCodes = new Set<string>();
+  const questionCodes = new Set<string>();
+  ins.aspects.forEach((a, i) => {
+    if (aspectCodes.has(a.code)) errors.push({ field: `aspects[${i}].code`, message: `duplicate aspect code ${a.code}` });
+    aspectCodes.add(a.code);
+    a.questions.forEach((q, j) => {
+      const field = `aspects[${i}].questions[${j}]`;
+      if (questionCodes.has(q.code)) errors.push({ field: `${field}.code`, message: `duplicate question code ${q.code}` });
+      questionCodes.add(q.code);
+      for (const message of checkQuestionRule(q)) errors.push({ field, message: `question ${q.code}: ${message.replace(/^question \S+: /, '')}` });
+      const unknown = (q.categoryCodes ?? []).filter((c) => !knownCategoryCodes.has(c));
+      if (unknown.length) errors.push({ field: `${field}.categoryCodes`, message: `unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}` });
+    });
+  });
+  return errors;
+}
+
+/** Whether a question applies to a category (no list: every category). */
+export const appliesTo = (categoryCodes: string[] | null | undefined, categoryCode: string): boolean =>
+  !categoryCodes?.length || categoryCodes.includes(categoryCode);

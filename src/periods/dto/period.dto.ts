@@ -1,0 +1,195 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsDecimalInput } from '../../common/decimal-input';
+import { format2 } from '../../scoring/decimal';
+import { Period } from '../entities/period.entity';
+import { Schedule } from '../period-rules';
+import { STAGES, Stage } from '../stage-machine';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_MESSAGE = 'must be an ISO-8601 instant with an offset, e.g. 2026-03-01T00:00:00+07:00';
+
+export class WeightsDto {
+  @IsDecimalInput({ min: 0, max: 100 })
+  saq: string | number;
+
+  @IsOptional() @IsDecimalInput({ min: 0, max: 100 })
+  visitation?: string | number;
+
+  @IsDecimalInput({ min: 0, max: 100 })
+  presentation: string | number;
+}
+
+export class FinalistRuleDto {
+  @IsIn(['THRESHOLD', 'TOP_N'])
+  type: 'THRESHOLD' | 'TOP_N';
+
+  @IsDecimalInput({ min: 0, max: 100000 })
+  value: string | number;
+}
+
+export class BandDto {
+  @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'code must be upper-case letters, digits or _' })
+  code: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  label: string;
+
+  @IsDecimalInput({ min: 0, max: 100 })
+  min: string | number;
+}
+
+export class RubricCriterionDto {
+  @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'code must be upper-case letters, digits or _' })
+  code: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  title: string;
+
+  @IsDecimalInput({ min: 0, max: 100 })
+  weight: string | number;
+}
+
+export class WindowDto {
+  @IsString() @Matches(INSTANT, { message: `opensAt ${INSTANT_MESSAGE}` })
+  opensAt: string;
+
+  @IsString() @Matches(INSTANT, { message: `closesAt ${INSTANT_MESSAGE}` })
+  closesAt: string;
+}
+
+export class ScheduleDto {
+  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  SAQ?: WindowDto;
+
+  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  VERIFICATION?: WindowDto;
+
+  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  OBJECTION?: WindowDto;
+
+  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  VISITATION?: WindowDto;
+
+  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  PRESENTATION?: WindowDto;
+}
+
+export class CreatePeriodDto {
+  @IsInt() @Min(2000) @Max(2100)
+  year: number;
+
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  timezone: string;
+
+  @ValidateNested() @Type(() => WeightsDto)
+  weights: WeightsDto;
+
+  @ValidateNested() @Type(() => FinalistRuleDto)
+  finalistRule: FinalistRuleDto;
+
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BandDto)
+  bands?: BandDto[];
+
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RubricCriterionDto)
+  presentationRubric?: RubricCriterionDto[];
+
+  @ValidateNested() @Type(() => ScheduleDto)
+  schedule: ScheduleDto;
+}
+
+export class UpdatePeriodDto {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  name?: string;
+
+  @IsOptional() @ValidateNested() @Type(() => ScheduleDto)
+  schedule?: ScheduleDto;
+
+  @IsOptional() @ValidateNested() @Type(() => WeightsDto)
+  weights?: WeightsDto;
+
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BandDto)
+  bands?: BandDto[];
+
+  @IsOptional() @ValidateNested() @Type(() => FinalistRuleDto)
+  finalistRule?: FinalistRuleDto;
+
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RubricCriterionDto)
+  presentationRubric?: RubricCriterionDto[];
+
+  @IsOptional() @IsInt() @Min(1)
+  version?: number;
+}
+
+export class AdvanceDto {
+  @IsIn(STAGES)
+  to: Stage;
+
+  @IsOptional() @IsBoolean()
+  force?: boolean;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason?: string;
+}
+
+const toUtc = (s: Schedule): Schedule =>
+  Object.fromEntries(
+    Object.entries(s).map(([k, w]) => [k, { opensAt: new Date(w!.opensAt).toISOString(), closesAt: new Date(w!.closesAt).toISOString() }]),
+  );
+
+export class PeriodDto {
+  id: string;
+  year: number;
+  name: string;
+  timezone: string;
+  stage: Stage;
+  weights: { saq: string; visitation: string; presentation: string };
+  finalistRule: { type: 'THRESHOLD' | 'TOP_N'; value: string | number };
+  bands: { code: string; label: string; min: string }[];
+  presentationRubric: { code: string; title: string; weight: string }[];
+  schedule: Schedule;
+  scoringLocked: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+
+  static of(p: Period): PeriodDto {
+    return {
+      id: p.id,
+      year: p.year,
+      name: p.name,
+      timezone: p.timezone,
+      stage: p.stage,
+      weights: { saq: format2(p.weightSaq)!, visitation: format2(p.weightVisitation)!, presentation: format2(p.weightPresentation)! },
+      finalistRule: {
+        type: p.finalistRuleType,
+        value: p.finalistRuleType === 'TOP_N' ? Number.parseInt(p.finalistRuleValue, 10) : format2(p.finalistRuleValue)!,
+      },
+      bands: p.bands.map((b) => ({ code: b.code, label: b.label, min: format2(b.min)! })),
+      presentationRubric: p.presentationRubric.map((c) => ({ code: c.code, title: c.title ?? c.code, weight: format2(c.weight)! })),
+      schedule: toUtc(p.schedule),
+      scoringLocked: p.scoringLockedAt !== null,
+      version: p.version,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    };
+  }
+}

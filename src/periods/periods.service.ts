@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
+import { DEFAULT_BANDS } from '../scoring/bands';
+import { dec, format2 } from '../scoring/decimal';
+import { DEFAULT_RUBRIC } from '../scoring/panel-scores';
+import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
+import { Period } from './entities/period.entity';
+import { checkPeriodSettings, isValidTimeZone, PeriodSettings, Schedule } from './period-rules';
+import { checkMove, StageFacts, unmetPreconditions } from './stage-machine';
+
+const SCORING_FIELDS = ['weights', 'bands', 'finalistRule', 'presentationRubric'] as const;
+
+@Injectable()
+export class PeriodsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async create(actor: AuthUser, dto: CreatePeriodDto): Promise<PeriodDto> {
+    const settings: PeriodSettings = {
+      weights: dto.weights,
+      finalistRule: dto.finalistRule,
+      bands: dto.bands ?? DEFAULT_BANDS,
+      presentationRubric: dto.presentationRubric ?? DEFAULT_RUBRIC,
+      schedule: stripEmpty(dto.schedule as Schedule),
+    };
+    const errors = [...(isValidTimeZone(dto.timezone) ? [] : [{ field: 'timezone', message: `timezone must be an IANA time zone such as Asia/Jakarta` }]), ...checkPeriodSettings(settings)];
+    if (errors.length) throw badRequest(`Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(Period);
+      if (await repo.exists({ where: { organizerId: actor.organizerId, year: dto.year } })) throw conflict(`A period for ${dto.year} already exists`);
+      const saved = await repo.save(
+        repo.create({
+          organizerId: actor.organizerId,
+          year: dto.year,
+          name: dto.name,
+          timezone: dto.timezone,
+          stage: 'PREPARATION',
+          ...toColumns(settings),
+          version: 1,
+          scoringLockedAt: null,
+        }),
+      );
+      const out = PeriodDto.of(saved);
+      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'period.create', entityType: 'period', entityId: saved.id, after: out });
+      return out;
+    });
+  }
+
+  async list(actor: AuthUser) {
+    const rows = await this.ds.getRepository(Period).find({ where: { organizerId: actor.organizerId }, order: { year: 'DESC' } });
+    return { items: rows.map(PeriodDto.of), total: rows.length, page: 1, pageSize: rows.length };
+  }
+
+  async get(actor: AuthUser, id: string): Promise<PeriodDto> {
+    return PeriodDto.of(await this.find(actor.organizerId, id));
+  }
+
+  /** The organizer's period, or 404 (also for another organizer's id). */
+  async find(organizerId: string, id: string, em: EntityManager = this.ds.manager, lock = false): Promise<Period> {
+    const p = await em.getRepository(Period).findOne({ where: { id, organizerId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!p) throw notFound('Period', id);
+    return p;
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdatePeriodDto): Promise<PeriodDto> {
+    return this.ds.transaction(async (em) => {
+      const p = await this.find(actor.organizerId, id, em, true);
+      if (dto.version !== undefined && dto.version !== p.version) throw conflict(`The period changed meanwhile (version ${p.version}, yours ${dto.version}); reload and retry`);
+      if (p.stage === 'ARCHIVED') throw unprocessable('An archived period cannot change', { stage: p.stage });
+      const touchesScoring = SCORING_FIELDS.filter((f) => dto[f] !== undefined);
+      if (touchesScoring.length && p.scoringLockedAt) {
+        throw unprocessable(`The scoring settings are locked since the first ranking run: ${touchesScoring.join(', ')}`, { locked: touchesScoring });
+      }
+      const before = PeriodDto.of(p);
+      const current = fromColumns(p);
+      const next: PeriodSettings = {
+        weights: dto.weights ?? current.weights,
+        finalistRule: dto.finalistRule ?? current.finalistRule,
+        bands: dto.bands ?? current.bands,
+        presentationRubric: dto.presentationRubric ?? current.presentationRubric,
+        schedule: dto.schedule ? { ...current.schedule, ...stripEmpty(dto.schedule as Schedule) } : current.schedule,
+      };
+      const errors = checkPeriodSettings(next);
+      if (errors.length) throw badRequest(`Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
+      Object.assign(p, toColumns(next), { name: dto.name ?? p.name, version: p.version + 1 });
+      const saved = await em.getRepository(Period).save(p);
+      const after = PeriodDto.of(saved);
+      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'period.update', entityType: 'period', entityId: p.id, before, after });
+      return after;
+    });
+  }
+
+  /**
+   * Moves the period one stage forward. The row is locked while it moves; backward and skipping
+   * moves are 409; unmet preconditions are 422 unless forced with a reason (audited).
+   */
+  async advance(actor: AuthUser, id: string, dto: AdvanceDto): Promise<PeriodDto> {
+    if (dto.force && !dto.reason) throw badRequest('A forced move needs a reason', [{ field: 'reason', message: 'reason is required when force is true' }]);
+    return this.ds.transaction(async (em) => {
+      const p = await this.find(actor.organizerId, id, em, true);
+      const usesVisitation = !dec(p.weightVisitation).isZero();
+      const move = checkMove(p.stage, dto.to, usesVisitation);
+      if (!move.ok) throw conflict(move.reason, { from: p.stage, to: dto.to });
+      const unmet = unmetPreconditions(p.stage, await this.gatherFacts(em, p));
+      if (unmet.length && !dto.force) {
+        throw unprocessable(`Cannot move from ${p.stage} to ${dto.to}: ${unmet.map((u) => u.message).join('; ')}`, { unmet });
+      }
+      const from = p.stage;
+      p.stage = dto.to;
+      p.version += 1;
+      await em.getRepository(Period).save(p);
+      let notParticipating = 0;
+      if (from === 'SAQ') {
+        // Bodies that never submitted become "Tidak Mengikuti Monev": listed, never ranked.
+        const r = await em.query(
+          `UPDATE participations SET status = 'NOT_PARTICIPATING', version = version + 1 WHERE period_id = ? AND status IN ('INVITED','IN_PROGRESS')`,
+          [p.id],
+        );
+        notParticipating = r.affectedRows ?? 0;
+      }
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: dto.force && unmet.length ? 'period.advance.forced' : 'period.advance',
+        entityType: 'period',
+        entityId: p.id,
+        before: { stage: from },
+        after: { stage: dto.to, overridden: dto.force ? unmet : [], notParticipating },
+        reason: dto.reason ?? null,
+      });
+      return PeriodDto.of(p);
+    });
+  }
+
+  /** Facts for the precondition table, a few COUNT queries over the period. */
+  private async gatherFacts(em: EntityManager, p: Period): Promise<StageFacts> {
+    const now = this.clock.now();
+    const [row] = await em.query(
+      `SELECT
+         (SELECT COUNT(*) FROM questions WHERE period_id = ?) AS questionCount,
+         (SELECT COUNT(*) FROM participations WHERE period_id = ?) AS participantCount,
+         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND deadline_override > ? AND status IN ('INVITED','IN_PROGRESS')) AS runningExtensions,
+         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND status = 'SUBMITTED') AS unverifiedSubmissions`,
+      [p.id, p.id, p.id, now, p.id],
+    );
+    return {
+      questionCount: Number(row.questionCount),
+      participantCount: Number(row.participantCount),
+      runningExtensions: Number(row.runningExtensions),
+      unverifiedSubmissions: Number(row.unverifiedSubmissions),
+    };
+  }
+}
+
+function stripEmpty(s: Schedule): Schedule {
+  return Object.fromEntries(Object.entries(s ?? {}).filter(([, w]) => w)) as Schedule;
+}
+
+function toColumns(s: PeriodSettings): Partial<Period> {
+  return {
+    weightSaq: format2(s.weights.saq)!,
+    weightVisitation: format2(s.weights.visitation ?? 0)!,
+    weightPresentation: format2(s.weights.presentation)!,
+    finalistRuleType: s.finalistRule.type,
+    finalistRuleValue: format2(s.finalistRule.value)!,
+    bands: s.bands.map((b) => ({ code: b.code, label: b.label, min: format2(b.min)! })),
+    presentationRubric: s.presentationRubric.map((c) => ({ code: c.code, title: c.title ?? c.code, weight: format2(c.weight)! })),
+    schedule: Object.fromEntries(
+      Object.entries(s.schedule).map(([k, w]) => [k, { opensAt: new Date(w!.opensAt).toISOString(), closesAt: new Date(w!.closesAt).toISOString() }]),
+    ),
+  };
+}
+
+function fromColumns(p: Period): PeriodSettings {
+  return {
+    weights: { saq: p.weightSaq, visitation: p.weightVisitation, presentation: p.weightPresentation },
+    finalistRule: { type: p.finalistRuleType, value: p.finalistRuleType === 'TOP_N' ? Number.parseInt(p.finalistRuleValue, 10) : p.finalistRuleValue },
+    bands: p.bands,
+    presentationRubric: p.presentationRubric,
+    schedule: p.schedule,
+  };
+}

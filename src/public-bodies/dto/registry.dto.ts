@@ -1,0 +1,64 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { Category } from '../entities/category.entity';
+import { PublicBody } from '../entities/public-body.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value);
+export const CATEGORY_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
+
+export class CreateCategoryDto {
+  @Transform(trim) @IsString() @Matches(CATEGORY_CODE, { message: 'code must be upper-case letters, digits or _ (for example OPD, BUMD)' })
+  code: string;
+
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+}
+
+export class CreatePublicBodyDto {
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  name: string;
+
+  @Transform(trim) @IsString() @Matches(CATEGORY_CODE, { message: 'categoryCode must be a category code' })
+  categoryCode: string;
+
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(120)
+  region?: string;
+
+  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' }) @MaxLength(500)
+  website?: string;
+
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  email?: string;
+}
+
+export class PublicBodyQuery extends PageQuery {
+  @IsOptional() @IsString() @MaxLength(40)
+  categoryCode?: string;
+
+  @IsOptional() @IsString() @MaxLength(300)
+  q?: string;
+}
+
+export class CategoryDto {
+  id: string;
+  code: string;
+  name: string;
+  static of(c: Category): CategoryDto {
+    return { id: c.id, code: c.code, name: c.name };
+  }
+}
+
+export class PublicBodyDto {
+  id: string;
+  name: string;
+  categoryCode: string;
+  categoryName: string;
+  region: string | null;
+  website: string | null;
+  email: string | null;
+  static of(b: PublicBody, c: Category): PublicBodyDto {
+    return { id: b.id, name: b.name, categoryCode: c.code, categoryName: c.name, region: b.region, website: b.website, email: b.email };
+  }
+}

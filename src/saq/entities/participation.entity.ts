@@ -1,0 +1,52 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Category } from '../../public-bodies/entities/category.entity';
+import { PublicBody } from '../../public-bodies/entities/public-body.entity';
+
+export type ParticipationStatus = 'INVITED' | 'IN_PROGRESS' | 'SUBMITTED' | 'VERIFIED' | 'FINALIST' | 'RANKED' | 'NOT_PARTICIPATING';
+export const PARTICIPATION_STATUSES: ParticipationStatus[] = ['INVITED', 'IN_PROGRESS', 'SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED', 'NOT_PARTICIPATING'];
+
+/** A public body enrolled in a period; carries its SAQ status and its own deadline, if extended. */
+@Entity('participations')
+export class Participation {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true })
+  id: string;
+
+  @Column({ type: 'bigint', unsigned: true })
+  organizerId: string;
+
+  @Column({ type: 'bigint', unsigned: true })
+  periodId: string;
+
+  @Column({ type: 'bigint', unsigned: true })
+  publicBodyId: string;
+
+  @ManyToOne(() => PublicBody)
+  @JoinColumn({ name: 'public_body_id' })
+  publicBody?: PublicBody;
+
+  /** The body's category when it was enrolled (what its instrument and ranking use). */
+  @Column({ type: 'bigint', unsigned: true })
+  categoryId: string;
+
+  @ManyToOne(() => Category)
+  @JoinColumn({ name: 'category_id' })
+  category?: Category;
+
+  @Column({ type: 'enum', enum: PARTICIPATION_STATUSES })
+  status: ParticipationStatus;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  deadlineOverride: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ type: 'int', unsigned: true })
+  version: number;
+
+  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

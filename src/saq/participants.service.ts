@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { badRequest, notFound, unprocessable } from '../common/errors';
+import { pageOf, skipTake } from '../common/pagination';
+import { PeriodsService } from '../periods/periods.service';
+import { isBefore } from '../periods/stage-machine';
+import { PublicBodiesService } from '../public-bodies/public-bodies.service';
+import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
+import { Participation } from './entities/participation.entity';
+
+/** Enrollment of public bodies in a period (admin). */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly periods: PeriodsService,
+    private readonly registry: PublicBodiesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Enrolls bodies by id and by whole categories; idempotent (already enrolled bodies are skipped). */
+  async enroll(actor: AuthUser, periodId: string, dto: EnrollDto): Promise<{ enrolled: number; alreadyEnrolled: number }> {
+    const ids = [...new Set(dto.publicBodyIds ?? [])];
+    const codes = [...new Set(dto.categoryCodes ?? [])];
+    if (!ids.length && !codes.length) throw badRequest('Name publicBodyIds or categoryCodes', [{ field: 'publicBodyIds', message: 'publicBodyIds or categoryCodes is required' }]);
+    const categories = await this.registry.categoriesByCode(actor.organizerId);
+    const unknownCodes = codes.filter((c) => !categories.has(c));
+    if (unknownCodes.length) throw badRequest(`Unknown categories ${unknownCodes.join(', ')}`, [{ field: 'categoryCodes', message: `unknown categories ${unknownCodes.join(', ')}` }]);
+    return this.ds.transaction(async (em) => {
+      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      if (!isBefore(period.stage, 'VERIFICATION')) throw unprocessable(`Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
+      if (ids.length) {
+        const found: { id: string }[] = await em.query(`SELECT id FROM public_bodies WHERE organizer_id = ? AND id IN (?)`, [actor.organizerId, ids]);
+        const missing = ids.filter((id) => !found.some((f) => String(f.id) === id));
+        if (missing.length) throw notFound('Public bodies', missing.join(', '));
+      }
+      const conditions: string[] = [];
+      const params: unknown[] = [period.organizerId, period.id, actor.organizerId];
+      if (ids.length) {
+        conditions.push('b.id IN (?)');
+        params.push(ids);
+      }
+      if (codes.length) {
+        conditions.push('b.category_id IN (?)');
+        params.push(codes.map((c) => categories.get(c)!.id));
+      }
+      const [{ n: before }] = await em.query(`SELECT COUNT(*) AS n FROM participations WHERE period_id = ?`, [period.id]);
+      const result = await em.query(
+        `INSERT IGNORE INTO participations (organizer_id, period_id, public_body_id, category_id, status, version)
+         SELECT ?, ?, b.id, b.category_id, 'INVITED', 1 FROM public_bodies b
+         WHERE b.organizer_id = ? AND (${conditions.join(' OR ')})`,
+        params,
+      );
+      const enrolled = Number(result.affectedRows ?? 0);
+      const [{ matched }] = await em.query(
+        `SELECT COUNT(*) AS matched FROM public_bodies b WHERE b.organizer_id = ? AND (${conditions.join(' OR ')})`,
+        [actor.organizerId, ...params.slice(3)],
+      );
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'participants.enroll',
+        entityType: 'period',
+        entityId: period.id,
+        before: { participants: Number(before) },
+        after: { participants: Number(before) + enrolled, enrolled, publicBodyIds: ids, categoryCodes: codes },
+      });
+      return { enrolled, alreadyEnrolled: Number(matched) - enrolled };
+    });
+  }
+
+  async list(actor: AuthUser, periodId: string, q: ParticipantsQuery) {
+    const period = await this.periods.find(actor.organizerId, periodId);
+    const qb = this.ds
+      .getRepository(Participation)
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.publicBody', 'b')
+      .innerJoinAndSelect('p.category', 'c')
+      .where('p.periodId = :pid', { pid: period.id });
+    if (q.categoryCode) qb.andWhere('c.code = :code', { code: q.categoryCode });
+    if (q.status) qb.andWhere('p.status = :status', { status: q.status });
+    const { skip, take } = skipTake(q);
+    const [rows, total] = await qb.orderBy('c.code').addOrderBy('b.name').skip(skip).take(take).getManyAndCount();
+    return pageOf(
+      rows.map((p) => ({
+        id: p.id,
+        periodId: p.periodId,
+        publicBody: { id: p.publicBody!.id, name: p.publicBody!.name },
+        categoryCode: p.category!.code,
+        status: p.status,
+        deadline: p.deadlineOverride?.toISOString() ?? period.schedule.SAQ?.closesAt ?? null,
+        submittedAt: p.submittedAt?.toISOString() ?? null,
+      })),
+      total,
+      q,
+    );
+  }
+}

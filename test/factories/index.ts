@@ -1,0 +1,133 @@
+import { bearer, TestApp } from '../support/test-app';
+
+export const API = '/api/v1';
+const DAY = 24 * 3600 * 1000;
+
+/** Builds records over the HTTP API as an admin, so factories go through the same rules as users. */
+export class Factory {
+  private n = 0;
+  constructor(
+    private readonly t: TestApp,
+    public token: string = t.adminToken,
+  ) {}
+
+  private async post(path: string, body: unknown, expected = 201) {
+    const res = await this.t.http().post(`${API}${path}`).set(bearer(this.token)).send(body as object);
+    if (res.status !== expected) throw new Error(`POST ${path} -> ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async category(code = `CAT${++this.n}`, name = `Kategori ${code}`) {
+    return this.post('/categories', { code, name });
+  }
+
+  async body(categoryCode: string, name = `Badan Publik ${++this.n}`, extra: Record<string, string> = {}) {
+    return this.post('/public-bodies', { name, categoryCode, ...extra });
+  }
+
+  async user(role: 'admin' | 'public_body' | 'assessor' | 'panelist', extra: Record<string, string> = {}) {
+    const email = `${role}${++this.n}.${Date.now().toString(36)}@test.local`;
+    const password = `password-${this.n}-secret`;
+    const user = await this.post('/users', { email, name: `${role} ${this.n}`, role, password, ...extra });
+    return { ...user, password, token: await this.t.login(email, password) };
+  }
+
+  /** A schedule of consecutive windows starting at `start`, each `days` long. */
+  static schedule(start: Date, days = 10, withVisitation = false) {
+    const stages = ['SAQ', 'VERIFICATION', 'OBJECTION', ...(withVisitation ? ['VISITATION'] : []), 'PRESENTATION'];
+    return Object.fromEntries(
+      stages.map((s, i) => [s, { opensAt: new Date(start.getTime() + i * days * DAY).toISOString(), closesAt: new Date(start.getTime() + (i + 1) * days * DAY).toISOString() }]),
+    );
+  }
+
+  periodBody(overrides: Record<string, unknown> = {}) {
+    const start = new Date(this.t.clock.now().getTime() + DAY);
+    return {
+      year: 2000 + (++this.n % 90) + 10,
+      name: 'Monev Keterbukaan Informasi Publik',
+      timezone: 'Asia/Jakarta',
+      weights: { saq: 70, presentation: 30 },
+      finalistRule: { type: 'THRESHOLD', value: 80 },
+      schedule: Factory.schedule(start),
+      ...overrides,
+    };
+  }
+
+  async period(overrides: Record<string, unknown> = {}) {
+    return this.post('/periods', this.periodBody(overrides));
+  }
+
+  async instrument(periodId: string, body: unknown) {
+    const res = await this.t.http().put(`${API}/periods/${periodId}/instrument`).set(bearer(this.token)).send(body as object);
+    if (res.status !== 200) throw new Error(`PUT instrument -> ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async enroll(periodId: string, body: { publicBodyIds?: string[]; categoryCodes?: string[] }) {
+    return this.post(`/periods/${periodId}/participants`, body);
+  }
+
+  async advance(periodId: string, to: string, extra: Record<string, unknown> = {}) {
+    return this.post(`/periods/${periodId}/advance`, { to, ...extra }, 200);
+  }
+}
+
+/** A small instrument: two aspects, every question type, one category-specific question. */
+export function smallInstrument(categoryOnly: string) {
+  return {
+    aspects: [
+      {
+        code: 'A1',
+        title: 'Sarana dan prasarana layanan',
+        weight: 40,
+        questions: [
+          { code: '1.1', text: 'Tersedia meja layanan informasi?', type: 'YES_NO', maxPoints: 2, evidence: 'FILE' },
+          {
+            code: '1.2',
+            text: 'Formulir yang tersedia',
+            type: 'MULTI_CHOICE',
+            maxPoints: 3,
+            evidence: 'FILE_OR_URL',
+            options: [
+              { value: 'permohonan', label: 'Formulir permohonan', points: 1.5 },
+              { value: 'keberatan', label: 'Formulir keberatan', points: 1.5 },
+              { value: 'register', label: 'Register permohonan', points: 1 },
+            ],
+          },
+        ],
+      },
+      {
+        code: 'A2',
+        title: 'Pelayanan informasi',
+        weight: 60,
+        questions: [
+          {
+            code: '2.1',
+            text: 'Status Daftar Informasi Publik',
+            type: 'CHOICE',
+            maxPoints: 4,
+            evidence: 'URL',
+            options: [
+              { value: 'tidak', label: 'Tidak ada', points: 0 },
+              { value: 'lama', label: 'Ada, belum mutakhir', points: 2 },
+              { value: 'mutakhir', label: 'Ada dan mutakhir', points: 4 },
+            ],
+          },
+          {
+            code: '2.2',
+            text: 'Jumlah permohonan yang dilayani',
+            type: 'NUMBER',
+            maxPoints: 2.5,
+            evidence: 'NONE',
+            thresholds: [
+              { min: 1, points: 1 },
+              { min: 50, points: 2.5 },
+            ],
+          },
+          { code: '2.3', text: 'Uraikan inovasi layanan', type: 'TEXT', maxPoints: 2, evidence: 'NONE', required: false },
+          { code: '2.4', text: 'Pertanyaan khusus kategori', type: 'YES_NO', maxPoints: 1, evidence: 'NONE', categoryCodes: [categoryOnly] },
+        ],
+      },
+    ],
+  };
+}
