@@ -17,6 +17,7 @@ import { PublicBodiesModule } from './public-bodies/public-bodies.module';
 import { PeriodsModule } from './periods/periods.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { SaqModule } from './saq/saq.module';
+import { StorageModule } from './storage/storage.module';
 import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
@@ -40,6 +41,7 @@ export const FEATURE_MODULES: Type[] = [
   AuthModule,
   AuditModule,
   JobsModule,
+  StorageModule,
   PublicBodiesModule,
   PeriodsModule,
   InstrumentsModule,

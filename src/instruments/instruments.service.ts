@@ -122,7 +122,7 @@ export class InstrumentsService {
   }
 
   /** The period's aspects and questions; cached once frozen. */
-  async load(period: Period, em: EntityManager = this.ds.manager): Promise<LoadedInstrument> {
+  async load(period: Pick<Period, 'id' | 'stage'>, em: EntityManager = this.ds.manager): Promise<LoadedInstrument> {
     const cached = this.frozen.get(period.id);
     if (cached) return cached;
     const aspects = await em.getRepository(Aspect).find({ where: { periodId: period.id }, order: { position: 'ASC' } });

@@ -1,16 +1,34 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ENV, EnvironmentVariables } from '../config/config.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { PublicBodiesModule } from '../public-bodies/public-bodies.module';
+import { AnswersService } from './answers.service';
+import { Answer } from './entities/answer.entity';
+import { Evidence } from './entities/evidence.entity';
 import { Participation } from './entities/participation.entity';
+import { EvidenceService } from './evidence.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
+import { ParticipationAccess } from './participation-access';
+import { ParticipationsController } from './participations.controller';
+import { ParticipationsService } from './participations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Participation]), PeriodsModule, PublicBodiesModule, InstrumentsModule],
-  controllers: [ParticipantsController],
-  providers: [ParticipantsService],
-  exports: [ParticipantsService],
+  imports: [
+    TypeOrmModule.forFeature([Participation, Answer, Evidence]),
+    MulterModule.registerAsync({
+      inject: [ENV],
+      useFactory: (env: EnvironmentVariables) => ({ limits: { fileSize: env.EVIDENCE_MAX_BYTES, files: 1, fields: 10 } }),
+    }),
+    PeriodsModule,
+    PublicBodiesModule,
+    InstrumentsModule,
+  ],
+  controllers: [ParticipantsController, ParticipationsController],
+  providers: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService],
+  exports: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}

@@ -131,3 +131,65 @@ export function smallInstrument(categoryOnly: string) {
     ],
   };
 }
+
+/** A small but real PDF (content starts with %PDF-). */
+export function pdf(text = 'Data dukung', padTo = 0): Buffer {
+  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\n`;
+  const tail = 'trailer<</Root 1 0 R>>\n%%EOF\n';
+  const size = Math.max(padTo, body.length + tail.length);
+  return Buffer.concat([Buffer.from(body), Buffer.alloc(size - body.length - tail.length, 0x20), Buffer.from(tail)]);
+}
+
+export interface SaqBody {
+  bodyId: string;
+  name: string;
+  categoryCode: string;
+  token: string;
+  participationId: string;
+}
+
+/**
+ * A period in the SAQ stage with the small instrument and `count` enrolled bodies (alternating
+ * categories OPD and BUMD), each with a logged-in PPID.
+ */
+export async function saqPeriod(t: TestApp, f: Factory, opts: { count?: number; year?: number; overrides?: Record<string, unknown> } = {}) {
+  const cats = (await t.http().get(`${API}/categories`).set(bearer(f.token))).body.items.map((c: { code: string }) => c.code);
+  if (!cats.includes('OPD')) await f.category('OPD', 'Organisasi Perangkat Daerah');
+  if (!cats.includes('BUMD')) await f.category('BUMD', 'Badan Usaha Milik Daerah');
+  const period = await f.period({ year: opts.year, ...opts.overrides });
+  await f.instrument(period.id, smallInstrument('BUMD'));
+  const bodies: SaqBody[] = [];
+  for (let i = 0; i < (opts.count ?? 2); i++) {
+    const categoryCode = i % 2 === 0 ? 'OPD' : 'BUMD';
+    const b = await f.body(categoryCode, `Badan ${period.id}-${i} ${categoryCode}`);
+    const ppid = await f.user('public_body', { publicBodyId: b.id });
+    bodies.push({ bodyId: b.id, name: b.name, categoryCode, token: ppid.token, participationId: '' });
+  }
+  await f.enroll(period.id, { publicBodyIds: bodies.map((b) => b.bodyId) });
+  await f.advance(period.id, 'REGISTRATION');
+  await f.advance(period.id, 'SAQ');
+  for (const b of bodies) {
+    const mine = await t.http().get(`${API}/participations/mine`).set(bearer(b.token));
+    b.participationId = mine.body.items.find((p: { periodId: string }) => p.periodId === period.id).id;
+  }
+  return { period, bodies };
+}
+
+/** Answers every applicable question of the small instrument fully (with evidence), as the body. */
+export async function fillSmallInstrument(t: TestApp, b: SaqBody, opts: { strong?: boolean } = {}) {
+  const strong = opts.strong ?? true;
+  const up = await t.http().post(`${API}/participations/${b.participationId}/evidence`).set(bearer(b.token)).attach('file', pdf(`bukti ${b.name}`), 'bukti.pdf');
+  if (up.status !== 201) throw new Error(`upload -> ${up.status} ${JSON.stringify(up.body)}`);
+  const answers: [string, Record<string, unknown>][] = [
+    ['1.1', { value: strong, evidenceIds: [up.body.id] }],
+    ['1.2', { value: strong ? ['permohonan', 'keberatan', 'register'] : ['register'], url: 'https://ppid.example.go.id/formulir' }],
+    ['2.1', { value: strong ? 'mutakhir' : 'lama', url: 'https://ppid.example.go.id/dip' }],
+    ['2.2', { value: strong ? 120 : 3 }],
+    ['2.3', { value: 'Layanan informasi melalui WhatsApp' }],
+  ];
+  if (b.categoryCode === 'BUMD') answers.push(['2.4', { value: strong }]);
+  for (const [code, body] of answers) {
+    const res = await t.http().put(`${API}/participations/${b.participationId}/answers/${code}`).set(bearer(b.token)).send(body);
+    if (res.status !== 200) throw new Error(`answer ${code} -> ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}

@@ -1,6 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
+import { rm } from 'fs/promises';
 import * as os from 'os';
 import * as path from 'path';
 import request from 'supertest';
@@ -97,6 +98,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; worker
       await app.close();
       await dropDatabase(env, dbName);
       await deleteRedisKeys(env, env.QUEUE_PREFIX);
+      await rm(env.STORAGE_DIR, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,29 @@
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export class SaveAnswerDto {
+  /** YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string. */
+  @IsDefined({ message: 'value is required' })
+  value: unknown;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(/^[1-9][0-9]{0,19}$/, { each: true, message: 'each evidenceIds entry must be an evidence id' })
+  evidenceIds?: string[];
+
+  @IsOptional() @IsString() @MaxLength(2000)
+  url?: string;
+
+  @IsOptional() @IsString() @MaxLength(5000)
+  note?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  version?: number;
+}
+
+export class DeadlineDto {
+  @IsString() @Matches(INSTANT, { message: 'closesAt must be an ISO-8601 instant with an offset' })
+  closesAt: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason: string;
+}

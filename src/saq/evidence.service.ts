@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'crypto';
+import { Readable } from 'stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { badRequest, notFound, unprocessable } from '../common/errors';
+import { ENV, EnvironmentVariables } from '../config/config.module';
+import { FileStorage } from '../storage/file-storage';
+import { AnswersService } from './answers.service';
+import { Evidence } from './entities/evidence.entity';
+import { ParticipationAccess } from './participation-access';
+import { displayFileName, isPdf } from './saq-rules';
+
+export interface EvidenceView {
+  id: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: ParticipationAccess,
+    private readonly answers: AnswersService,
+    private readonly storage: FileStorage,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: EnvironmentVariables,
+  ) {}
+
+  /**
+   * Stores a PDF for the body's SAQ: recognised by content (`%PDF-`), at most EVIDENCE_MAX_BYTES,
+   * under a key the service makes; the client's name is kept as display text only.
+   * `purpose: 'objection'` accepts evidence while the SAQ is closed (an objection adds evidence).
+   */
+  async upload(user: AuthUser, participationId: string, file: Express.Multer.File | undefined, purpose: 'saq' | 'objection' = 'saq'): Promise<EvidenceView> {
+    if (!file) throw badRequest('Send the PDF as multipart field "file"', [{ field: 'file', message: 'file is required' }]);
+    const p = await this.access.load(user, participationId, 'owner');
+    if (purpose === 'saq') {
+      const refusal = this.answers.writeRefusal(p, this.clock.now());
+      if (refusal) throw unprocessable(refusal.message, refusal.details);
+    }
+    this.checkFile(file.buffer);
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    const storageKey = `evidence/${p.periodId}/${p.id}/${randomUUID()}.pdf`;
+    await this.storage.put(storageKey, file.buffer);
+    return this.ds.transaction(async (em) => {
+      const saved = await em.getRepository(Evidence).save({
+        participationId: p.id,
+        storageKey,
+        fileName: displayFileName(file.originalname),
+        size: file.buffer.length,
+        sha256,
+        uploadedBy: user.id,
+        createdAt: this.clock.now(),
+      });
+      const view = toView(saved);
+      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'evidence.upload', entityType: 'evidence', entityId: saved.id, after: { ...view, participationId: p.id, purpose } });
+      return view;
+    });
+  }
+
+  checkFile(buf: Buffer): void {
+    if (buf.length > this.env.EVIDENCE_MAX_BYTES) {
+      throw unprocessable(`The file is ${buf.length} bytes; evidence may be at most ${this.env.EVIDENCE_MAX_BYTES} bytes`, { size: buf.length, maxBytes: this.env.EVIDENCE_MAX_BYTES });
+    }
+    if (!isPdf(buf)) throw unprocessable('Evidence must be a PDF file (its content does not start with %PDF-)', { expected: 'application/pdf' });
+  }
+
+  async open(user: AuthUser, id: string): Promise<{ evidence: EvidenceView; stream: Readable }> {
+    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound('Evidence', id);
+    const e = await this.ds.getRepository(Evidence).findOne({ where: { id } });
+    if (!e) throw notFound('Evidence', id);
+    await this.access.load(user, e.participationId, 'read').catch(() => {
+      throw notFound('Evidence', id);
+    });
+    return { evidence: toView(e), stream: await this.storage.read(e.storageKey) };
+  }
+}
+
+const toView = (e: Evidence): EvidenceView => ({ id: e.id, fileName: e.fileName, size: e.size, sha256: e.sha256, createdAt: e.createdAt.toISOString() });

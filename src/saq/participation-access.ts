@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../common/auth-user';
+import { notFound } from '../common/errors';
+import { Schedule } from '../periods/period-rules';
+import { Stage } from '../periods/stage-machine';
+import { ParticipationStatus } from './entities/participation.entity';
+
+/** A participation with what its rules need: the period's stage and schedule, the body and category. */
+export interface ParticipationContext {
+  id: string;
+  organizerId: string;
+  periodId: string;
+  publicBodyId: string;
+  bodyName: string;
+  categoryId: string;
+  categoryCode: string;
+  status: ParticipationStatus;
+  deadlineOverride: Date | null;
+  startedAt: Date | null;
+  submittedAt: Date | null;
+  version: number;
+  stage: Stage;
+  schedule: Schedule;
+  periodYear: number;
+  timezone: string;
+}
+
+export type AccessMode =
+  /** the owner, an admin of the organizer, or an assessor assigned to it */
+  | 'read'
+  /** only the owning public body */
+  | 'owner'
+  /** only an admin of the organizer */
+  | 'admin';
+
+/**
+ * The one place that decides who reaches a participation. Anything the caller may not see answers
+ * 404, so an id of another body gives no hint that it exists.
+ */
+@Injectable()
+export class ParticipationAccess {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async load(user: AuthUser, id: string, mode: AccessMode, em: EntityManager = this.ds.manager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
+    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound('Participation', id);
+    const rows = await em.query(
+      `SELECT p.id, p.organizer_id, p.period_id, p.public_body_id, b.name AS body_name, p.category_id, c.code AS category_code,
+              p.status, p.deadline_override, p.started_at, p.submitted_at, p.version,
+              per.stage, per.schedule, per.year, per.timezone
+         FROM participations p
+         JOIN periods per ON per.id = p.period_id
+         JOIN categories c ON c.id = p.category_id
+         JOIN public_bodies b ON b.id = p.public_body_id
+        WHERE p.id = ? AND p.organizer_id = ?${lock === 'share' ? ' LOCK IN SHARE MODE' : lock === 'update' ? ' FOR UPDATE' : ''}`,
+      [id, user.organizerId],
+    );
+    const r = rows[0];
+    if (!r || !(await this.allowed(user, r, mode, em))) throw notFound('Participation', id);
+    return {
+      id: String(r.id),
+      organizerId: String(r.organizer_id),
+      periodId: String(r.period_id),
+      publicBodyId: String(r.public_body_id),
+      bodyName: r.body_name,
+      categoryId: String(r.category_id),
+      categoryCode: r.category_code,
+      status: r.status,
+      deadlineOverride: r.deadline_override,
+      startedAt: r.started_at,
+      submittedAt: r.submitted_at,
+      version: Number(r.version),
+      stage: r.stage,
+      schedule: typeof r.schedule === 'string' ? JSON.parse(r.schedule) : r.schedule,
+      periodYear: Number(r.year),
+      timezone: r.timezone,
+    };
+  }
+
+  private async allowed(user: AuthUser, r: { id: string; public_body_id: string }, mode: AccessMode, em: EntityManager): Promise<boolean> {
+    const owner = user.role === 'public_body' && user.publicBodyId === String(r.public_body_id);
+    if (mode === 'owner') return owner;
+    if (mode === 'admin') return user.role === 'admin';
+    if (owner || user.role === 'admin') return true;
+    if (user.role === 'assessor') return this.isAssignedAssessor(user.id, String(r.id), em);
+    return false;
+  }
+
+  async isAssignedAssessor(userId: string, participationId: string, em: EntityManager = this.ds.manager): Promise<boolean> {
+    const rows = await em.query('SELECT 1 FROM assignments WHERE participation_id = ? AND assessor_id = ? LIMIT 1', [participationId, userId]);
+    return rows.length > 0;
+  }
+}

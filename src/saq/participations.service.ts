@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { badRequest, unprocessable } from '../common/errors';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { appliesTo } from '../instruments/instrument-rules';
+import { isBefore } from '../periods/stage-machine';
+import { AnswersService } from './answers.service';
+import { DeadlineDto } from './dto/saq.dto';
+import { ParticipationAccess, ParticipationContext } from './participation-access';
+import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit } from './saq-rules';
+
+@Injectable()
+export class ParticipationsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: ParticipationAccess,
+    private readonly instruments: InstrumentsService,
+    private readonly answers: AnswersService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async mine(user: AuthUser) {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT p.id FROM participations p JOIN periods per ON per.id = p.period_id WHERE p.public_body_id = ? AND p.organizer_id = ? ORDER BY per.year DESC`,
+      [user.publicBodyId, user.organizerId],
+    );
+    const items = [];
+    for (const r of rows) items.push(await this.get(user, String(r.id)));
+    return { items, total: items.length, page: 1, pageSize: items.length };
+  }
+
+  async get(user: AuthUser, id: string, em: EntityManager = this.ds.manager) {
+    const p = await this.access.load(user, id, 'read', em);
+    return this.view(p, em);
+  }
+
+  private async view(p: ParticipationContext, em: EntityManager) {
+    const { questions, answers } = await this.completenessInputs(p, em);
+    const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
+    return {
+      id: p.id,
+      periodId: p.periodId,
+      periodYear: p.periodYear,
+      stage: p.stage,
+      publicBody: { id: p.publicBodyId, name: p.bodyName },
+      categoryCode: p.categoryCode,
+      status: p.status,
+      deadline: deadline?.toISOString() ?? null,
+      deadlineExtended: p.deadlineOverride !== null,
+      startedAt: p.startedAt?.toISOString() ?? null,
+      submittedAt: p.submittedAt?.toISOString() ?? null,
+      writable: this.answers.writeRefusal(p, this.clock.now()) === null,
+      progress: progressOf(questions, answers),
+      version: p.version,
+    };
+  }
+
+  private async completenessInputs(p: ParticipationContext, em: EntityManager) {
+    const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
+    const questions: QuestionForSubmit[] = ins.questions
+      .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
+      .map((q) => ({ code: q.code, required: q.required, evidence: q.evidence }));
+    const rows: { code: string; evidence_ids: string | null; url: string | null }[] = await em.query(
+      'SELECT q.code, a.evidence_ids, a.url FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.participation_id = ?',
+      [p.id],
+    );
+    const answers = new Map<string, AnswerForSubmit>(rows.map((r) => [r.code, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]));
+    return { questions, answers };
+  }
+
+  /** Submits once: 422 listing every question still unanswered or missing evidence; then read-only. */
+  async submit(user: AuthUser, id: string) {
+    return this.ds.transaction(async (em) => {
+      const p = await this.access.load(user, id, 'owner', em, 'update');
+      const now = this.clock.now();
+      const refusal = this.answers.writeRefusal(p, now);
+      if (refusal) throw unprocessable(refusal.message, refusal.details);
+      const { questions, answers } = await this.completenessInputs(p, em);
+      const missing = missingForSubmit(questions, answers);
+      if (missing.length) throw unprocessable(`The SAQ is not complete: ${missing.length} question(s) need attention`, { missing });
+      await em.query(`UPDATE participations SET status = 'SUBMITTED', submitted_at = ?, version = version + 1 WHERE id = ?`, [now, p.id]);
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: 'participation.submit',
+        entityType: 'participation',
+        entityId: p.id,
+        before: { status: p.status },
+        after: { status: 'SUBMITTED', submittedAt: now.toISOString(), answered: answers.size },
+      });
+      return this.view({ ...p, status: 'SUBMITTED', submittedAt: now, version: p.version + 1 }, em);
+    });
+  }
+
+  /** The body's own SAQ deadline (usually an extension), audited with its reason. */
+  async setDeadline(user: AuthUser, id: string, dto: DeadlineDto) {
+    const closesAt = new Date(dto.closesAt);
+    return this.ds.transaction(async (em) => {
+      const p = await this.access.load(user, id, 'admin', em, 'update');
+      if (!isBefore(p.stage, 'VERIFICATION')) throw unprocessable(`A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
+      if (p.submittedAt) throw unprocessable('This body has already submitted its SAQ', { status: p.status });
+      const opensAt = p.schedule.SAQ?.opensAt;
+      if (opensAt && closesAt.getTime() <= Date.parse(opensAt)) {
+        throw badRequest('closesAt must be after the SAQ window opens', [{ field: 'closesAt', message: `closesAt must be after ${opensAt}` }]);
+      }
+      const before = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
+      await em.query('UPDATE participations SET deadline_override = ?, version = version + 1 WHERE id = ?', [closesAt, p.id]);
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: 'participation.deadline',
+        entityType: 'participation',
+        entityId: p.id,
+        before: { deadline: before?.toISOString() ?? null },
+        after: { deadline: closesAt.toISOString() },
+        reason: dto.reason,
+      });
+      return this.view({ ...p, deadlineOverride: closesAt, version: p.version + 1 }, em);
+    });
+  }
+}

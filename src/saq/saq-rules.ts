@@ -1,0 +1,90 @@
+/** Rules of filling and submitting an SAQ (pure): deadlines, evidence kinds, completeness, progress. */
+export type EvidenceKind = 'NONE' | 'FILE' | 'URL' | 'FILE_OR_URL';
+
+/** The body's own deadline when it has one, else the SAQ window's end. */
+export function effectiveDeadline(saqClosesAt: string | undefined, override: Date | null): Date | null {
+  if (override) return override;
+  return saqClosesAt ? new Date(saqClosesAt) : null;
+}
+
+/** Which evidence an answer carries, judged against what its question asks. */
+export function evidenceProblem(kind: EvidenceKind, has: { files: number; url: boolean }): string | null {
+  if (kind === 'NONE' && (has.files || has.url)) return 'this question takes no evidence';
+  if (kind === 'FILE' && has.url) return 'this question takes a PDF file, not a link';
+  if (kind === 'URL' && has.files) return 'this question takes a link, not a file';
+  return null;
+}
+
+export function hasRequiredEvidence(kind: EvidenceKind, has: { files: number; url: boolean }): boolean {
+  switch (kind) {
+    case 'NONE':
+      return true;
+    case 'FILE':
+      return has.files > 0;
+    case 'URL':
+      return has.url;
+    case 'FILE_OR_URL':
+      return has.files > 0 || has.url;
+  }
+}
+
+const EVIDENCE_NAME: Record<EvidenceKind, string> = { NONE: 'nothing', FILE: 'a PDF file', URL: 'a link', FILE_OR_URL: 'a PDF file or a link' };
+
+export interface QuestionForSubmit {
+  code: string;
+  required: boolean;
+  evidence: EvidenceKind;
+}
+export interface AnswerForSubmit {
+  files: number;
+  url: boolean;
+}
+export interface MissingItem {
+  questionCode: string;
+  missing: 'ANSWER' | 'EVIDENCE';
+  message: string;
+}
+
+/** Every question still unanswered (when required) or missing the evidence it needs. */
+export function missingForSubmit(questions: QuestionForSubmit[], answers: Map<string, AnswerForSubmit>): MissingItem[] {
+  const out: MissingItem[] = [];
+  for (const q of questions) {
+    const a = answers.get(q.code);
+    if (!a) {
+      if (q.required) out.push({ questionCode: q.code, missing: 'ANSWER', message: `question ${q.code} is not answered` });
+      continue;
+    }
+    if (!hasRequiredEvidence(q.evidence, a)) out.push({ questionCode: q.code, missing: 'EVIDENCE', message: `question ${q.code} needs ${EVIDENCE_NAME[q.evidence]} as evidence` });
+  }
+  return out;
+}
+
+export function progressOf(questions: QuestionForSubmit[], answers: Map<string, AnswerForSubmit>) {
+  let answered = 0;
+  let missingEvidence = 0;
+  for (const q of questions) {
+    const a = answers.get(q.code);
+    if (!a) continue;
+    answered++;
+    if (!hasRequiredEvidence(q.evidence, a)) missingEvidence++;
+  }
+  return { answered, total: questions.length, missingEvidence };
+}
+
+export const isHttpUrl = (s: string): boolean => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+};
+
+/** A client file name kept only as display text: no path, no control characters, bounded. */
+export function displayFileName(original: string | undefined): string {
+  const base = (original ?? 'evidence.pdf').split(/[\\/]/).pop() ?? 'evidence.pdf';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'evidence.pdf';
+}
+
+export const isPdf = (buf: Buffer): boolean => buf.length >= 5 && buf.subarray(0, 5).toString('latin1') === '%PDF-';
