@@ -18,6 +18,7 @@ import { PeriodsModule } from './periods/periods.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { SaqModule } from './saq/saq.module';
 import { StorageModule } from './storage/storage.module';
+import { VerificationModule } from './verification/verification.module';
 import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
@@ -46,6 +47,7 @@ export const FEATURE_MODULES: Type[] = [
   PeriodsModule,
   InstrumentsModule,
   SaqModule,
+  VerificationModule,
 ];
 
 @Module({})

@@ -1,5 +1,5 @@
 /** Cross-field rules of an instrument (pure): weights, unique codes, per-type fields, categories. */
-import { sumIs100 } from '../scoring/decimal';
+import { dec, sumIs100 } from '../scoring/decimal';
 import { checkQuestionRule, QuestionRule } from '../scoring/question-points';
 
 export interface FieldError {
@@ -38,3 +38,31 @@ export function checkInstrument(ins: InstrumentInput, knownCategoryCodes: Set<st
 /** Whether a question applies to a category (no list: every category). */
 export const appliesTo = (categoryCodes: string[] | null | undefined, categoryCode: string): boolean =>
   !categoryCodes?.length || categoryCodes.includes(categoryCode);
+
+export interface AspectShape {
+  id: string;
+  code: string;
+  weight: string;
+}
+export interface QuestionShape {
+  aspectId: string;
+  maxPoints: string;
+  categoryCodes: string[] | null;
+}
+
+/**
+ * The per-aspect tallies of one body for the SAQ score: the maximum over the questions that apply
+ * to its category, and its points per aspect (already summed, e.g. from aspect_subtotals).
+ */
+export function categoryTallies(aspects: AspectShape[], questions: QuestionShape[], categoryCode: string, pointsByAspectId: Map<string, string>) {
+  return aspects.map((a) => {
+    const applicable = questions.filter((q) => q.aspectId === a.id && appliesTo(q.categoryCodes, categoryCode));
+    return {
+      code: a.code,
+      weight: a.weight,
+      points: pointsByAspectId.get(a.id) ?? '0',
+      maxPoints: applicable.reduce((s, q) => s.plus(q.maxPoints), dec(0)),
+      questionCount: applicable.length,
+    };
+  });
+}

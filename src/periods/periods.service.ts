@@ -148,14 +148,16 @@ export class PeriodsService {
          (SELECT COUNT(*) FROM questions WHERE period_id = ?) AS questionCount,
          (SELECT COUNT(*) FROM participations WHERE period_id = ?) AS participantCount,
          (SELECT COUNT(*) FROM participations WHERE period_id = ? AND deadline_override > ? AND status IN ('INVITED','IN_PROGRESS')) AS runningExtensions,
-         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND status = 'SUBMITTED') AS unverifiedSubmissions`,
-      [p.id, p.id, p.id, now, p.id],
+         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND status = 'SUBMITTED') AS unverifiedSubmissions,
+         (SELECT COUNT(*) FROM objections o JOIN participations x ON x.id = o.participation_id WHERE x.period_id = ? AND o.status = 'OPEN') AS openObjections`,
+      [p.id, p.id, p.id, now, p.id, p.id],
     );
     return {
       questionCount: Number(row.questionCount),
       participantCount: Number(row.participantCount),
       runningExtensions: Number(row.runningExtensions),
       unverifiedSubmissions: Number(row.unverifiedSubmissions),
+      openObjections: Number(row.openObjections),
     };
   }
 }

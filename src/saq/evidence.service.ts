@@ -8,6 +8,7 @@ import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { badRequest, notFound, unprocessable } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { isWindowOpen } from '../periods/stage-machine';
 import { FileStorage } from '../storage/file-storage';
 import { AnswersService } from './answers.service';
 import { Evidence } from './entities/evidence.entity';
@@ -37,13 +38,17 @@ export class EvidenceService {
   /**
    * Stores a PDF for the body's SAQ: recognised by content (`%PDF-`), at most EVIDENCE_MAX_BYTES,
    * under a key the service makes; the client's name is kept as display text only.
-   * `purpose: 'objection'` accepts evidence while the SAQ is closed (an objection adds evidence).
+   * Accepted while the SAQ is writable, and inside the OBJECTION window for a verified SAQ (an
+   * objection adds new evidence; it never replaces what was submitted).
    */
-  async upload(user: AuthUser, participationId: string, file: Express.Multer.File | undefined, purpose: 'saq' | 'objection' = 'saq'): Promise<EvidenceView> {
+  async upload(user: AuthUser, participationId: string, file: Express.Multer.File | undefined): Promise<EvidenceView> {
     if (!file) throw badRequest('Send the PDF as multipart field "file"', [{ field: 'file', message: 'file is required' }]);
     const p = await this.access.load(user, participationId, 'owner');
-    if (purpose === 'saq') {
-      const refusal = this.answers.writeRefusal(p, this.clock.now());
+    const now = this.clock.now();
+    const objectionOpen = p.stage === 'OBJECTION' && p.status === 'VERIFIED' && isWindowOpen(p.stage, 'OBJECTION', new Date(p.schedule.OBJECTION!.closesAt), now);
+    const purpose = objectionOpen ? 'objection' : 'saq';
+    if (!objectionOpen) {
+      const refusal = this.answers.writeRefusal(p, now);
       if (refusal) throw unprocessable(refusal.message, refusal.details);
     }
     this.checkFile(file.buffer);

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
-import { CreateUserDto, UserQuery } from './dto/user.dto';
+import { ConflictsService } from './conflicts.service';
+import { CreateUserDto, DeclareConflictDto, UserQuery } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -9,7 +10,10 @@ import { UsersService } from './users.service';
 @Roles('admin')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly conflicts: ConflictsService,
+  ) {}
 
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
@@ -19,6 +23,12 @@ export class UsersController {
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() q: UserQuery) {
     return this.users.list(user, q);
+  }
+
+  /** An explicit conflict of interest of an assessor or panelist with a public body. */
+  @Post(':id/conflicts')
+  declareConflict(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: DeclareConflictDto) {
+    return this.conflicts.declare(user, id, dto);
   }
 
   @Get(':id')

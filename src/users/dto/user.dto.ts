@@ -63,3 +63,11 @@ export class UserDto {
     };
   }
 }
+
+export class DeclareConflictDto {
+  @IsString() @Matches(ID, { message: 'publicBodyId must be an id' })
+  publicBodyId: string;
+
+  @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}

@@ -1,0 +1,56 @@
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDecimalInput } from '../../common/decimal-input';
+
+const ID = /^[1-9][0-9]{0,19}$/;
+
+export class AutoAssignDto {
+  @IsOptional() @IsInt() @Min(1) @Max(5)
+  perParticipation?: number;
+}
+
+export class AssignDto {
+  @IsString() @Matches(ID, { message: 'assessorId must be an id' })
+  assessorId: string;
+
+  @IsString() @Matches(ID, { message: 'participationId must be an id' })
+  participationId: string;
+}
+
+export class VerifyDto {
+  @IsDecimalInput({ min: 0, max: 1000 })
+  points: string | number;
+
+  @IsIn(['ACCEPTED', 'ADJUSTED', 'EVIDENCE_INACCESSIBLE'])
+  status: 'ACCEPTED' | 'ADJUSTED' | 'EVIDENCE_INACCESSIBLE';
+
+  @IsOptional() @IsString() @MaxLength(5000)
+  note?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  version?: number;
+}
+
+export class FileObjectionDto {
+  @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, { message: 'questionCode must be a question code' })
+  questionCode: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  reason: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(ID, { each: true, message: 'each evidenceIds entry must be an evidence id' })
+  evidenceIds?: string[];
+
+  @IsOptional() @IsString() @MaxLength(2000)
+  url?: string;
+}
+
+export class DecideObjectionDto {
+  @IsIn(['ACCEPTED', 'REJECTED'])
+  decision: 'ACCEPTED' | 'REJECTED';
+
+  @IsOptional() @IsDecimalInput({ min: 0, max: 1000 })
+  points?: string | number;
+
+  @IsString() @IsNotEmpty() @MaxLength(5000)
+  note: string;
+}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { isWindowOpen } from '../periods/stage-machine';
+import { ParticipationAccess } from '../saq/participation-access';
+import { isHttpUrl } from '../saq/saq-rules';
+import { dec, format2 } from '../scoring/decimal';
+import { DecideObjectionDto, FileObjectionDto } from './dto/verification.dto';
+import { VerificationsService } from './verifications.service';
+
+/** Objections (sanggah): a body contests a question's verified points; its assessor or an admin decides. */
+@Injectable()
+export class ObjectionsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: ParticipationAccess,
+    private readonly instruments: InstrumentsService,
+    private readonly verifications: VerificationsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async file(user: AuthUser, participationId: string, dto: FileObjectionDto) {
+    return this.ds.transaction(async (em) => {
+      const p = await this.access.load(user, participationId, 'owner', em, 'share');
+      const now = this.clock.now();
+      if (!isWindowOpen(p.stage, 'OBJECTION', new Date(p.schedule.OBJECTION!.closesAt), now)) {
+        throw unprocessable(p.stage === 'OBJECTION' ? 'The objection window has closed' : `Objections are not open: the period is in ${p.stage}`, { stage: p.stage });
+      }
+      if (p.status !== 'VERIFIED') throw unprocessable(`Only a verified SAQ can be contested (status ${p.status})`, { status: p.status });
+      const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
+      const q = this.verifications.question(ins, p, dto.questionCode);
+      const [v] = await em.query('SELECT points, objection_points FROM verifications WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
+      if (!v) throw unprocessable(`Question ${q.code} has no verified points to contest`, { questionCode: q.code });
+      const url = dto.url?.trim() || null;
+      if (url && !isHttpUrl(url)) throw badRequest('url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link' }]);
+      const evidenceIds = [...new Set(dto.evidenceIds ?? [])];
+      if (evidenceIds.length) {
+        const found: { id: string }[] = await em.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [p.id, evidenceIds]);
+        const unknown = evidenceIds.filter((id) => !found.some((f) => String(f.id) === id));
+        if (unknown.length) throw badRequest(`Unknown evidence ${unknown.join(', ')}`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}` }]);
+      }
+      const [open] = await em.query(`SELECT id FROM objections WHERE participation_id = ? AND question_id = ? AND status = 'OPEN' FOR UPDATE`, [p.id, q.id]);
+      if (open) throw conflict(`An objection on ${q.code} is already open`, { objectionId: String(open.id) });
+      const pointsBefore = v.objection_points ?? v.points;
+      const r = await em.query(
+        'INSERT INTO objections (participation_id, question_id, reason, evidence_ids, url, points_before, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [p.id, q.id, dto.reason, evidenceIds.length ? JSON.stringify(evidenceIds) : null, url, pointsBefore, user.id, now],
+      );
+      const view = { id: String(r.insertId), participationId: p.id, questionCode: q.code, status: 'OPEN', reason: dto.reason, evidenceIds, url, pointsBefore: format2(pointsBefore), createdAt: now.toISOString() };
+      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'objection.file', entityType: 'objection', entityId: view.id, after: view });
+      return view;
+    });
+  }
+
+  /** ACCEPTED replaces the question's verified points with `points`; REJECTED keeps them. Until the period leaves OBJECTION. */
+  async decide(user: AuthUser, objectionId: string, dto: DecideObjectionDto) {
+    if (!/^[1-9][0-9]{0,19}$/.test(objectionId)) throw notFound('Objection', objectionId);
+    return this.ds.transaction(async (em) => {
+      const [o] = await em.query('SELECT id, participation_id, question_id, status, points_before FROM objections WHERE id = ? FOR UPDATE', [objectionId]);
+      if (!o) throw notFound('Objection', objectionId);
+      const p = await this.verifications.loadForJudge(user, String(o.participation_id), em, 'share').catch(() => {
+        throw notFound('Objection', objectionId);
+      });
+      if (p.stage !== 'OBJECTION') throw unprocessable(`Objections can be decided until the period leaves OBJECTION (it is in ${p.stage})`, { stage: p.stage });
+      if (o.status !== 'OPEN') throw conflict(`This objection was already ${String(o.status).toLowerCase()}`, { status: o.status });
+      const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
+      const q = ins.questions.find((x) => x.id === String(o.question_id))!;
+      let pointsAfter: string | null = null;
+      if (dto.decision === 'ACCEPTED') {
+        if (dto.points === undefined) throw badRequest('An accepted objection needs the new points', [{ field: 'points', message: 'points is required when the decision is ACCEPTED' }]);
+        if (dec(dto.points).gt(q.maxPoints)) throw badRequest('points above the maximum', [{ field: 'points', message: `points must be between 0 and ${format2(q.maxPoints)}` }]);
+        pointsAfter = format2(dto.points)!;
+        const [v] = await em.query('SELECT points, objection_points FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
+        const effectiveBefore = v.objection_points ?? v.points;
+        await em.query('UPDATE verifications SET objection_points = ?, version = version + 1 WHERE participation_id = ? AND question_id = ?', [pointsAfter, p.id, q.id]);
+        await this.verifications.addToSubtotal(em, p.id, q.aspectId, format2(dec(pointsAfter).minus(effectiveBefore))!);
+      }
+      const now = this.clock.now();
+      await em.query('UPDATE objections SET status = ?, points_after = ?, decision_note = ?, decided_by = ?, decided_at = ? WHERE id = ?', [dto.decision, pointsAfter, dto.note, user.id, now, o.id]);
+      const after = { status: dto.decision, pointsAfter, decisionNote: dto.note, decidedAt: now.toISOString() };
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: 'objection.decide',
+        entityType: 'objection',
+        entityId: String(o.id),
+        before: { status: 'OPEN', points: format2(o.points_before) },
+        after,
+      });
+      return { id: String(o.id), participationId: p.id, questionCode: q.code, pointsBefore: format2(o.points_before), ...after };
+    });
+  }
+}

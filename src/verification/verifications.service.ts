@@ -1,0 +1,176 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
+import { Question } from '../instruments/entities/question.entity';
+import { InstrumentsService, LoadedInstrument } from '../instruments/instruments.service';
+import { appliesTo, categoryTallies } from '../instruments/instrument-rules';
+import { isBefore, isWindowOpen } from '../periods/stage-machine';
+import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
+import { dec, format2 } from '../scoring/decimal';
+import { saqScore } from '../scoring/saq-score';
+import { VerifyDto } from './dto/verification.dto';
+import { checkVerification } from './verification-rules';
+
+const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
+
+interface VerificationRow {
+  question_id: string;
+  code: string;
+  points: string;
+  objection_points: string | null;
+  status: string;
+  note: string | null;
+  version: number;
+  self_points: string | null;
+}
+
+@Injectable()
+export class VerificationsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: ParticipationAccess,
+    private readonly instruments: InstrumentsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** An admin, or an assessor assigned to the participation (others: 404 via the access check, PPIDs: 403). */
+  async loadForJudge(user: AuthUser, id: string, em: EntityManager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
+    if (user.role !== 'admin' && user.role !== 'assessor') throw forbidden('Only its assessor or an admin may do this');
+    return this.access.load(user, id, 'read', em, lock);
+  }
+
+  question(ins: LoadedInstrument, p: ParticipationContext, code: string): Question {
+    const q = ins.byCode.get(code);
+    if (!q) throw notFound('Question', code);
+    if (!appliesTo(q.categoryCodes, p.categoryCode)) throw unprocessable(`Question ${code} does not apply to category ${p.categoryCode}`, { questionCode: code });
+    return q;
+  }
+
+  /** Keeps aspect_subtotals equal to the sum of effective points per aspect, in the caller's transaction. */
+  async addToSubtotal(em: EntityManager, participationId: string, aspectId: string, delta: string): Promise<void> {
+    await em.query('INSERT INTO aspect_subtotals (participation_id, aspect_id, points) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE points = points + VALUES(points)', [
+      participationId,
+      aspectId,
+      delta,
+    ]);
+  }
+
+  async verify(user: AuthUser, participationId: string, code: string, dto: VerifyDto) {
+    return this.ds.transaction(async (em) => {
+      const p = await this.loadForJudge(user, participationId, em, 'share');
+      const now = this.clock.now();
+      if (!isWindowOpen(p.stage, 'VERIFICATION', new Date(p.schedule.VERIFICATION!.closesAt), now)) {
+        throw unprocessable(p.stage === 'VERIFICATION' ? 'The verification window has closed' : `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
+      }
+      if (!VERIFIABLE.includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
+      const q = this.question(ins, p, code);
+      const [answer] = await em.query('SELECT self_points FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
+      const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints: answer?.self_points ?? null, maxPoints: q.maxPoints });
+      if (checked.errors.length) throw badRequest(checked.errors.map((e) => e.message).join('; '), checked.errors);
+      const points = format2(checked.points)!;
+      const [current] = await em.query('SELECT id, points, status, note, version FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
+      const currentVersion = current ? Number(current.version) : 0;
+      if (dto.version !== undefined && dto.version !== currentVersion) {
+        throw conflict(`The verification of ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
+      }
+      const version = currentVersion + 1;
+      if (current) {
+        await em.query('UPDATE verifications SET points = ?, status = ?, note = ?, version = ?, verified_by = ?, updated_at = ? WHERE id = ?', [points, dto.status, dto.note ?? null, version, user.id, now, current.id]);
+      } else {
+        await em.query(
+          'INSERT INTO verifications (participation_id, question_id, aspect_id, points, status, note, version, verified_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)',
+          [p.id, q.id, q.aspectId, points, dto.status, dto.note ?? null, user.id, now],
+        );
+      }
+      await this.addToSubtotal(em, p.id, q.aspectId, format2(dec(points).minus(current?.points ?? 0))!);
+      const before = current ? { points: current.points, status: current.status, note: current.note, version: currentVersion } : null;
+      const after = { points, status: dto.status, note: dto.note ?? null, version };
+      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'verification.save', entityType: 'verification', entityId: `${p.id}:${q.code}`, before, after });
+      return { questionCode: q.code, selfPoints: format2(answer?.self_points ?? null), verifiedPoints: points, ...after };
+    });
+  }
+
+  /** VERIFIED once every applicable question has verified points; otherwise 422 listing the rest. */
+  async complete(user: AuthUser, participationId: string) {
+    return this.ds.transaction(async (em) => {
+      const p = await this.loadForJudge(user, participationId, em, 'update');
+      if (p.stage !== 'VERIFICATION') throw unprocessable(`Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
+      if (!VERIFIABLE.includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
+      const rows: { question_id: string }[] = await em.query('SELECT question_id FROM verifications WHERE participation_id = ?', [p.id]);
+      const done = new Set(rows.map((r) => String(r.question_id)));
+      const unverified = ins.questions.filter((q) => appliesTo(q.categoryCodes, p.categoryCode) && !done.has(q.id)).map((q) => q.code);
+      if (unverified.length) throw unprocessable(`${unverified.length} question(s) are not verified yet`, { unverified });
+      await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE id = ?`, [p.id]);
+      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'verification.complete', entityType: 'participation', entityId: p.id, before: { status: p.status }, after: { status: 'VERIFIED' } });
+      return { id: p.id, status: 'VERIFIED' };
+    });
+  }
+
+  /**
+   * Per question: self, verified and effective points, status, note and objection; and the verified
+   * SAQ score (objections applied) explained per aspect. The owner sees it from OBJECTION on.
+   */
+  async explain(user: AuthUser, participationId: string) {
+    const p = await this.access.load(user, participationId, 'read');
+    if (user.role === 'public_body' && isBefore(p.stage, 'OBJECTION')) {
+      throw unprocessable('The verification results are shown from the OBJECTION stage on', { stage: p.stage });
+    }
+    const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
+    const rows: VerificationRow[] = await this.ds.query(
+      `SELECT q.id AS question_id, q.code, v.points, v.objection_points, v.status, v.note, v.version, a.self_points
+         FROM questions q
+         LEFT JOIN verifications v ON v.question_id = q.id AND v.participation_id = ?
+         LEFT JOIN answers a ON a.question_id = q.id AND a.participation_id = ?
+        WHERE q.period_id = ?`,
+      [p.id, p.id, p.periodId],
+    );
+    const objections: { id: string; question_id: string; status: string; reason: string; points_before: string; points_after: string | null; decision_note: string | null; created_at: Date }[] =
+      await this.ds.query('SELECT id, question_id, status, reason, points_before, points_after, decision_note, created_at FROM objections WHERE participation_id = ? ORDER BY id', [p.id]);
+    const byQuestion = new Map(rows.map((r) => [String(r.question_id), r]));
+    const pointsByAspect = new Map<string, string>();
+    const items = ins.questions
+      .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
+      .map((q) => {
+        const r = byQuestion.get(q.id);
+        const effective = r?.points == null ? null : (r.objection_points ?? r.points);
+        if (effective !== null) pointsByAspect.set(q.aspectId, dec(pointsByAspect.get(q.aspectId) ?? 0).plus(effective).toString());
+        const objection = objections.filter((o) => String(o.question_id) === q.id).pop();
+        return {
+          questionCode: q.code,
+          aspectCode: ins.aspectById.get(q.aspectId)!.code,
+          maxPoints: format2(q.maxPoints),
+          selfPoints: format2(r?.self_points ?? null),
+          verifiedPoints: format2(r?.points ?? null),
+          effectivePoints: format2(effective),
+          status: r?.status ?? null,
+          note: r?.note ?? null,
+          version: r?.version ?? 0,
+          objection: objection
+            ? { id: String(objection.id), status: objection.status, reason: objection.reason, pointsBefore: format2(objection.points_before), pointsAfter: format2(objection.points_after), decisionNote: objection.decision_note }
+            : null,
+        };
+      });
+    const score = saqScore(categoryTallies(ins.aspects, ins.questions, p.categoryCode, pointsByAspect));
+    return {
+      participationId: p.id,
+      status: p.status,
+      saqScore: format2(score.score),
+      saqScoreExact: score.score.toString(),
+      aspects: score.aspects.map((a) => ({
+        code: a.code,
+        share: a.share.toString(),
+        effectiveWeight: a.effectiveWeight.toString(),
+        contribution: format2(a.contribution),
+        dropped: a.dropped,
+      })),
+      items,
+    };
+  }
+}
