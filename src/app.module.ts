@@ -19,6 +19,7 @@ import { InstrumentsModule } from './instruments/instruments.module';
 import { SaqModule } from './saq/saq.module';
 import { StorageModule } from './storage/storage.module';
 import { VerificationModule } from './verification/verification.module';
+import { PanelModule } from './panel/panel.module';
 import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
@@ -48,6 +49,7 @@ export const FEATURE_MODULES: Type[] = [
   InstrumentsModule,
   SaqModule,
   VerificationModule,
+  PanelModule,
 ];
 
 @Module({})

@@ -51,18 +51,22 @@ export interface QuestionShape {
 }
 
 /**
- * The per-aspect tallies of one body for the SAQ score: the maximum over the questions that apply
- * to its category, and its points per aspect (already summed, e.g. from aspect_subtotals).
+ * The per-aspect shape of one category (maximum points and question count over the questions that
+ * apply to it), computed once; `fill` turns a body's points per aspect into SAQ tallies.
  */
-export function categoryTallies(aspects: AspectShape[], questions: QuestionShape[], categoryCode: string, pointsByAspectId: Map<string, string>) {
-  return aspects.map((a) => {
+export function tallyTemplate(aspects: AspectShape[], questions: QuestionShape[], categoryCode: string) {
+  const shape = aspects.map((a) => {
     const applicable = questions.filter((q) => q.aspectId === a.id && appliesTo(q.categoryCodes, categoryCode));
-    return {
-      code: a.code,
-      weight: a.weight,
-      points: pointsByAspectId.get(a.id) ?? '0',
-      maxPoints: applicable.reduce((s, q) => s.plus(q.maxPoints), dec(0)),
-      questionCount: applicable.length,
-    };
+    return { id: a.id, code: a.code, weight: a.weight, maxPoints: applicable.reduce((s, q) => s.plus(q.maxPoints), dec(0)), questionCount: applicable.length };
   });
+  return {
+    shape,
+    fill: (pointsByAspectId: Map<string, string>) =>
+      shape.map((a) => ({ code: a.code, weight: a.weight, points: pointsByAspectId.get(a.id) ?? '0', maxPoints: a.maxPoints, questionCount: a.questionCount })),
+  };
+}
+
+/** The SAQ tallies of one body of `categoryCode` from its points per aspect. */
+export function categoryTallies(aspects: AspectShape[], questions: QuestionShape[], categoryCode: string, pointsByAspectId: Map<string, string>) {
+  return tallyTemplate(aspects, questions, categoryCode).fill(pointsByAspectId);
 }

@@ -109,7 +109,7 @@ export class PeriodsService {
       const usesVisitation = !dec(p.weightVisitation).isZero();
       const move = checkMove(p.stage, dto.to, usesVisitation);
       if (!move.ok) throw conflict(move.reason, { from: p.stage, to: dto.to });
-      const unmet = unmetPreconditions(p.stage, await this.gatherFacts(em, p));
+      const unmet = unmetPreconditions(p.stage, await this.gatherFacts(em, p), dto.to);
       if (unmet.length && !dto.force) {
         throw unprocessable(`Cannot move from ${p.stage} to ${dto.to}: ${unmet.map((u) => u.message).join('; ')}`, { unmet });
       }
@@ -149,8 +149,13 @@ export class PeriodsService {
          (SELECT COUNT(*) FROM participations WHERE period_id = ?) AS participantCount,
          (SELECT COUNT(*) FROM participations WHERE period_id = ? AND deadline_override > ? AND status IN ('INVITED','IN_PROGRESS')) AS runningExtensions,
          (SELECT COUNT(*) FROM participations WHERE period_id = ? AND status = 'SUBMITTED') AS unverifiedSubmissions,
-         (SELECT COUNT(*) FROM objections o JOIN participations x ON x.id = o.participation_id WHERE x.period_id = ? AND o.status = 'OPEN') AS openObjections`,
-      [p.id, p.id, p.id, now, p.id, p.id],
+         (SELECT COUNT(*) FROM objections o JOIN participations x ON x.id = o.participation_id WHERE x.period_id = ? AND o.status = 'OPEN') AS openObjections,
+         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND status = 'FINALIST') AS finalistCount,
+         (SELECT COUNT(*) FROM participations f WHERE f.period_id = ? AND f.status = 'FINALIST' AND (
+             NOT EXISTS (SELECT 1 FROM presentation_sheets s WHERE s.participation_id = f.id)
+             OR EXISTS (SELECT 1 FROM panel_assignments pa WHERE pa.participation_id = f.id
+                        AND NOT EXISTS (SELECT 1 FROM presentation_sheets s2 WHERE s2.participation_id = f.id AND s2.panelist_id = pa.panelist_id)))) AS finalistsMissingSheets`,
+      [p.id, p.id, p.id, now, p.id, p.id, p.id, p.id],
     );
     return {
       questionCount: Number(row.questionCount),
@@ -158,6 +163,8 @@ export class PeriodsService {
       runningExtensions: Number(row.runningExtensions),
       unverifiedSubmissions: Number(row.unverifiedSubmissions),
       openObjections: Number(row.openObjections),
+      finalistCount: Number(row.finalistCount),
+      finalistsMissingSheets: Number(row.finalistsMissingSheets),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { checkMove, isWindowOpen, STAGES, stagesOf, unmetPreconditions, Stage, StageFacts } from './stage-machine';
 
-const ready: StageFacts = { questionCount: 40, participantCount: 60, runningExtensions: 0, unverifiedSubmissions: 0, openObjections: 0, finalistsMissingSheets: 0, publishedRun: true };
+const ready: StageFacts = { questionCount: 40, participantCount: 60, runningExtensions: 0, unverifiedSubmissions: 0, openObjections: 0, finalistCount: 5, finalistsMissingSheets: 0, publishedRun: true };
 
 describe('stage machine', () => {
   it('allows exactly the next stage of the path, with and without visitation', () => {
@@ -36,6 +36,9 @@ describe('stage machine', () => {
     expect(unmetPreconditions('SAQ', { ...ready, runningExtensions: 2 })[0].message).toMatch(/2 public bodies/);
     expect(unmetPreconditions('VERIFICATION', { ...ready, unverifiedSubmissions: 3 }).map((u) => u.code)).toEqual(['UNVERIFIED_SAQ']);
     expect(unmetPreconditions('OBJECTION', { ...ready, openObjections: 1 }).map((u) => u.code)).toEqual(['OPEN_OBJECTIONS']);
+    expect(unmetPreconditions('OBJECTION', { ...ready, finalistCount: 0 }, 'PRESENTATION').map((u) => u.code)).toEqual(['NO_FINALISTS']);
+    expect(unmetPreconditions('OBJECTION', { ...ready, finalistCount: 0 }, 'VISITATION')).toEqual([]);
+    expect(unmetPreconditions('VISITATION', { ...ready, finalistCount: 0 }).map((u) => u.code)).toEqual(['NO_FINALISTS']);
     expect(unmetPreconditions('PRESENTATION', { ...ready, finalistsMissingSheets: 1 }).map((u) => u.code)).toEqual(['MISSING_PRESENTATION_SHEETS']);
     expect(unmetPreconditions('FINALIZATION', { ...ready, publishedRun: false }).map((u) => u.code)).toEqual(['NO_PUBLISHED_RUN']);
   });

@@ -60,8 +60,9 @@ export interface StageFacts {
 }
 
 export interface Precondition {
-  /** The move it guards: leaving `from` (to whatever comes next). */
+  /** The move it guards: leaving `from` (for `to` only, when given). */
   from: Stage;
+  to?: Stage;
   code: string;
   unmet(f: StageFacts): string | null;
 }
@@ -83,6 +84,8 @@ export const PRECONDITIONS: Precondition[] = [
     unmet: (f) => (f.unverifiedSubmissions ? `${f.unverifiedSubmissions} submitted SAQ(s) are not verified yet` : null),
   },
   { from: 'OBJECTION', code: 'OPEN_OBJECTIONS', unmet: (f) => (f.openObjections ? `${f.openObjections} objection(s) are still open` : null) },
+  { from: 'OBJECTION', to: 'PRESENTATION', code: 'NO_FINALISTS', unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
+  { from: 'VISITATION', code: 'NO_FINALISTS', unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
   {
     from: 'PRESENTATION',
     code: 'MISSING_PRESENTATION_SHEETS',
@@ -96,8 +99,8 @@ export interface UnmetPrecondition {
   message: string;
 }
 
-export function unmetPreconditions(from: Stage, facts: StageFacts): UnmetPrecondition[] {
-  return PRECONDITIONS.filter((p) => p.from === from)
+export function unmetPreconditions(from: Stage, facts: StageFacts, to?: Stage): UnmetPrecondition[] {
+  return PRECONDITIONS.filter((p) => p.from === from && (!p.to || !to || p.to === to))
     .map((p) => ({ code: p.code, message: p.unmet(facts) }))
     .filter((u): u is UnmetPrecondition => u.message !== null);
 }

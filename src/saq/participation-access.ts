@@ -33,7 +33,9 @@ export type AccessMode =
   /** only the owning public body */
   | 'owner'
   /** only an admin of the organizer */
-  | 'admin';
+  | 'admin'
+  /** only a panelist assigned to it (a finalist) */
+  | 'panelist';
 
 /**
  * The one place that decides who reaches a participation. Anything the caller may not see answers
@@ -82,6 +84,7 @@ export class ParticipationAccess {
     const owner = user.role === 'public_body' && user.publicBodyId === String(r.public_body_id);
     if (mode === 'owner') return owner;
     if (mode === 'admin') return user.role === 'admin';
+    if (mode === 'panelist') return user.role === 'panelist' && (await em.query('SELECT 1 FROM panel_assignments WHERE participation_id = ? AND panelist_id = ? LIMIT 1', [r.id, user.id])).length > 0;
     if (owner || user.role === 'admin') return true;
     if (user.role === 'assessor') return this.isAssignedAssessor(user.id, String(r.id), em);
     return false;

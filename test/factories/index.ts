@@ -152,7 +152,7 @@ export interface SaqBody {
  * A period in the SAQ stage with the small instrument and `count` enrolled bodies (alternating
  * categories OPD and BUMD), each with a logged-in PPID.
  */
-export async function saqPeriod(t: TestApp, f: Factory, opts: { count?: number; year?: number; overrides?: Record<string, unknown> } = {}) {
+export async function saqPeriod(t: TestApp, f: Factory, opts: { count?: number; year?: number; overrides?: Record<string, unknown>; categories?: string[] } = {}) {
   const cats = (await t.http().get(`${API}/categories`).set(bearer(f.token))).body.items.map((c: { code: string }) => c.code);
   if (!cats.includes('OPD')) await f.category('OPD', 'Organisasi Perangkat Daerah');
   if (!cats.includes('BUMD')) await f.category('BUMD', 'Badan Usaha Milik Daerah');
@@ -160,7 +160,7 @@ export async function saqPeriod(t: TestApp, f: Factory, opts: { count?: number; 
   await f.instrument(period.id, smallInstrument('BUMD'));
   const bodies: SaqBody[] = [];
   for (let i = 0; i < (opts.count ?? 2); i++) {
-    const categoryCode = i % 2 === 0 ? 'OPD' : 'BUMD';
+    const categoryCode = opts.categories?.[i] ?? (i % 2 === 0 ? 'OPD' : 'BUMD');
     const b = await f.body(categoryCode, `Badan ${period.id}-${i} ${categoryCode}`);
     const ppid = await f.user('public_body', { publicBodyId: b.id });
     bodies.push({ bodyId: b.id, name: b.name, categoryCode, token: ppid.token, participationId: '' });
@@ -192,4 +192,40 @@ export async function fillSmallInstrument(t: TestApp, b: SaqBody, opts: { strong
     const res = await t.http().put(`${API}/participations/${b.participationId}/answers/${code}`).set(bearer(b.token)).send(body);
     if (res.status !== 200) throw new Error(`answer ${code} -> ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+export const FULL_POINTS: Record<string, number> = { '1.1': 2, '1.2': 3, '2.1': 4, '2.2': 2.5, '2.3': 2, '2.4': 1 };
+
+/**
+ * A period moved through SAQ and VERIFICATION into OBJECTION: every body fills and submits, one
+ * assessor verifies each question with the given points (default: full points), completes.
+ * `verified[i]` overrides the points of body i.
+ */
+export async function verifiedPeriod(
+  t: TestApp,
+  f: Factory,
+  opts: { count?: number; year?: number; overrides?: Record<string, unknown>; verified?: Record<string, number>[]; categories?: string[] } = {},
+) {
+  const { period, bodies } = await saqPeriod(t, f, { count: opts.count ?? 3, year: opts.year, overrides: opts.overrides, categories: opts.categories });
+  for (const b of bodies) {
+    await fillSmallInstrument(t, b);
+    const res = await t.http().post(`${API}/participations/${b.participationId}/submit`).set(bearer(b.token));
+    if (res.status !== 200) throw new Error(`submit -> ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  await f.advance(period.id, 'VERIFICATION');
+  const assessor = await f.user('assessor', { affiliation: 'Tim Penilai Independen' });
+  for (const b of bodies) {
+    await t.http().post(`${API}/periods/${period.id}/assignments`).set(bearer(f.token)).send({ assessorId: assessor.id, participationId: b.participationId }).expect(201);
+  }
+  for (const [i, b] of bodies.entries()) {
+    const points = { ...FULL_POINTS, ...(opts.verified?.[i] ?? {}) };
+    for (const [code, value] of Object.entries(points)) {
+      if (code === '2.4' && b.categoryCode !== 'BUMD') continue;
+      const res = await t.http().put(`${API}/participations/${b.participationId}/verifications/${code}`).set(bearer(assessor.token)).send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' });
+      if (res.status !== 200) throw new Error(`verify ${code} -> ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    await t.http().post(`${API}/participations/${b.participationId}/verification/complete`).set(bearer(assessor.token)).expect(200);
+  }
+  await f.advance(period.id, 'OBJECTION');
+  return { period, bodies, assessor };
 }

@@ -1,0 +1,44 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDecimalInput } from '../../common/decimal-input';
+
+const ID = /^[1-9][0-9]{0,19}$/;
+
+export class PanelAssignDto {
+  @IsString() @Matches(ID, { message: 'panelistId must be an id' })
+  panelistId: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @Matches(ID, { each: true, message: 'each participationIds entry must be an id' })
+  participationIds: string[];
+}
+
+export class VisitationDto {
+  @IsDecimalInput({ min: 0, max: 100 })
+  score: string | number;
+
+  @IsOptional() @IsString() @MaxLength(10000)
+  findings?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  version?: number;
+}
+
+export class CriterionScoreDto {
+  @IsString() @MaxLength(40)
+  code: string;
+
+  /** 0..100 with at most two decimals; checked against the rubric in the service. */
+  @IsDecimalInput({ min: 0, max: 100 })
+  score: string | number;
+}
+
+export class PresentationDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionScoreDto)
+  criteria: CriterionScoreDto[];
+
+  @IsOptional() @IsString() @MaxLength(10000)
+  note?: string;
+
+  @IsOptional() @IsInt() @Min(0)
+  version?: number;
+}

@@ -1,0 +1,255 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { Period } from '../periods/entities/period.entity';
+import { PeriodsService } from '../periods/periods.service';
+import { isWindowOpen, WindowedStage } from '../periods/stage-machine';
+import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
+import { dec, format2 } from '../scoring/decimal';
+import { FinalistRule, selectFinalists } from '../scoring/finalists';
+import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
+import { ConflictsService } from '../users/conflicts.service';
+import { verifiedScores } from '../verification/verified-scores';
+import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
+
+/** Finalists, panel assignments, visitation and presentation scores (uji publik). */
+@Injectable()
+export class PanelService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly periods: PeriodsService,
+    private readonly instruments: InstrumentsService,
+    private readonly access: ParticipationAccess,
+    private readonly conflicts: ConflictsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Finalists by the period's rule over the verified SAQ scores (objections applied). Repeatable
+   * until PRESENTATION: earlier finalists that no longer qualify go back to VERIFIED (and leave the panel).
+   */
+  async selectFinalists(actor: AuthUser, periodId: string) {
+    return this.ds.transaction(async (em) => {
+      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      if (period.stage !== 'OBJECTION' && period.stage !== 'VISITATION') {
+        throw unprocessable(`Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
+      }
+      const ins = await this.instruments.load(period, em);
+      const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec>; name?: string }[] = [];
+      for await (const batch of verifiedScores(em, period.id, ins, ['VERIFIED', 'FINALIST'])) {
+        for (const s of batch) entries.push({ key: s.participationId, categoryCode: s.categoryCode, saq: s.saq });
+      }
+      const rule: FinalistRule = period.finalistRuleType === 'TOP_N' ? { type: 'TOP_N', value: Number.parseInt(period.finalistRuleValue, 10) } : { type: 'THRESHOLD', value: period.finalistRuleValue };
+      const chosen = selectFinalists(entries, rule);
+      const ids = [...chosen];
+      const previous: { id: string }[] = await em.query(`SELECT id FROM participations WHERE period_id = ? AND status = 'FINALIST'`, [period.id]);
+      await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE period_id = ? AND status = 'FINALIST'`, [period.id]);
+      if (ids.length) await em.query(`UPDATE participations SET status = 'FINALIST', version = version + 1 WHERE period_id = ? AND id IN (?)`, [period.id, ids]);
+      const dropped = previous.map((r) => String(r.id)).filter((id) => !chosen.has(id));
+      if (dropped.length) await em.query('DELETE FROM panel_assignments WHERE participation_id IN (?)', [dropped]);
+      await em.query(
+        'INSERT INTO finalist_selections (period_id, rule_type, rule_value, participation_ids, finalist_count, selected_by, selected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [period.id, period.finalistRuleType, period.finalistRuleValue, JSON.stringify(ids), ids.length, actor.id, this.clock.now()],
+      );
+      const byKey = new Map(entries.map((e) => [e.key, e]));
+      const items = ids
+        .map((id) => byKey.get(id)!)
+        .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || b.saq.comparedTo(a.saq))
+        .map((e) => ({ participationId: e.key, categoryCode: e.categoryCode, saqScore: format2(e.saq), saqScoreExact: e.saq.toString() }));
+      const rulePublic = { type: rule.type, value: rule.type === 'TOP_N' ? rule.value : format2(rule.value) };
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'finalists.select',
+        entityType: 'period',
+        entityId: period.id,
+        before: { finalists: previous.map((r) => String(r.id)) },
+        after: { rule: rulePublic, finalists: ids, droppedFromPanel: dropped },
+      });
+      return { rule: rulePublic, total: items.length, items };
+    });
+  }
+
+  async assign(actor: AuthUser, periodId: string, dto: PanelAssignDto) {
+    return this.ds.transaction(async (em) => {
+      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      const [panelist] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'panelist'`, [dto.panelistId, actor.organizerId]);
+      if (!panelist) throw notFound('Panelist', dto.panelistId);
+      const ids = [...new Set(dto.participationIds)];
+      const parts: { id: string; status: string; body_id: string; body_name: string }[] = await em.query(
+        `SELECT p.id, p.status, b.id AS body_id, b.name AS body_name FROM participations p JOIN public_bodies b ON b.id = p.public_body_id WHERE p.period_id = ? AND p.id IN (?)`,
+        [period.id, ids],
+      );
+      const missing = ids.filter((id) => !parts.some((p) => String(p.id) === id));
+      if (missing.length) throw notFound('Participations', missing.join(', '));
+      const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => String(p.id));
+      if (notFinalist.length) throw unprocessable('Only finalists are assigned to the panel', { notFinalist });
+      for (const p of parts) {
+        await this.conflicts.assertNone(em, { id: String(panelist.id), affiliation: panelist.affiliation }, { id: String(p.body_id), name: p.body_name }, 'panelist');
+      }
+      const r = await em.query('INSERT IGNORE INTO panel_assignments (period_id, participation_id, panelist_id) VALUES ?', [ids.map((id) => [period.id, id, panelist.id])]);
+      const after = { panelistId: dto.panelistId, participationIds: ids, added: Number(r.affectedRows ?? 0) };
+      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'panel.assign', entityType: 'period', entityId: period.id, after });
+      return after;
+    });
+  }
+
+  /** A panelist's finalists, each with its summary and the panelist's own sheets. */
+  async mine(user: AuthUser) {
+    const rows = await this.ds.query(
+      `SELECT p.id, p.period_id, per.year, per.stage, b.id AS body_id, b.name AS body_name, c.code AS category_code, p.status,
+              v.score AS visitation_score, v.findings, v.version AS visitation_version,
+              s.criteria, s.total, s.note, s.version AS sheet_version
+         FROM panel_assignments pa
+         JOIN participations p ON p.id = pa.participation_id
+         JOIN periods per ON per.id = p.period_id
+         JOIN public_bodies b ON b.id = p.public_body_id
+         JOIN categories c ON c.id = p.category_id
+         LEFT JOIN visitation_scores v ON v.participation_id = p.id AND v.panelist_id = pa.panelist_id
+         LEFT JOIN presentation_sheets s ON s.participation_id = p.id AND s.panelist_id = pa.panelist_id
+        WHERE pa.panelist_id = ? ORDER BY per.year DESC, c.code, b.name`,
+      [user.id],
+    );
+    return {
+      items: rows.map((r: Record<string, any>) => ({
+        participationId: String(r.id),
+        periodId: String(r.period_id),
+        periodYear: Number(r.year),
+        stage: r.stage,
+        publicBody: { id: String(r.body_id), name: r.body_name },
+        categoryCode: r.category_code,
+        status: r.status,
+        visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score), findings: r.findings, version: Number(r.visitation_version) },
+        presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total), note: r.note, version: Number(r.sheet_version) },
+      })),
+    };
+  }
+
+  /** The assigned panelist of a finalist inside the stage's window, or the reason it may not score. */
+  private async forScoring(user: AuthUser, participationId: string, stage: WindowedStage, em: EntityManager): Promise<{ p: ParticipationContext; period: Period }> {
+    const p = await this.access.load(user, participationId, 'panelist', em, 'share');
+    const period = await this.periods.find(user.organizerId, p.periodId, em);
+    if (stage === 'VISITATION' && dec(period.weightVisitation).isZero()) throw unprocessable('This period does not weight visitation', { weights: { visitation: '0.00' } });
+    if (p.status !== 'FINALIST') throw unprocessable('Only finalists are scored by the panel', { status: p.status });
+    if (!isWindowOpen(p.stage, stage, new Date(p.schedule[stage]!.closesAt), this.clock.now())) {
+      throw unprocessable(p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
+    }
+    return { p, period };
+  }
+
+  async visitation(user: AuthUser, participationId: string, dto: VisitationDto) {
+    return this.ds.transaction(async (em) => {
+      const { p } = await this.forScoring(user, participationId, 'VISITATION', em);
+      const score = format2(dto.score)!;
+      const [current] = await em.query('SELECT id, score, findings, version FROM visitation_scores WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
+      const version = this.nextVersion(current, dto.version, 'visitation score');
+      const now = this.clock.now();
+      if (current) await em.query('UPDATE visitation_scores SET score = ?, findings = ?, version = ?, updated_at = ? WHERE id = ?', [score, dto.findings ?? null, version, now, current.id]);
+      else await em.query('INSERT INTO visitation_scores (participation_id, panelist_id, score, findings, version, updated_at) VALUES (?, ?, ?, ?, 1, ?)', [p.id, user.id, score, dto.findings ?? null, now]);
+      const after = { score, findings: dto.findings ?? null, version };
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: 'visitation.save',
+        entityType: 'visitation',
+        entityId: `${p.id}:${user.id}`,
+        before: current ? { score: current.score, version: Number(current.version) } : null,
+        after,
+      });
+      return { participationId: p.id, ...after, bodyVisitationScore: await this.visitationScoreOf(em, p.id) };
+    });
+  }
+
+  async presentation(user: AuthUser, participationId: string, dto: PresentationDto) {
+    return this.ds.transaction(async (em) => {
+      const { p, period } = await this.forScoring(user, participationId, 'PRESENTATION', em);
+      const problems = checkRubricScores(period.presentationRubric, dto.criteria);
+      if (problems.length) throw badRequest(`Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
+      const total = rubricTotal(period.presentationRubric, dto.criteria.map((c) => ({ code: c.code, score: c.score })));
+      const criteria = dto.criteria.map((c) => ({ code: c.code, score: format2(c.score) }));
+      const [current] = await em.query('SELECT id, total, version FROM presentation_sheets WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
+      const version = this.nextVersion(current, dto.version, 'presentation sheet');
+      const now = this.clock.now();
+      const totalText = total.toFixed(6);
+      if (current) {
+        await em.query('UPDATE presentation_sheets SET criteria = ?, total = ?, note = ?, version = ?, updated_at = ? WHERE id = ?', [JSON.stringify(criteria), totalText, dto.note ?? null, version, now, current.id]);
+      } else {
+        await em.query('INSERT INTO presentation_sheets (participation_id, panelist_id, criteria, total, note, version, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [
+          p.id,
+          user.id,
+          JSON.stringify(criteria),
+          totalText,
+          dto.note ?? null,
+          now,
+        ]);
+      }
+      const after = { criteria, total: format2(total), totalExact: total.toString(), note: dto.note ?? null, version };
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: 'presentation.save',
+        entityType: 'presentation_sheet',
+        entityId: `${p.id}:${user.id}`,
+        before: current ? { total: current.total, version: Number(current.version) } : null,
+        after,
+      });
+      const body = await this.presentationScoreOf(em, p.id);
+      return { participationId: p.id, ...after, bodyPresentationScore: body.rounded, bodyPresentationScoreExact: body.exact };
+    });
+  }
+
+  private nextVersion(current: { version: number } | undefined, sent: number | undefined, what: string): number {
+    const currentVersion = current ? Number(current.version) : 0;
+    if (sent !== undefined && sent !== currentVersion) throw conflict(`The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
+    return currentVersion + 1;
+  }
+
+  /** The body's visitation score: the exact mean of its panelists' scores. */
+  private async visitationScoreOf(em: EntityManager, participationId: string) {
+    const rows: { score: string }[] = await em.query('SELECT score FROM visitation_scores WHERE participation_id = ?', [participationId]);
+    const m = mean(rows.map((r) => r.score));
+    return m === null ? null : format2(m);
+  }
+
+  private async presentationScoreOf(em: EntityManager, participationId: string) {
+    const rows: { total: string }[] = await em.query('SELECT total FROM presentation_sheets WHERE participation_id = ?', [participationId]);
+    const m = mean(rows.map((r) => r.total));
+    return { rounded: m === null ? null : format2(m), exact: m === null ? null : m.toString() };
+  }
+
+  /** Admin view: every finalist with its panelists and who has not scored it yet. */
+  async overview(actor: AuthUser, periodId: string) {
+    const period = await this.periods.find(actor.organizerId, periodId);
+    const rows: Record<string, any>[] = await this.ds.query(
+      `SELECT p.id, b.name AS body_name, c.code AS category_code, u.id AS panelist_id, u.name AS panelist_name,
+              v.score AS visitation_score, s.total AS presentation_total
+         FROM participations p
+         JOIN public_bodies b ON b.id = p.public_body_id
+         JOIN categories c ON c.id = p.category_id
+         LEFT JOIN panel_assignments pa ON pa.participation_id = p.id
+         LEFT JOIN users u ON u.id = pa.panelist_id
+         LEFT JOIN visitation_scores v ON v.participation_id = p.id AND v.panelist_id = pa.panelist_id
+         LEFT JOIN presentation_sheets s ON s.participation_id = p.id AND s.panelist_id = pa.panelist_id
+        WHERE p.period_id = ? AND p.status = 'FINALIST' ORDER BY c.code, b.name, u.name`,
+      [period.id],
+    );
+    const usesVisitation = !dec(period.weightVisitation).isZero();
+    const byId = new Map<string, any>();
+    for (const r of rows) {
+      const id = String(r.id);
+      if (!byId.has(id)) byId.set(id, { participationId: id, publicBody: r.body_name, categoryCode: r.category_code, panelists: [], missingVisitation: [], missingPresentation: [] });
+      const item = byId.get(id);
+      if (r.panelist_id === null) continue;
+      item.panelists.push({ id: String(r.panelist_id), name: r.panelist_name, visitation: format2(r.visitation_score), presentation: format2(r.presentation_total) });
+      if (usesVisitation && r.visitation_score === null) item.missingVisitation.push(r.panelist_name);
+      if (r.presentation_total === null) item.missingPresentation.push(r.panelist_name);
+    }
+    return { items: [...byId.values()] };
+  }
+}

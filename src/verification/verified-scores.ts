@@ -1,0 +1,55 @@
+import Decimal from 'decimal.js';
+import { EntityManager } from 'typeorm';
+import { LoadedInstrument } from '../instruments/instruments.service';
+import { tallyTemplate } from '../instruments/instrument-rules';
+import { saqScore } from '../scoring/saq-score';
+
+export interface VerifiedScore {
+  participationId: string;
+  publicBodyId: string;
+  categoryCode: string;
+  status: string;
+  submittedAt: Date | null;
+  /** exact verified SAQ score, objections applied */
+  saq: Decimal;
+}
+
+/**
+ * Streams the verified SAQ scores of a period's participations in primary-key order, a batch at a
+ * time (memory stays bounded at any size): points per aspect come from aspect_subtotals, maxima
+ * from the frozen instrument, the score from the one scoring rule.
+ */
+export async function* verifiedScores(em: EntityManager, periodId: string, ins: LoadedInstrument, statuses: string[], batchSize = 5000): AsyncGenerator<VerifiedScore[]> {
+  const templates = new Map<string, ReturnType<typeof tallyTemplate>>();
+  let after = '0';
+  for (;;) {
+    const rows: { id: string; public_body_id: string; status: string; submitted_at: Date | null; category_code: string; subtotals: string | null }[] = await em.query(
+      `SELECT p.id, p.public_body_id, p.status, p.submitted_at, c.code AS category_code,
+              (SELECT GROUP_CONCAT(s.aspect_id, ':', s.points SEPARATOR ',') FROM aspect_subtotals s WHERE s.participation_id = p.id) AS subtotals
+         FROM participations p JOIN categories c ON c.id = p.category_id
+        WHERE p.period_id = ? AND p.id > ? AND p.status IN (?)
+        ORDER BY p.id LIMIT ?`,
+      [periodId, after, statuses, batchSize],
+    );
+    if (!rows.length) return;
+    yield rows.map((r) => {
+      let t = templates.get(r.category_code);
+      if (!t) templates.set(r.category_code, (t = tallyTemplate(ins.aspects, ins.questions, r.category_code)));
+      const points = new Map<string, string>();
+      for (const pair of r.subtotals ? r.subtotals.split(',') : []) {
+        const [aspectId, value] = pair.split(':');
+        points.set(aspectId, value);
+      }
+      return {
+        participationId: String(r.id),
+        publicBodyId: String(r.public_body_id),
+        categoryCode: r.category_code,
+        status: r.status,
+        submittedAt: r.submitted_at,
+        saq: saqScore(t.fill(points)).score,
+      };
+    });
+    after = String(rows[rows.length - 1].id);
+    if (rows.length < batchSize) return;
+  }
+}
