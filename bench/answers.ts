@@ -369,22 +369,25 @@ async function main() {
     if (opts.warmup > 0) {
       log(`warm-up ${opts.warmup} s (not counted)`);
       warmup = await runCannon(api, sessions, pool_, opts.warmup, opts.connections);
+      if (api.child.exitCode !== null || api.child.signalCode !== null) throw new Error(`the API exited during the warm-up (code ${api.child.exitCode}, signal ${api.child.signalCode})`);
       log(`  warm-up: ${num(warmup.perSecond)} req/s, ${latencyLine(warmup.latency)}, errors ${warmup.errors}`);
       results.warmup = warmup;
     }
     const dbPid = databaseServerPid();
     log(`timed run: PUT /participations/:id/answers/:questionCode, ${opts.connections} connections, ${opts.seconds} s`);
     if (opts.profile) {
+      fs.mkdirSync(path.dirname(profileFile), { recursive: true });
       fs.rmSync(profileFile, { force: true });
-      api.child.kill('SIGUSR2');
+      api.child.kill('SIGWINCH');
       await new Promise((r) => setTimeout(r, 200));
     }
     let before = await snapshot(pool, api.pid, dbPid);
     const apiRun = await runCannon(api, sessions, pool_, opts.seconds, opts.connections);
     let after = await snapshot(pool, api.pid, dbPid);
+    if (api.child.exitCode !== null || api.child.signalCode !== null) throw new Error(`the API exited during the timed run (code ${api.child.exitCode}, signal ${api.child.signalCode})`);
     const apiUsage = usage(before, after, apiRun.ok);
     if (opts.profile) {
-      api.child.kill('SIGUSR2');
+      api.child.kill('SIGWINCH');
       const until = Date.now() + 30_000;
       while (!fs.existsSync(profileFile) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
       if (fs.existsSync(profileFile)) results.profile = { file: profileFile, ...summarizeProfile(profileFile, 25) };

@@ -20,6 +20,7 @@ import { SaqModule } from './saq/saq.module';
 import { StorageModule } from './storage/storage.module';
 import { VerificationModule } from './verification/verification.module';
 import { PanelModule } from './panel/panel.module';
+import { RankingsModule } from './rankings/rankings.module';
 import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
@@ -50,6 +51,7 @@ export const FEATURE_MODULES: Type[] = [
   SaqModule,
   VerificationModule,
   PanelModule,
+  RankingsModule,
 ];
 
 @Module({})

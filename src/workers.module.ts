@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
-import { SystemProcessor } from './jobs/system.processor';
+import { JOB_HANDLERS } from './jobs/job-handler';
+import { PingHandler } from './jobs/ping.handler';
+import { WorkerRegistry } from './jobs/worker-registry';
+import { RankingJobHandler } from './rankings/ranking.handler';
+import { RankingsModule } from './rankings/rankings.module';
 
 /**
- * Every BullMQ processor. Imported by the worker process, and by the API when WORKER_INLINE=true,
- * so an API-only process never consumes jobs.
+ * Every job handler and the registry that consumes the queues. Imported by the worker process, and
+ * by the API when WORKER_INLINE=true, so an API-only process never consumes jobs.
  */
-@Module({ providers: [SystemProcessor] })
+@Module({
+  imports: [RankingsModule],
+  providers: [
+    PingHandler,
+    { provide: JOB_HANDLERS, inject: [PingHandler, RankingJobHandler], useFactory: (...handlers: unknown[]) => handlers },
+    WorkerRegistry,
+  ],
+})
 export class WorkersModule {}

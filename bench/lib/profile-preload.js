@@ -1,6 +1,6 @@
 /*
  * Preloaded into the API child (`node -r bench/lib/profile-preload.js`) when a bench runs with
- * --profile: the first SIGUSR2 starts the V8 CPU profiler, the second writes the profile to
+ * --profile: the first SIGWINCH (not SIGUSR2: Nest's enableShutdownHooks() exits on it) starts the V8 CPU profiler, the second writes the profile to
  * $BENCH_PROFILE_FILE, so exactly the timed window is profiled (no --cpu-prof, which needs a clean exit).
  */
 'use strict';
@@ -11,7 +11,7 @@ const session = new inspector.Session();
 session.connect();
 let running = false;
 
-process.on('SIGUSR2', () => {
+process.on('SIGWINCH', () => {
   if (!running) {
     running = true;
     session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 200 }, () => session.post('Profiler.start')));
@@ -20,7 +20,12 @@ process.on('SIGUSR2', () => {
   running = false;
   session.post('Profiler.stop', (err, res) => {
     const file = process.env.BENCH_PROFILE_FILE || `api-${process.pid}.cpuprofile`;
-    if (!err) fs.writeFileSync(file + '.tmp', JSON.stringify(res.profile));
-    if (!err) fs.renameSync(file + '.tmp', file);
+    try {
+      if (err) throw err;
+      fs.writeFileSync(file + '.tmp', JSON.stringify(res.profile));
+      fs.renameSync(file + '.tmp', file);
+    } catch (e) {
+      console.error(`profile-preload: could not write ${file}: ${e && e.message}`);
+    }
   });
 });

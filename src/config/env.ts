@@ -65,6 +65,13 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /** How long a worker holds a job's lock; a killed worker's job is retried once it lapses. */
+  @Type(() => Number) @IsInt() @Min(1000)
+  WORKER_LOCK_MS = 30000;
+
+  @Type(() => Number) @IsInt() @Min(500)
+  WORKER_STALLED_INTERVAL_MS = 30000;
+
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 

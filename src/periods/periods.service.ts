@@ -165,6 +165,7 @@ export class PeriodsService {
       openObjections: Number(row.openObjections),
       finalistCount: Number(row.finalistCount),
       finalistsMissingSheets: Number(row.finalistsMissingSheets),
+      publishedRun: p.publishedRunId !== null,
     };
   }
 }

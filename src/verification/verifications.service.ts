@@ -16,6 +16,7 @@ import { VerifyDto } from './dto/verification.dto';
 import { checkVerification } from './verification-rules';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
+const CORRECTABLE = ['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'];
 
 interface VerificationRow {
   question_id: string;
@@ -64,10 +65,14 @@ export class VerificationsService {
     return this.ds.transaction(async (em) => {
       const p = await this.loadForJudge(user, participationId, em, 'share');
       const now = this.clock.now();
-      if (!isWindowOpen(p.stage, 'VERIFICATION', new Date(p.schedule.VERIFICATION!.closesAt), now)) {
+      // After the panel, only an admin may still change verified points: a correction, which the
+      // next ranking run (and a re-publication) carries; it must say why.
+      const correction = user.role === 'admin' && (p.stage === 'FINALIZATION' || p.stage === 'PUBLISHED');
+      if (!correction && !isWindowOpen(p.stage, 'VERIFICATION', new Date(p.schedule.VERIFICATION!.closesAt), now)) {
         throw unprocessable(p.stage === 'VERIFICATION' ? 'The verification window has closed' : `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
       }
-      if (!VERIFIABLE.includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      if (correction && !dto.note?.trim()) throw badRequest('A correction needs a note', [{ field: 'note', message: 'note is required for a correction after verification' }]);
+      if (!(correction ? CORRECTABLE : VERIFIABLE).includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const q = this.question(ins, p, code);
       const [answer] = await em.query('SELECT self_points FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
@@ -91,7 +96,7 @@ export class VerificationsService {
       await this.addToSubtotal(em, p.id, q.aspectId, format2(dec(points).minus(current?.points ?? 0))!);
       const before = current ? { points: current.points, status: current.status, note: current.note, version: currentVersion } : null;
       const after = { points, status: dto.status, note: dto.note ?? null, version };
-      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'verification.save', entityType: 'verification', entityId: `${p.id}:${q.code}`, before, after });
+      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: correction ? 'verification.correct' : 'verification.save', entityType: 'verification', entityId: `${p.id}:${q.code}`, before, after });
       return { questionCode: q.code, selfPoints: format2(answer?.self_points ?? null), verifiedPoints: points, ...after };
     });
   }

@@ -7,7 +7,9 @@ import { saqScore } from '../scoring/saq-score';
 export interface VerifiedScore {
   participationId: string;
   publicBodyId: string;
+  bodyName: string;
   categoryCode: string;
+  categoryName: string;
   status: string;
   submittedAt: Date | null;
   /** exact verified SAQ score, objections applied */
@@ -23,10 +25,10 @@ export async function* verifiedScores(em: EntityManager, periodId: string, ins: 
   const templates = new Map<string, ReturnType<typeof tallyTemplate>>();
   let after = '0';
   for (;;) {
-    const rows: { id: string; public_body_id: string; status: string; submitted_at: Date | null; category_code: string; subtotals: string | null }[] = await em.query(
-      `SELECT p.id, p.public_body_id, p.status, p.submitted_at, c.code AS category_code,
+    const rows: { id: string; public_body_id: string; body_name: string; status: string; submitted_at: Date | null; category_code: string; category_name: string; subtotals: string | null }[] = await em.query(
+      `SELECT p.id, p.public_body_id, b.name AS body_name, p.status, p.submitted_at, c.code AS category_code, c.name AS category_name,
               (SELECT GROUP_CONCAT(s.aspect_id, ':', s.points SEPARATOR ',') FROM aspect_subtotals s WHERE s.participation_id = p.id) AS subtotals
-         FROM participations p JOIN categories c ON c.id = p.category_id
+         FROM participations p JOIN categories c ON c.id = p.category_id JOIN public_bodies b ON b.id = p.public_body_id
         WHERE p.period_id = ? AND p.id > ? AND p.status IN (?)
         ORDER BY p.id LIMIT ?`,
       [periodId, after, statuses, batchSize],
@@ -43,7 +45,9 @@ export async function* verifiedScores(em: EntityManager, periodId: string, ins: 
       return {
         participationId: String(r.id),
         publicBodyId: String(r.public_body_id),
+        bodyName: r.body_name,
         categoryCode: r.category_code,
+        categoryName: r.category_name,
         status: r.status,
         submittedAt: r.submitted_at,
         saq: saqScore(t.fill(points)).score,

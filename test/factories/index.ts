@@ -204,20 +204,23 @@ export const FULL_POINTS: Record<string, number> = { '1.1': 2, '1.2': 3, '2.1': 
 export async function verifiedPeriod(
   t: TestApp,
   f: Factory,
-  opts: { count?: number; year?: number; overrides?: Record<string, unknown>; verified?: Record<string, number>[]; categories?: string[] } = {},
+  opts: { count?: number; year?: number; overrides?: Record<string, unknown>; verified?: Record<string, number>[]; categories?: string[]; absent?: number[] } = {},
 ) {
   const { period, bodies } = await saqPeriod(t, f, { count: opts.count ?? 3, year: opts.year, overrides: opts.overrides, categories: opts.categories });
-  for (const b of bodies) {
+  const absent = new Set(opts.absent ?? []);
+  const present = bodies.filter((_, i) => !absent.has(i));
+  for (const b of present) {
     await fillSmallInstrument(t, b);
     const res = await t.http().post(`${API}/participations/${b.participationId}/submit`).set(bearer(b.token));
     if (res.status !== 200) throw new Error(`submit -> ${res.status} ${JSON.stringify(res.body)}`);
   }
   await f.advance(period.id, 'VERIFICATION');
   const assessor = await f.user('assessor', { affiliation: 'Tim Penilai Independen' });
-  for (const b of bodies) {
+  for (const b of present) {
     await t.http().post(`${API}/periods/${period.id}/assignments`).set(bearer(f.token)).send({ assessorId: assessor.id, participationId: b.participationId }).expect(201);
   }
   for (const [i, b] of bodies.entries()) {
+    if (absent.has(i)) continue;
     const points = { ...FULL_POINTS, ...(opts.verified?.[i] ?? {}) };
     for (const [code, value] of Object.entries(points)) {
       if (code === '2.4' && b.categoryCode !== 'BUMD') continue;

@@ -167,6 +167,8 @@ export class PeriodDto {
   presentationRubric: { code: string; title: string; weight: string }[];
   schedule: Schedule;
   scoringLocked: boolean;
+  publishedRunId: string | null;
+  publishedAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -187,6 +189,8 @@ export class PeriodDto {
       presentationRubric: p.presentationRubric.map((c) => ({ code: c.code, title: c.title ?? c.code, weight: format2(c.weight)! })),
       schedule: toUtc(p.schedule),
       scoringLocked: p.scoringLockedAt !== null,
+      publishedRunId: p.publishedRunId ?? null,
+      publishedAt: p.publishedAt?.toISOString() ?? null,
       version: p.version,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),

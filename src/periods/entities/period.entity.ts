@@ -52,6 +52,12 @@ export class Period {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   scoringLockedAt: Date | null;
 
+  @Column({ type: 'bigint', unsigned: true, nullable: true })
+  publishedRunId: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  publishedAt: Date | null;
+
   @Column({ type: 'int', unsigned: true })
   version: number;
 

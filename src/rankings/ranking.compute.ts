@@ -1,0 +1,149 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Decimal from 'decimal.js';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { Period } from '../periods/entities/period.entity';
+import { format2 } from '../scoring/decimal';
+import { mean } from '../scoring/panel-scores';
+import { verifiedScores } from '../verification/verified-scores';
+import { assembleRanking, RankingInput } from './assemble';
+import { Inject } from '@nestjs/common';
+import { CLOCK } from '../common/clock';
+
+const PARTICIPATING = ['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'];
+const NOT_PARTICIPATING = ['INVITED', 'IN_PROGRESS', 'NOT_PARTICIPATING'];
+const INSERT_BATCH = 2000;
+
+/**
+ * Computes a ranking run: reads sub-scores set-based (aspect subtotals in primary-key batches, the
+ * panel's scores grouped per finalist), assembles with the pure rules, and writes every result row
+ * together with the run's DONE status in one transaction.
+ */
+@Injectable()
+export class RankingComputer {
+  private readonly logger = new Logger('Ranking');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly instruments: InstrumentsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async compute(runId: string, report: (progress: number) => Promise<void>): Promise<{ ranked: number; notParticipating: number }> {
+    const [run] = await this.ds.query('SELECT id, period_id, status FROM ranking_runs WHERE id = ?', [runId]);
+    if (!run) throw new Error(`ranking run ${runId} does not exist`);
+    if (run.status === 'DONE') {
+      const [c] = await this.ds.query('SELECT ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
+      return { ranked: Number(c.ranked_count), notParticipating: Number(c.not_participating_count) };
+    }
+    await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), runId]);
+    const period = await this.ds.getRepository(Period).findOneByOrFail({ id: String(run.period_id) });
+    const ins = await this.instruments.load(period);
+
+    const [selection] = await this.ds.query('SELECT participation_ids FROM finalist_selections WHERE period_id = ? ORDER BY id DESC LIMIT 1', [period.id]);
+    const finalists = new Set<string>(selection ? JSON.parse(selection.participation_ids) : []);
+    const visitation = await this.panelMeans('SELECT v.participation_id AS id, GROUP_CONCAT(v.score) AS vals FROM visitation_scores v JOIN participations p ON p.id = v.participation_id WHERE p.period_id = ? GROUP BY v.participation_id', period.id);
+    const presentation = await this.panelMeans('SELECT s.participation_id AS id, GROUP_CONCAT(s.total) AS vals FROM presentation_sheets s JOIN participations p ON p.id = s.participation_id WHERE p.period_id = ? GROUP BY s.participation_id', period.id);
+    await report(20);
+
+    const inputs: RankingInput[] = [];
+    for await (const batch of verifiedScores(this.ds.manager, period.id, ins, PARTICIPATING)) {
+      for (const s of batch) {
+        const finalist = finalists.has(s.participationId);
+        inputs.push({
+          participationId: s.participationId,
+          publicBodyId: s.publicBodyId,
+          bodyName: s.bodyName,
+          categoryCode: s.categoryCode,
+          categoryName: s.categoryName,
+          participating: true,
+          finalist,
+          saq: s.saq,
+          visitation: finalist ? (visitation.get(s.participationId) ?? null) : null,
+          presentation: finalist ? (presentation.get(s.participationId) ?? null) : null,
+          submittedAt: s.submittedAt,
+        });
+      }
+    }
+    const absent: { id: string; public_body_id: string; body_name: string; category_code: string; category_name: string }[] = await this.ds.query(
+      `SELECT p.id, p.public_body_id, b.name AS body_name, c.code AS category_code, c.name AS category_name
+         FROM participations p JOIN public_bodies b ON b.id = p.public_body_id JOIN categories c ON c.id = p.category_id
+        WHERE p.period_id = ? AND p.status IN (?)`,
+      [period.id, NOT_PARTICIPATING],
+    );
+    for (const a of absent) {
+      inputs.push({
+        participationId: String(a.id),
+        publicBodyId: String(a.public_body_id),
+        bodyName: a.body_name,
+        categoryCode: a.category_code,
+        categoryName: a.category_name,
+        participating: false,
+        finalist: false,
+        saq: null,
+        visitation: null,
+        presentation: null,
+        submittedAt: null,
+      });
+    }
+    await report(50);
+
+    const rows = assembleRanking(inputs, { saq: period.weightSaq, visitation: period.weightVisitation, presentation: period.weightPresentation }, period.bands);
+    inputs.length = 0;
+    await report(70);
+
+    const ranked = rows.filter((r) => r.status === 'RANKED').length;
+    await this.ds.transaction(async (em) => {
+      await em.query('DELETE FROM ranking_results WHERE run_id = ?', [runId]);
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        const values = rows.slice(i, i + INSERT_BATCH).map((r) => [
+          runId,
+          r.participationId,
+          r.publicBodyId,
+          r.bodyName,
+          r.categoryCode,
+          r.categoryName,
+          r.status,
+          r.finalist ? 1 : 0,
+          format2(r.saq),
+          exact(r.saq),
+          format2(r.visitation),
+          exact(r.visitation),
+          format2(r.presentation),
+          exact(r.presentation),
+          format2(r.finalRounded),
+          exact(r.finalExact),
+          r.qualification,
+          r.qualificationLabel,
+          r.rankInCategory,
+          r.rankOverall,
+          r.submittedAt,
+          r.position,
+        ]);
+        await em.query(
+          `INSERT INTO ranking_results (run_id, participation_id, public_body_id, body_name, category_code, category_name, status, finalist,
+             saq_score, saq_exact, visitation_score, visitation_exact, presentation_score, presentation_exact, final_score, final_exact,
+             qualification, qualification_label, rank_in_category, rank_overall, submitted_at, position) VALUES ?`,
+          [values],
+        );
+      }
+      await em.query(`UPDATE ranking_runs SET status = 'DONE', progress = 100, finished_at = ?, ranked_count = ?, not_participating_count = ? WHERE id = ?`, [
+        this.clock.now(),
+        ranked,
+        rows.length - ranked,
+        runId,
+      ]);
+    });
+    this.logger.log({ runId, ranked, notParticipating: rows.length - ranked }, 'ranking done');
+    return { ranked, notParticipating: rows.length - ranked };
+  }
+
+  private async panelMeans(sql: string, periodId: string): Promise<Map<string, Decimal>> {
+    const rows: { id: string; vals: string }[] = await this.ds.query(sql, [periodId]);
+    return new Map(rows.map((r) => [String(r.id), mean(r.vals.split(','))!]));
+  }
+}
+
+const exact = (d: Decimal | null) => (d === null ? null : d.toString());

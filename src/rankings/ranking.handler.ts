@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobHandler } from '../jobs/job-handler';
+import { JobName, JobPayloads } from '../jobs/jobs.types';
+import { RankingComputer } from './ranking.compute';
+
+/** The compute-ranking job: progress into the run row and the job; FAILED with the reason after the last attempt. */
+@Injectable()
+export class RankingJobHandler implements JobHandler<JobName.ComputeRanking> {
+  readonly jobName = JobName.ComputeRanking;
+
+  constructor(
+    private readonly computer: RankingComputer,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  async handle(job: Job<JobPayloads[JobName.ComputeRanking]>) {
+    const { runId } = job.data;
+    try {
+      return await this.computer.compute(runId, async (progress) => {
+        await this.ds.query('UPDATE ranking_runs SET progress = ? WHERE id = ?', [progress, runId]);
+        await job.updateProgress(progress);
+      });
+    } catch (e) {
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.ds.query(`UPDATE ranking_runs SET status = ?, error = ? WHERE id = ?`, [last ? 'FAILED' : 'QUEUED', (e as Error).message.slice(0, 2000), runId]);
+      throw e instanceof Error ? e : new Error(String(e));
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { InstrumentsModule } from '../instruments/instruments.module';
+import { OrganizersModule } from '../organizers/organizers.module';
+import { PeriodsModule } from '../periods/periods.module';
+import { RankingComputer } from './ranking.compute';
+import { RankingJobHandler } from './ranking.handler';
+import { RankingsController } from './rankings.controller';
+import { RankingsService } from './rankings.service';
+
+@Module({
+  imports: [PeriodsModule, InstrumentsModule, OrganizersModule],
+  controllers: [RankingsController],
+  providers: [RankingsService, RankingComputer, RankingJobHandler],
+  exports: [RankingsService, RankingJobHandler],
+})
+export class RankingsModule {}

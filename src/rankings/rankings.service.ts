@@ -1,0 +1,203 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'crypto';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { notFound, unprocessable } from '../common/errors';
+import { PageQuery, pageOf, skipTake } from '../common/pagination';
+import { JobsService } from '../jobs/jobs.service';
+import { JobName } from '../jobs/jobs.types';
+import { OrganizersService } from '../organizers/organizers.service';
+import { Period } from '../periods/entities/period.entity';
+import { PeriodDto } from '../periods/dto/period.dto';
+import { PeriodsService } from '../periods/periods.service';
+import { rankingInputsHash } from './ranking-inputs';
+
+export interface ResultRow {
+  participation_id: string;
+  public_body_id: string;
+  body_name: string;
+  category_code: string;
+  category_name: string;
+  status: string;
+  finalist: number;
+  saq_score: string | null;
+  visitation_score: string | null;
+  presentation_score: string | null;
+  final_score: string | null;
+  qualification: string;
+  qualification_label: string;
+  rank_in_category: number | null;
+  rank_overall: number | null;
+}
+
+/** Listeners run inside the publish transaction (certificates revoke the replaced run's codes). */
+export type PublishListener = (em: EntityManager, e: { periodId: string; runId: string; previousRunId: string | null; at: Date }) => Promise<void>;
+
+@Injectable()
+export class RankingsService {
+  private readonly publishListeners: PublishListener[] = [];
+  private readonly publicCache = new Map<string, { etag: string; body: unknown }>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly periods: PeriodsService,
+    private readonly organizers: OrganizersService,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onPublish(listener: PublishListener): void {
+    this.publishListeners.push(listener);
+  }
+
+  /**
+   * Creates a run keyed by the hash of its inputs and queues it; the same inputs give back the
+   * existing run (a unique key in MySQL and a deterministic job id), a failed one is queued again.
+   */
+  async create(actor: AuthUser, periodId: string): Promise<{ runId: string; jobId: string; status: string; reused: boolean }> {
+    const { run, enqueue } = await this.ds.transaction(async (em) => {
+      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
+        throw unprocessable(`Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
+      }
+      const hash = await rankingInputsHash(em, period);
+      const [existing] = await em.query('SELECT id, status, job_id, attempts FROM ranking_runs WHERE period_id = ? AND inputs_hash = ? FOR UPDATE', [period.id, hash]);
+      if (existing && existing.status !== 'FAILED') return { run: { id: String(existing.id), jobId: existing.job_id, status: existing.status, reused: true }, enqueue: false };
+      const now = this.clock.now();
+      if (!period.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [now, period.id]);
+      if (existing) {
+        const jobId = `ranking-${period.id}-${hash.slice(0, 32)}-r${Number(existing.attempts) + 1}`;
+        await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0 WHERE id = ?`, [jobId, existing.id]);
+        await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.retry', entityType: 'ranking_run', entityId: String(existing.id), before: { status: 'FAILED' }, after: { status: 'QUEUED', jobId } });
+        return { run: { id: String(existing.id), jobId, status: 'QUEUED', reused: true }, enqueue: true };
+      }
+      const jobId = `ranking-${period.id}-${hash.slice(0, 32)}`;
+      const r = await em.query('INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        actor.organizerId,
+        period.id,
+        hash,
+        'QUEUED',
+        jobId,
+        actor.id,
+        now,
+      ]);
+      const runId = String(r.insertId);
+      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.create', entityType: 'ranking_run', entityId: runId, after: { periodId: period.id, inputsHash: hash, jobId } });
+      return { run: { id: runId, jobId, status: 'QUEUED', reused: false }, enqueue: true };
+    });
+    if (enqueue) await this.jobs.enqueue(JobName.ComputeRanking, { organizerId: actor.organizerId, periodId, runId: run.id }, { jobId: run.jobId });
+    return { runId: run.id, jobId: run.jobId, status: run.status, reused: run.reused };
+  }
+
+  private async findRun(organizerId: string, runId: string, em: EntityManager = this.ds.manager) {
+    if (!/^[1-9][0-9]{0,19}$/.test(runId)) throw notFound('Ranking run', runId);
+    const [run] = await em.query('SELECT * FROM ranking_runs WHERE id = ? AND organizer_id = ?', [runId, organizerId]);
+    if (!run) throw notFound('Ranking run', runId);
+    return run;
+  }
+
+  async get(actor: AuthUser, runId: string) {
+    const r = await this.findRun(actor.organizerId, runId);
+    return {
+      id: String(r.id),
+      periodId: String(r.period_id),
+      status: r.status,
+      progress: Number(r.progress),
+      jobId: r.job_id,
+      attempts: Number(r.attempts),
+      inputsHash: r.inputs_hash,
+      rankedCount: r.ranked_count === null ? null : Number(r.ranked_count),
+      notParticipatingCount: r.not_participating_count === null ? null : Number(r.not_participating_count),
+      startedAt: r.started_at?.toISOString() ?? null,
+      finishedAt: r.finished_at?.toISOString() ?? null,
+      ...(r.error ? { error: r.error } : {}),
+    };
+  }
+
+  async results(actor: AuthUser, runId: string, q: PageQuery & { categoryCode?: string }) {
+    const run = await this.findRun(actor.organizerId, runId);
+    return this.page(String(run.id), q, (r) => ({ participationId: String(r.participation_id), ...publicRow(r) }));
+  }
+
+  private async page<T>(runId: string, q: PageQuery & { categoryCode?: string }, map: (r: ResultRow) => T) {
+    const where = q.categoryCode ? 'run_id = ? AND category_code = ?' : 'run_id = ?';
+    const params = q.categoryCode ? [runId, q.categoryCode] : [runId];
+    const { skip, take } = skipTake(q);
+    const [[{ total }], rows] = await Promise.all([
+      this.ds.query(`SELECT COUNT(*) AS total FROM ranking_results WHERE ${where}`, params),
+      this.ds.query(`SELECT * FROM ranking_results WHERE ${where} ORDER BY position LIMIT ? OFFSET ?`, [...params, take, skip]),
+    ]);
+    return pageOf((rows as ResultRow[]).map(map), Number(total), q);
+  }
+
+  /** From FINALIZATION: freezes the run and moves to PUBLISHED. From PUBLISHED: replaces the published run (a correction). */
+  async publish(actor: AuthUser, periodId: string, runId: string): Promise<PeriodDto> {
+    const result = await this.ds.transaction(async (em) => {
+      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') throw unprocessable(`A ranking is published from FINALIZATION (or PUBLISHED, to correct it); the period is in ${period.stage}`, { stage: period.stage });
+      const run = await this.findRun(actor.organizerId, runId, em);
+      if (String(run.period_id) !== period.id) throw notFound('Ranking run', runId);
+      if (run.status !== 'DONE') throw unprocessable(`Only a finished run can be published (run is ${run.status})`, { status: run.status });
+      if (period.publishedRunId === String(run.id)) throw unprocessable('This run is already the published one', { runId });
+      const now = this.clock.now();
+      const previous = period.publishedRunId;
+      await em.query(`UPDATE periods SET stage = 'PUBLISHED', published_run_id = ?, published_at = ?, version = version + 1 WHERE id = ?`, [run.id, now, period.id]);
+      await em.query(
+        `UPDATE participations p JOIN ranking_results r ON r.participation_id = p.id AND r.run_id = ? SET p.status = 'RANKED', p.version = p.version + 1 WHERE r.status = 'RANKED' AND p.status <> 'RANKED'`,
+        [run.id],
+      );
+      for (const l of this.publishListeners) await l(em, { periodId: period.id, runId: String(run.id), previousRunId: previous, at: now });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: previous ? 'ranking.republish' : 'ranking.publish',
+        entityType: 'period',
+        entityId: period.id,
+        before: { stage: period.stage, publishedRunId: previous },
+        after: { stage: 'PUBLISHED', publishedRunId: String(run.id) },
+      });
+      return em.getRepository(Period).findOneByOrFail({ id: period.id });
+    });
+    this.publicCache.clear();
+    return PeriodDto.of(result);
+  }
+
+  /** The published ranking of a year, for anyone; cached per published run and query, with an ETag. */
+  async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: unknown }> {
+    const organizer = await this.organizers.bySlugOrDefault(q.organizer);
+    const [period] = await this.ds.query('SELECT id, name, published_run_id, published_at FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
+    if (!period) throw notFound(`Published ranking for ${year}`);
+    const key = JSON.stringify([organizer.id, year, String(period.published_run_id), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
+    const cached = this.publicCache.get(key);
+    if (cached) return cached;
+    const page = await this.page(String(period.published_run_id), q, publicRow);
+    const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.published_at).toISOString(), ...page };
+    const entry = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, body };
+    if (this.publicCache.size > 1000) this.publicCache.clear();
+    this.publicCache.set(key, entry);
+    return entry;
+  }
+}
+
+function publicRow(r: ResultRow) {
+  return {
+    publicBody: r.body_name,
+    publicBodyId: String(r.public_body_id),
+    categoryCode: r.category_code,
+    categoryName: r.category_name,
+    status: r.status,
+    finalist: !!r.finalist,
+    saqScore: r.saq_score,
+    visitationScore: r.visitation_score,
+    presentationScore: r.presentation_score,
+    finalScore: r.final_score,
+    qualification: r.qualification,
+    qualificationLabel: r.qualification_label,
+    rankInCategory: r.rank_in_category === null ? null : Number(r.rank_in_category),
+    rankOverall: r.rank_overall === null ? null : Number(r.rank_overall),
+  };
+}
