@@ -15,7 +15,7 @@
  * Other options: --warmup 3 (seconds, not counted), --login-concurrency 4, --port 3999,
  * --pool-size 20 (DB_POOL_SIZE of the API), --precheck 100 (sequential saves that must all be 200),
  * --profile (V8 CPU profile of the API during the timed run, summarized and saved under
- * bench/results/), --keep-db.
+ * bench/results/), --keep-db, --api-env KEY=VALUE,KEY2=VALUE2 (extra environment of the API, for A/B runs).
  */
 import autocannon from 'autocannon';
 import * as os from 'os';
@@ -23,7 +23,7 @@ import * as path from 'path';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import * as fs from 'fs';
 import { INSTRUMENT, SeedQuestion } from '../seeds/data/instrument';
-import { apiEnv, ApiProcess, databaseServerPid, ensureBuilt, freePort, processCpuMs, runSetup, selfCpuMs, startApi } from './lib/api-process';
+import { apiEnv, ApiProcess, databaseServerPid, ensureBuilt, freePort, machineBusyCpuMs, processCpuMs, runSetup, selfCpuMs, startApi } from './lib/api-process';
 import { parseArgs } from './lib/args';
 import { summarizeProfile } from './lib/cpuprofile';
 import { dropDatabase, globalStatus, openPool, recreateDatabase, scratchSettings, statusDelta } from './lib/db';
@@ -45,6 +45,7 @@ const opts = parseArgs({
   precheck: 100,
   profile: false,
   'keep-db': false,
+  'api-env': '',
 });
 
 const DB_NAME = 'monev_bench_answers';
@@ -115,11 +116,12 @@ interface Snapshot {
   apiCpu: number;
   dbCpu: number;
   selfCpu: number;
+  machineCpu: number;
   status: Record<string, number>;
 }
 
 async function snapshot(pool: Pool, apiPid: number, dbPid: number | null): Promise<Snapshot> {
-  return { at: process.hrtime.bigint(), apiCpu: processCpuMs(apiPid), dbCpu: dbPid ? processCpuMs(dbPid) : NaN, selfCpu: selfCpuMs(), status: await globalStatus(pool) };
+  return { at: process.hrtime.bigint(), apiCpu: processCpuMs(apiPid), dbCpu: dbPid ? processCpuMs(dbPid) : NaN, selfCpu: selfCpuMs(), machineCpu: machineBusyCpuMs(), status: await globalStatus(pool) };
 }
 
 function usage(a: Snapshot, b: Snapshot, ops: number) {
@@ -130,7 +132,14 @@ function usage(a: Snapshot, b: Snapshot, ops: number) {
   const perReq = (cpu: number) => (ops ? Math.round((cpu / ops) * 1000) / 1000 : NaN);
   return {
     wallSeconds: wallMs / 1000,
-    cpuPercentOfOneCore: { api: pct(b.apiCpu - a.apiCpu), db: pct(b.dbCpu - a.dbCpu), loadGenerator: pct(b.selfCpu - a.selfCpu) },
+    cpuPercentOfOneCore: {
+      api: pct(b.apiCpu - a.apiCpu),
+      db: pct(b.dbCpu - a.dbCpu),
+      loadGenerator: pct(b.selfCpu - a.selfCpu),
+      // Everything else on the machine (other test runs, builds): when large, the figures are disturbed.
+      otherProcesses: pct(b.machineCpu - a.machineCpu - (b.apiCpu - a.apiCpu) - (b.dbCpu - a.dbCpu) - (b.selfCpu - a.selfCpu)),
+      machine: pct(b.machineCpu - a.machineCpu),
+    },
     cpuMsPerOp: { api: perReq(b.apiCpu - a.apiCpu), db: perReq(b.dbCpu - a.dbCpu), loadGenerator: perReq(b.selfCpu - a.selfCpu) },
     dbStatus: status,
     dbStatusPerOp: perOp,
@@ -293,7 +302,17 @@ async function main() {
     if (build.built) log(`  built in ${build.seconds.toFixed(1)} s`);
     const port = await freePort(opts.port);
     const profileFile = path.join(RESULTS_DIR, 'answers-api.cpuprofile');
-    const env = apiEnv({ DB_NAME, DB_POOL_SIZE: opts['pool-size'], QUEUE_PREFIX, PORT: port, PUBLIC_BASE_URL: `http://localhost:${port}`, BENCH_PROFILE_FILE: profileFile });
+    const extraEnv = Object.fromEntries(
+      opts['api-env']
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => {
+          const i = kv.indexOf('=');
+          if (i < 1) throw new Error(`--api-env expects KEY=VALUE pairs, got ${kv}`);
+          return [kv.slice(0, i), kv.slice(i + 1)];
+        }),
+    );
+    const env = apiEnv({ DB_NAME, DB_POOL_SIZE: opts['pool-size'], QUEUE_PREFIX, PORT: port, PUBLIC_BASE_URL: `http://localhost:${port}`, BENCH_PROFILE_FILE: profileFile, ...extraEnv });
     await clearQueuePrefix(QUEUE_PREFIX);
     const setup = await runSetup(env);
     log(`  setup: admin ${setup.admin}`);
@@ -374,6 +393,8 @@ async function main() {
       results.warmup = warmup;
     }
     const dbPid = databaseServerPid();
+    const loadBefore = os.loadavg();
+    results.loadAverageBefore = loadBefore;
     log(`timed run: PUT /participations/:id/answers/:questionCode, ${opts.connections} connections, ${opts.seconds} s`);
     if (opts.profile) {
       fs.mkdirSync(path.dirname(profileFile), { recursive: true });
@@ -420,11 +441,13 @@ async function main() {
       `bare upsert: ${num(bare.perSecond)} ops/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${bare.errors}`,
       `ratio API/bare: ${ratio.toFixed(2)}`,
       `logins: ${num(logins.count)} in ${logins.seconds.toFixed(1)} s (${logins.perSecond.toFixed(1)}/s at concurrency ${logins.concurrency}, ${latencyLine(logins.latency)})`,
-      `CPU during the API run (% of one core): api ${u.cpuPercentOfOneCore.api}%, db ${u.cpuPercentOfOneCore.db}%, load generator ${u.cpuPercentOfOneCore.loadGenerator}%` +
+      `CPU during the API run (% of one core, ${os.cpus().length} cores): api ${u.cpuPercentOfOneCore.api}%, db ${u.cpuPercentOfOneCore.db}%, load generator ${u.cpuPercentOfOneCore.loadGenerator}%, other processes ${u.cpuPercentOfOneCore.otherProcesses}%` +
         ` | per save: api ${u.cpuMsPerOp.api} ms, db ${u.cpuMsPerOp.db} ms, load generator ${u.cpuMsPerOp.loadGenerator} ms`,
       `DB per save: ${per.Questions} statements (select ${per.Com_select}, insert ${per.Com_insert}, update ${per.Com_update}, commit ${per.Com_commit}), ` +
         `fsyncs ${per.Innodb_data_fsyncs}, log writes ${per.Innodb_log_writes}, row lock waits ${u.dbStatus.Innodb_row_lock_waits ?? 'n/a'}, deadlocks ${u.dbStatus.Innodb_deadlocks ?? 'n/a'}`,
     ];
+    const busy = Math.max(u.cpuPercentOfOneCore.otherProcesses, results.bare ? (results.bare as { usage: typeof u }).usage.cpuPercentOfOneCore.otherProcesses : 0);
+    if (busy > 15) lines.push(`WARNING: other processes used up to ${busy}% of a core during the measurements (load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}); the figures are disturbed, rerun on a quiet machine`);
     for (const l of lines) console.log(l);
     if (results.profile) {
       const prof = results.profile as ReturnType<typeof summarizeProfile>;

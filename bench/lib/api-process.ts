@@ -183,6 +183,17 @@ export function processCpuMs(pid: number): number {
 }
 const CLK_TCK = 100;
 
+/** Busy CPU time of the whole machine (all cores, user + nice + system + irq + softirq + steal) in milliseconds; NaN off Linux. */
+export function machineBusyCpuMs(): number {
+  try {
+    const [, ...f] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const [user, nice, system, , , irq, softirq, steal] = f.map(Number);
+    return ((user + nice + system + irq + softirq + (steal || 0)) * 1000) / CLK_TCK;
+  } catch {
+    return NaN;
+  }
+}
+
 /** The pid of the local MariaDB/MySQL server, when it runs on this machine. */
 export function databaseServerPid(): number | null {
   try {

@@ -55,8 +55,8 @@ export class RankingsService {
   }
 
   /**
-   * Creates a run keyed by the hash of its inputs and queues it; the same inputs give back the
-   * existing run (a unique key in MySQL and a deterministic job id), a failed one is queued again.
+   * Creates a run keyed by the hash of its inputs (a unique key in MySQL) and queues it under a job
+   * id derived from the run; the same inputs give back the existing run, a failed one is queued again.
    */
   async create(actor: AuthUser, periodId: string): Promise<{ runId: string; jobId: string; status: string; reused: boolean }> {
     const { run, enqueue } = await this.ds.transaction(async (em) => {
@@ -70,22 +70,24 @@ export class RankingsService {
       const now = this.clock.now();
       if (!period.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [now, period.id]);
       if (existing) {
-        const jobId = `ranking-${period.id}-${hash.slice(0, 32)}-r${Number(existing.attempts) + 1}`;
+        const jobId = `ranking-${period.id}-${existing.id}-retry${Date.now().toString(36)}`;
         await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0 WHERE id = ?`, [jobId, existing.id]);
         await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.retry', entityType: 'ranking_run', entityId: String(existing.id), before: { status: 'FAILED' }, after: { status: 'QUEUED', jobId } });
         return { run: { id: String(existing.id), jobId, status: 'QUEUED', reused: true }, enqueue: true };
       }
-      const jobId = `ranking-${period.id}-${hash.slice(0, 32)}`;
       const r = await em.query('INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         actor.organizerId,
         period.id,
         hash,
         'QUEUED',
-        jobId,
+        '',
         actor.id,
         now,
       ]);
       const runId = String(r.insertId);
+      // One job id per run: a second enqueue of the same run is dropped by BullMQ, a new run never is.
+      const jobId = `ranking-${period.id}-${runId}`;
+      await em.query('UPDATE ranking_runs SET job_id = ? WHERE id = ?', [jobId, runId]);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.create', entityType: 'ranking_run', entityId: runId, after: { periodId: period.id, inputsHash: hash, jobId } });
       return { run: { id: runId, jobId, status: 'QUEUED', reused: false }, enqueue: true };
     });

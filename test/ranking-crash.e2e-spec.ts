@@ -1,0 +1,114 @@
+import { ChildProcess, spawn } from 'child_process';
+import { createConnection, Connection } from 'mysql2/promise';
+import * as path from 'path';
+import { buildSyntheticPeriod } from '../seeds/synthetic';
+import { API } from './factories';
+import { bearer, createTestApp, TestApp } from './support/test-app';
+
+/** A separate worker process (src/worker.ts) on the test's database and queue prefix. */
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
+    cwd: path.join(__dirname, '..'),
+    env: { PATH: process.env.PATH, ...env, LOG_LEVEL: process.env.DEBUG_CRASH ? 'info' : 'error' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (process.env.DEBUG_CRASH) {
+    child.stdout!.on('data', (d: Buffer) => console.log(`[worker ${child.pid}] ${d}`));
+    child.stderr!.on('data', (d: Buffer) => console.log(`[worker ${child.pid} ERR] ${d}`));
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('worker did not start')), 60000);
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('consuming queues')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+describe('ranking survives a worker killed mid-run', () => {
+  let t: TestApp;
+  let db: Connection;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ workers: false, env: { WORKER_LOCK_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000' } });
+    db = await createConnection({ host: t.env.DB_HOST, port: Number(t.env.DB_PORT), user: t.env.DB_USER, password: t.env.DB_PASSWORD, database: t.dbName });
+  });
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    await db?.end();
+    await t?.close();
+  });
+
+  it('after SIGKILL the retried job produces the same results as a clean run, and no partial rows were ever readable', async () => {
+    const synthetic = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2026, bodies: 30000, questions: 12 });
+    workers.push(await startWorker(t.env));
+    if (process.env.DEBUG_CRASH) console.log('worker A up', Date.now());
+    const post = await t.http().post(`${API}/periods/${synthetic.periodId}/rankings`).set(bearer(t.adminToken)).expect(202);
+    const runId = post.body.runId;
+
+    const observe = async () => {
+      const [[row]] = (await db.query('SELECT status, progress, attempts, (SELECT COUNT(*) FROM ranking_results WHERE run_id = ?) AS n FROM ranking_runs WHERE id = ?', [runId, runId])) as unknown as [
+        { status: string; progress: number; attempts: number; n: number }[],
+      ];
+      // Invariant: a run has either no result rows, or all of them once DONE.
+      if (row.status !== 'DONE') expect(Number(row.n)).toBe(0);
+      else expect(Number(row.n)).toBe(30000);
+      return row;
+    };
+
+    let killed = false;
+    for (const until = Date.now() + 60000; Date.now() < until; ) {
+      const row = await observe();
+      if (process.env.DEBUG_CRASH) console.log('phase1', Date.now(), row);
+      if (row.status === 'RUNNING' && row.progress >= 20) {
+        workers[0].kill('SIGKILL');
+        killed = true;
+        break;
+      }
+      expect(row.status).not.toBe('DONE'); // the kill must land mid-run for this test to mean anything
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(killed).toBe(true);
+    for (let i = 0; i < 20; i++) expect((await observe()).status).not.toBe('DONE');
+
+    workers.push(await startWorker(t.env));
+    let done;
+    for (const until = Date.now() + 90000; Date.now() < until; ) {
+      const row = await observe();
+      if (process.env.DEBUG_CRASH) console.log('phase2', Date.now(), row);
+      if (row.status === 'DONE') {
+        done = row;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(done).toMatchObject({ status: 'DONE' });
+    expect(Number(done!.attempts)).toBe(2);
+
+    const snapshot = async (id: string) =>
+      ((await db.query(
+        `SELECT participation_id, status, finalist, saq_exact, presentation_exact, final_exact, final_score, qualification, rank_in_category, rank_overall, position
+           FROM ranking_results WHERE run_id = ? ORDER BY position`,
+        [id],
+      )) as unknown as [unknown[]])[0];
+    const retried = await snapshot(runId);
+
+    // A clean run on the same inputs, for comparison.
+    await db.query('DELETE FROM ranking_results WHERE run_id = ?', [runId]);
+    await db.query('DELETE FROM ranking_runs WHERE id = ?', [runId]);
+    const clean = await t.http().post(`${API}/periods/${synthetic.periodId}/rankings`).set(bearer(t.adminToken)).expect(202);
+    expect(clean.body.runId).not.toBe(runId);
+    for (const until = Date.now() + 90000; Date.now() < until; ) {
+      const [[row]] = (await db.query('SELECT status FROM ranking_runs WHERE id = ?', [clean.body.runId])) as unknown as [{ status: string }[]];
+      if (row.status === 'DONE') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const fresh = await snapshot(clean.body.runId);
+    expect(fresh.length).toBe(30000);
+    expect(retried).toEqual(fresh);
+  });
+});
