@@ -1,6 +1,6 @@
 import { assembleRanking } from '../src/rankings/assemble';
 import { DEFAULT_BANDS } from '../src/scoring/bands';
-import { Dec } from '../src/scoring/decimal';
+import { Dec, format2 } from '../src/scoring/decimal';
 import { API, Factory, SaqBody, verifiedPeriod } from './factories';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
 
@@ -104,7 +104,7 @@ describe('ranking as a queued job, publication and the public ranking', () => {
     }
     const expected = assembleRanking(inputs, { saq: 70, visitation: 0, presentation: 30 }, DEFAULT_BANDS);
     expect(res.items.map((r: Record<string, unknown>) => [r.participationId, r.finalScore, r.qualification, r.rankOverall, r.rankInCategory])).toEqual(
-      expected.map((e) => [e.participationId, e.finalRounded ? e.finalRounded.toFixed(2) : null, e.qualification, e.rankOverall, e.rankInCategory]),
+      expected.map((e) => [e.participationId, format2(e.finalRounded), e.qualification, e.rankOverall, e.rankInCategory]),
     );
   });
 

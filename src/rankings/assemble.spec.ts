@@ -1,5 +1,5 @@
 import { DEFAULT_BANDS } from '../scoring/bands';
-import { dec } from '../scoring/decimal';
+import { dec, format2 } from '../scoring/decimal';
 import { assembleRanking, RankingInput } from './assemble';
 
 const W = { saq: 70, visitation: 0, presentation: 30 };
@@ -21,7 +21,7 @@ const base = (id: string, over: Partial<RankingInput>): RankingInput => ({
 describe('assembleRanking', () => {
   it('rounds the final score once and bands it: 89.995 is Informatif, 89.994 Menuju Informatif', () => {
     const rows = assembleRanking([base('1', { saq: dec('89.995') }), base('2', { saq: dec('89.994') }), base('3', { saq: dec('79.995') }), base('4', { saq: dec('59.995') }), base('5', { saq: dec('39.995') }), base('6', { saq: dec('39.994') })], W, DEFAULT_BANDS);
-    expect(rows.map((r) => `${r.finalRounded?.toFixed(2)} ${r.qualification}`)).toEqual([
+    expect(rows.map((r) => `${format2(r.finalRounded)} ${r.qualification}`)).toEqual([
       '90.00 INFORMATIF',
       '89.99 MENUJU_INFORMATIF',
       '80.00 MENUJU_INFORMATIF',
@@ -36,8 +36,8 @@ describe('assembleRanking', () => {
     const rows = assembleRanking([base('1', { finalist: true, saq: dec('80.005'), presentation: dec('90.0049') }), base('2', { saq: dec('83.004') })], W, DEFAULT_BANDS);
     const [second, first] = [rows.find((r) => r.participationId === '1')!, rows.find((r) => r.participationId === '2')!];
     expect(second.finalExact!.toString()).toBe('83.00497');
-    expect(second.finalRounded!.toFixed(2)).toBe('83.00');
-    expect(first.finalRounded!.toFixed(2)).toBe('83.00');
+    expect(format2(second.finalRounded)).toBe('83.00');
+    expect(format2(first.finalRounded)).toBe('83.00');
     // Tie on the rounded final is broken by the exact SAQ: 83.004 > 80.005.
     expect(rows.map((r) => r.participationId)).toEqual(['2', '1']);
     expect(rows.map((r) => r.rankOverall)).toEqual([1, 2]);

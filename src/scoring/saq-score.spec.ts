@@ -205,3 +205,33 @@ describe('saqScore: properties', () => {
     );
   });
 });
+
+describe('compileSaqScorer', () => {
+  const { compileSaqScorer } = require('./saq-score') as typeof import('./saq-score');
+
+  const fromCents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+
+  it('equals saqScore digit for digit on random shapes and points, dropped aspects included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ weight: fc.integer({ min: 0, max: 5000 }), max: fc.integer({ min: 0, max: 10000 }), count: fc.integer({ min: 0, max: 3 }), per: fc.integer({ min: 0, max: 1000 }) }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (aspects) => {
+          const shape = aspects.map((a, i) => ({ code: `A${i}`, weight: fromCents(a.weight), maxPoints: fromCents(a.max), questionCount: a.count }));
+          const got = aspects.map((a) => fromCents(Math.floor((a.max * a.per) / 1000)));
+          const expected = saqScore(shape.map((x, i) => ({ ...x, points: got[i] }))).score;
+          expect(compileSaqScorer(shape)(got).toString()).toBe(expected.toString());
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses points above the maximum', () => {
+    const scorer = compileSaqScorer([{ code: 'A', weight: 100, maxPoints: '5.00', questionCount: 2 }]);
+    expect(scorer(['5.00']).toString()).toBe('100');
+    expect(() => scorer(['5.01'])).toThrow(/outside/);
+  });
+});

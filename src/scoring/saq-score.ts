@@ -106,3 +106,47 @@ export function tallyAspects(
     return { code: a.code, weight: a.weight, points: t.points, maxPoints: t.maxPoints, questionCount: t.questionCount };
   });
 }
+
+/**
+ * The SAQ score of one category's shape compiled for speed (a ranking scores every body of a
+ * period): per aspect an integer coefficient over one common denominator, so a body's score is a
+ * few integer products and one division. Equal, digit for digit, to `saqScore` on the same tallies.
+ * `points` are in the order of `shape`, each with at most two decimals.
+ */
+export function compileSaqScorer(shape: { code: string; weight: Decimal.Value; maxPoints: Decimal.Value; questionCount: number }[]): (points: Decimal.Value[]) => Decimal {
+  const active = shape.map((a) => a.questionCount > 0 && !new Dec(a.maxPoints).isZero());
+  // Everything in hundredths: score = sum(P_a * W_a * 100 / (M_a * Wsum)).
+  const hundredths = (v: Decimal.Value, what: string): bigint => {
+    const cents = finiteDec(v, what).times(100);
+    if (!cents.isInteger()) throw new Error(`${what} must have at most two decimals`);
+    return BigInt(cents.toString());
+  };
+  const W = shape.map((a, i) => (active[i] ? hundredths(a.weight, `aspect ${a.code} weight`) : 0n));
+  const M = shape.map((a, i) => (active[i] ? hundredths(a.maxPoints, `aspect ${a.code} maxPoints`) : 1n));
+  const wsum = W.reduce((s, w) => s + w, 0n);
+  if (wsum === 0n) return () => new Dec(0);
+  const denominators = M.map((m) => m * wsum);
+  const D = denominators.reduce((l, d) => (l * d) / gcdBig(l, d), 1n);
+  const K = W.map((w, i) => (active[i] ? (w * 100n * D) / denominators[i] : 0n));
+  // n / D is the exact score (P / M is a unit-free ratio): one correctly rounded division.
+  const denominator = new Dec(D.toString());
+  return (points) => {
+    let n = 0n;
+    for (let i = 0; i < K.length; i++) {
+      if (!active[i]) continue;
+      const v = points[i] ?? 0;
+      const p = typeof v === 'string' && TWO_DECIMALS.test(v) ? BigInt(v.replace('.', '')) : hundredths(v, `aspect ${shape[i].code} points`);
+      if (p < 0n || p > M[i]) throw new Error(`aspect ${shape[i].code}: points ${String(points[i])} outside 0..${new Dec(shape[i].maxPoints).toString()}`);
+      n += p * K[i];
+    }
+    const q = new Dec(n.toString()).div(denominator);
+    return q.isZero() ? new Dec(0) : q;
+  };
+}
+
+const TWO_DECIMALS = /^\d+\.\d\d$/;
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}

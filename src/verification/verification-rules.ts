@@ -1,7 +1,7 @@
 /** Rules of verification and assignment (pure). */
 import Decimal from 'decimal.js';
 import { conflictKey, hasConflict } from '../users/conflict-of-interest';
-import { dec } from '../scoring/decimal';
+import { dec, format2 } from '../scoring/decimal';
 
 export type VerificationStatus = 'ACCEPTED' | 'ADJUSTED' | 'EVIDENCE_INACCESSIBLE';
 
@@ -21,7 +21,7 @@ export function checkVerification(v: { status: VerificationStatus; points: Decim
 } {
   const errors: FieldError[] = [];
   const points = v.status === 'EVIDENCE_INACCESSIBLE' ? dec(0) : dec(v.points);
-  if (points.gt(v.maxPoints)) errors.push({ field: 'points', message: `points must be between 0 and ${dec(v.maxPoints).toFixed(2)} (the question's maximum)` });
+  if (points.gt(v.maxPoints)) errors.push({ field: 'points', message: `points must be between 0 and ${format2(v.maxPoints)} (the question's maximum)` });
   const acceptedAsIs = v.status === 'ACCEPTED' && v.selfPoints !== null && points.eq(v.selfPoints);
   if (!acceptedAsIs && !v.note?.trim()) {
     errors.push({ field: 'note', message: 'note is required unless the self-assessed points are accepted unchanged' });

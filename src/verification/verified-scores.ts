@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { LoadedInstrument } from '../instruments/instruments.service';
 import { tallyTemplate } from '../instruments/instrument-rules';
-import { saqScore } from '../scoring/saq-score';
+import { compileSaqScorer } from '../scoring/saq-score';
 
 export interface VerifiedScore {
   participationId: string;
@@ -22,7 +22,7 @@ export interface VerifiedScore {
  * from the frozen instrument, the score from the one scoring rule.
  */
 export async function* verifiedScores(em: EntityManager, periodId: string, ins: LoadedInstrument, statuses: string[], batchSize = 5000): AsyncGenerator<VerifiedScore[]> {
-  const templates = new Map<string, ReturnType<typeof tallyTemplate>>();
+  const scorers = new Map<string, { aspectIds: string[]; score: ReturnType<typeof compileSaqScorer> }>();
   let after = '0';
   for (;;) {
     const rows: { id: string; public_body_id: string; body_name: string; status: string; submitted_at: Date | null; category_code: string; category_name: string; subtotals: string | null }[] = await em.query(
@@ -35,12 +35,16 @@ export async function* verifiedScores(em: EntityManager, periodId: string, ins: 
     );
     if (!rows.length) return;
     yield rows.map((r) => {
-      let t = templates.get(r.category_code);
-      if (!t) templates.set(r.category_code, (t = tallyTemplate(ins.aspects, ins.questions, r.category_code)));
-      const points = new Map<string, string>();
+      let scorer = scorers.get(r.category_code);
+      if (!scorer) {
+        const shape = tallyTemplate(ins.aspects, ins.questions, r.category_code).shape;
+        scorers.set(r.category_code, (scorer = { aspectIds: shape.map((a) => a.id), score: compileSaqScorer(shape) }));
+      }
+      const points: string[] = new Array(scorer.aspectIds.length).fill('0.00');
       for (const pair of r.subtotals ? r.subtotals.split(',') : []) {
-        const [aspectId, value] = pair.split(':');
-        points.set(aspectId, value);
+        const colon = pair.indexOf(':');
+        const i = scorer.aspectIds.indexOf(pair.slice(0, colon));
+        if (i >= 0) points[i] = pair.slice(colon + 1);
       }
       return {
         participationId: String(r.id),
@@ -50,7 +54,7 @@ export async function* verifiedScores(em: EntityManager, periodId: string, ins: 
         categoryName: r.category_name,
         status: r.status,
         submittedAt: r.submitted_at,
-        saq: saqScore(t.fill(points)).score,
+        saq: scorer.score(points),
       };
     });
     after = String(rows[rows.length - 1].id);
