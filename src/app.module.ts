@@ -21,6 +21,7 @@ import { StorageModule } from './storage/storage.module';
 import { VerificationModule } from './verification/verification.module';
 import { PanelModule } from './panel/panel.module';
 import { RankingsModule } from './rankings/rankings.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
@@ -52,6 +53,7 @@ export const FEATURE_MODULES: Type[] = [
   VerificationModule,
   PanelModule,
   RankingsModule,
+  CertificatesModule,
 ];
 
 @Module({})

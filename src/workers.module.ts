@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CertificatesJobHandler } from './certificates/certificates.handler';
+import { CertificatesModule } from './certificates/certificates.module';
 import { JOB_HANDLERS } from './jobs/job-handler';
 import { PingHandler } from './jobs/ping.handler';
 import { WorkerRegistry } from './jobs/worker-registry';
@@ -10,10 +12,10 @@ import { RankingsModule } from './rankings/rankings.module';
  * by the API when WORKER_INLINE=true, so an API-only process never consumes jobs.
  */
 @Module({
-  imports: [RankingsModule],
+  imports: [RankingsModule, CertificatesModule],
   providers: [
     PingHandler,
-    { provide: JOB_HANDLERS, inject: [PingHandler, RankingJobHandler], useFactory: (...handlers: unknown[]) => handlers },
+    { provide: JOB_HANDLERS, inject: [PingHandler, RankingJobHandler, CertificatesJobHandler], useFactory: (...handlers: unknown[]) => handlers },
     WorkerRegistry,
   ],
 })

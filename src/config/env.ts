@@ -114,6 +114,20 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** Who signs the certificates unless the period says otherwise. */
+  @IsString() @IsNotEmpty()
+  CERT_SIGNATORY_NAME = 'Ketua Komisi Informasi';
+
+  @IsString() @IsNotEmpty()
+  CERT_SIGNATORY_TITLE = 'Ketua';
+
+  @IsString() @IsNotEmpty()
+  CERT_PLACE = 'Palangka Raya';
+
+  /** PDF rendering threads per worker process; 0 means one per CPU core. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(64)
+  CERT_RENDER_THREADS = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }

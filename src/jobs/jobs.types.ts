@@ -8,17 +8,20 @@ export enum QueueName {
 export enum JobName {
   Ping = 'ping',
   ComputeRanking = 'compute-ranking',
+  RenderCertificates = 'render-certificates',
 }
 
 export interface JobPayloads {
   [JobName.Ping]: { organizerId: string; requestedBy: string; requestedAt: string };
   [JobName.ComputeRanking]: { organizerId: string; periodId: string; runId: string };
+  [JobName.RenderCertificates]: { organizerId: string; batchId: string; certificateIds: string[] };
 }
 
 /** Which queue carries which job; a job name belongs to exactly one queue. */
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.Ping]: QueueName.System,
   [JobName.ComputeRanking]: QueueName.Ranking,
+  [JobName.RenderCertificates]: QueueName.Certificates,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

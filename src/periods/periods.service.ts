@@ -91,6 +91,7 @@ export class PeriodsService {
       const errors = checkPeriodSettings(next);
       if (errors.length) throw badRequest(`Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
       Object.assign(p, toColumns(next), { name: dto.name ?? p.name, version: p.version + 1 });
+      if (dto.certificate) p.certificateSettings = { ...(p.certificateSettings ?? {}), ...dto.certificate };
       const saved = await em.getRepository(Period).save(p);
       const after = PeriodDto.of(saved);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'period.update', entityType: 'period', entityId: p.id, before, after });

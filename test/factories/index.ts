@@ -232,3 +232,43 @@ export async function verifiedPeriod(
   await f.advance(period.id, 'OBJECTION');
   return { period, bodies, assessor };
 }
+
+/**
+ * A published period: verified (OPD x3, BUMD x2, the last BUMD never submits), finalists by TOP_N 1,
+ * one panelist's presentation sheets, ranked through the queue and published.
+ */
+export async function publishedPeriod(t: TestApp, f: Factory, opts: { year?: number; names?: string[] } = {}) {
+  const built = await verifiedPeriod(t, f, {
+    count: 5,
+    year: opts.year,
+    categories: ['OPD', 'OPD', 'OPD', 'BUMD', 'BUMD'],
+    absent: [4],
+    verified: [{}, {}, { '2.1': 0, '2.2': 0, '2.3': 0 }, {}],
+    overrides: { weights: { saq: 70, presentation: 30 }, finalistRule: { type: 'TOP_N', value: 1 } },
+  });
+  const { period, bodies } = built;
+  const admin = (req: import('supertest').Test) => req.set(bearer(f.token));
+  await admin(t.http().post(`${API}/periods/${period.id}/finalists`)).expect(200);
+  const panelist = await f.user('panelist', { affiliation: 'Akademisi' });
+  const finalists = [0, 1, 3].map((i) => bodies[i].participationId);
+  await admin(t.http().post(`${API}/periods/${period.id}/panel`)).send({ panelistId: panelist.id, participationIds: finalists }).expect(201);
+  await f.advance(period.id, 'PRESENTATION');
+  for (const [i, score] of [[0, 80], [1, 90], [3, 70]] as const) {
+    await t.http().put(`${API}/participations/${bodies[i].participationId}/presentation-scores`).set(bearer(panelist.token)).send({ criteria: [{ code: 'OVERALL', score }] }).expect(200);
+  }
+  await f.advance(period.id, 'FINALIZATION');
+  const runId = await rankAndWait(t, f, period.id);
+  await admin(t.http().post(`${API}/periods/${period.id}/publish`)).send({ runId }).expect(200);
+  return { ...built, runId };
+}
+
+export async function rankAndWait(t: TestApp, f: Factory, periodId: string): Promise<string> {
+  const res = await t.http().post(`${API}/periods/${periodId}/rankings`).set(bearer(f.token)).expect(202);
+  for (const until = Date.now() + 60000; Date.now() < until; ) {
+    const run = await t.http().get(`${API}/rankings/${res.body.runId}`).set(bearer(f.token)).expect(200);
+    if (run.body.status === 'DONE') return res.body.runId;
+    if (run.body.status === 'FAILED') throw new Error(`ranking failed: ${run.body.error}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('ranking did not finish');
+}

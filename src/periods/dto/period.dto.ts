@@ -116,7 +116,21 @@ export class CreatePeriodDto {
   schedule: ScheduleDto;
 }
 
+export class CertificateSettingsDto {
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  signatoryName?: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  signatoryTitle?: string;
+
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  place?: string;
+}
+
 export class UpdatePeriodDto {
+  @IsOptional() @ValidateNested() @Type(() => CertificateSettingsDto)
+  certificate?: CertificateSettingsDto;
+
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
   name?: string;
 
@@ -169,6 +183,7 @@ export class PeriodDto {
   scoringLocked: boolean;
   publishedRunId: string | null;
   publishedAt: string | null;
+  certificate: { signatoryName?: string; signatoryTitle?: string; place?: string } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -191,6 +206,7 @@ export class PeriodDto {
       scoringLocked: p.scoringLockedAt !== null,
       publishedRunId: p.publishedRunId ?? null,
       publishedAt: p.publishedAt?.toISOString() ?? null,
+      certificate: p.certificateSettings ?? null,
       version: p.version,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),

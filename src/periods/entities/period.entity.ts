@@ -55,6 +55,10 @@ export class Period {
   @Column({ type: 'bigint', unsigned: true, nullable: true })
   publishedRunId: string | null;
 
+  /** Signatory and place printed on this period's certificates (else the environment's defaults). */
+  @Column({ type: 'simple-json', nullable: true })
+  certificateSettings: { signatoryName?: string; signatoryTitle?: string; place?: string } | null;
+
   @Column({ type: 'datetime', precision: 3, nullable: true })
   publishedAt: Date | null;
 

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PeriodsModule } from '../periods/periods.module';
+import { RankingsModule } from '../rankings/rankings.module';
+import { SaqModule } from '../saq/saq.module';
+import { CertificatesController } from './certificates.controller';
+import { CertificatesJobHandler } from './certificates.handler';
+import { CertificatesService } from './certificates.service';
+
+@Module({
+  imports: [PeriodsModule, RankingsModule, SaqModule],
+  controllers: [CertificatesController],
+  providers: [CertificatesService, CertificatesJobHandler],
+  exports: [CertificatesJobHandler],
+})
+export class CertificatesModule {}

@@ -1,0 +1,162 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'crypto';
+import { Readable } from 'stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock, CLOCK } from '../common/clock';
+import { notFound, unprocessable } from '../common/errors';
+import { JobsService } from '../jobs/jobs.service';
+import { JobName } from '../jobs/jobs.types';
+import { PeriodsService } from '../periods/periods.service';
+import { RankingsService } from '../rankings/rankings.service';
+import { ParticipationAccess } from '../saq/participation-access';
+import { FileStorage } from '../storage/file-storage';
+
+/** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
+export const CERTIFICATES_PER_JOB = 50;
+
+/** 128 random bits, URL-safe (base64url, 22 characters). */
+export const newVerificationCode = (): string => randomBytes(16).toString('base64url');
+
+@Injectable()
+export class CertificatesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly periods: PeriodsService,
+    private readonly rankings: RankingsService,
+    private readonly access: ParticipationAccess,
+    private readonly jobs: JobsService,
+    private readonly storage: FileStorage,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Publishing another run revokes the certificates of every earlier run of the period. */
+  onModuleInit(): void {
+    this.rankings.onPublish(async (em, e) => {
+      await em.query('UPDATE certificates SET revoked_at = ? WHERE period_id = ? AND run_id <> ? AND revoked_at IS NULL', [e.at, e.periodId, e.runId]);
+    });
+  }
+
+  /**
+   * One certificate per ranked body of the published run (a unique key on run + participation, so a
+   * re-run creates none twice), queued in chunks; a re-run re-queues only those not yet issued.
+   */
+  async issue(actor: AuthUser, periodId: string): Promise<{ batchId: string; total: number }> {
+    const { batchId, ids } = await this.ds.transaction(async (em) => {
+      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(`Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
+      const runId = period.publishedRunId;
+      const ranked: { participation_id: string }[] = await em.query(`SELECT participation_id FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [runId]);
+      const now = this.clock.now();
+      const batch = await em.query('INSERT INTO certificate_batches (organizer_id, period_id, run_id, total, created_by, created_at) VALUES (?, ?, ?, 0, ?, ?)', [actor.organizerId, period.id, runId, actor.id, now]);
+      const batchId = String(batch.insertId);
+      for (let i = 0; i < ranked.length; i += 1000) {
+        const rows = ranked.slice(i, i + 1000).map((r) => [actor.organizerId, period.id, runId, r.participation_id, batchId, newVerificationCode()]);
+        await em.query('INSERT IGNORE INTO certificates (organizer_id, period_id, run_id, participation_id, batch_id, code) VALUES ?', [rows]);
+      }
+      await em.query(`UPDATE certificates SET batch_id = ?, status = IF(status = 'FAILED', 'PENDING', status) WHERE run_id = ? AND status <> 'ISSUED'`, [batchId, runId]);
+      const pending: { id: string }[] = await em.query(`SELECT id FROM certificates WHERE batch_id = ? ORDER BY id`, [batchId]);
+      await em.query('UPDATE certificate_batches SET total = ? WHERE id = ?', [pending.length, batchId]);
+      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'certificates.issue', entityType: 'certificate', entityId: `batch:${batchId}`, after: { runId, total: pending.length, ranked: ranked.length } });
+      return { batchId, ids: pending.map((p) => String(p.id)) };
+    });
+    for (let i = 0; i < ids.length; i += CERTIFICATES_PER_JOB) {
+      await this.jobs.enqueue(
+        JobName.RenderCertificates,
+        { organizerId: actor.organizerId, batchId, certificateIds: ids.slice(i, i + CERTIFICATES_PER_JOB) },
+        { jobId: `certificates-${batchId}-${i / CERTIFICATES_PER_JOB}`, attempts: 5 },
+      );
+    }
+    return { batchId, total: ids.length };
+  }
+
+  /** Renders one failed (or pending) certificate again, alone. */
+  async retry(actor: AuthUser, certificateId: string) {
+    const [c] = await this.ds.query('SELECT id, status, batch_id FROM certificates WHERE id = ? AND organizer_id = ?', [certificateId, actor.organizerId]);
+    if (!c) throw notFound('Certificate', certificateId);
+    if (c.status === 'ISSUED') throw unprocessable('This certificate is already issued', { status: c.status });
+    await this.ds.query(`UPDATE certificates SET status = 'PENDING', error = NULL WHERE id = ?`, [c.id]);
+    const jobId = await this.jobs.enqueue(JobName.RenderCertificates, { organizerId: actor.organizerId, batchId: String(c.batch_id), certificateIds: [String(c.id)] }, { jobId: `certificate-${c.id}-${Date.now()}` });
+    return { certificateId: String(c.id), jobId };
+  }
+
+  async batch(actor: AuthUser, batchId: string) {
+    if (!/^[1-9][0-9]{0,19}$/.test(batchId)) throw notFound('Certificate batch', batchId);
+    const [b] = await this.ds.query('SELECT id, period_id, run_id, total, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
+    if (!b) throw notFound('Certificate batch', batchId);
+    const [c] = await this.ds.query(`SELECT SUM(status = 'ISSUED') AS done, SUM(status = 'FAILED') AS failed FROM certificates WHERE batch_id = ?`, [b.id]);
+    const errors: { id: string; participation_id: string; error: string }[] = await this.ds.query(
+      `SELECT id, participation_id, error FROM certificates WHERE batch_id = ? AND status = 'FAILED' ORDER BY id LIMIT 20`,
+      [b.id],
+    );
+    const total = Number(b.total);
+    const done = Number(c.done ?? 0);
+    const failed = Number(c.failed ?? 0);
+    return {
+      id: String(b.id),
+      periodId: String(b.period_id),
+      runId: String(b.run_id),
+      status: done + failed < total ? 'RUNNING' : failed ? 'DONE_WITH_ERRORS' : 'DONE',
+      total,
+      done,
+      failed,
+      failures: errors.map((e) => ({ certificateId: String(e.id), participationId: String(e.participation_id), error: e.error })),
+      createdAt: new Date(b.created_at).toISOString(),
+    };
+  }
+
+  /** The participation's certificate of the published run (the owner's body or an admin). */
+  private async current(user: AuthUser, participationId: string, em: EntityManager = this.ds.manager) {
+    const p = await this.access.load(user, participationId, user.role === 'admin' ? 'admin' : 'owner', em);
+    const [c] = await em.query(
+      `SELECT c.* FROM certificates c JOIN periods per ON per.id = c.period_id
+        WHERE c.participation_id = ? AND c.status = 'ISSUED' ORDER BY (c.run_id = per.published_run_id) DESC, c.id DESC LIMIT 1`,
+      [p.id],
+    );
+    if (!c) throw notFound('Certificate of participation', participationId);
+    return c;
+  }
+
+  async meta(user: AuthUser, participationId: string) {
+    const c = await this.current(user, participationId);
+    return { code: c.code, sha256: c.sha256, size: Number(c.size), issuedAt: new Date(c.issued_at).toISOString(), revoked: c.revoked_at !== null, runId: String(c.run_id) };
+  }
+
+  async pdf(user: AuthUser, participationId: string): Promise<{ stream: Readable; size: number; code: string }> {
+    const c = await this.current(user, participationId);
+    return { stream: await this.storage.read(c.storage_key), size: Number(c.size), code: c.code };
+  }
+
+  /** What anyone may learn from a code printed on a certificate. */
+  async verify(code: string) {
+    if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound('Certificate', code);
+    const [c] = await this.ds.query(
+      `SELECT c.status, c.issued_at, c.revoked_at, r.body_name, r.category_code, r.qualification, r.qualification_label, r.final_score, r.rank_in_category, per.year, o.name AS organizer
+         FROM certificates c
+         JOIN ranking_results r ON r.run_id = c.run_id AND r.participation_id = c.participation_id
+         JOIN periods per ON per.id = c.period_id
+         JOIN organizers o ON o.id = c.organizer_id
+        WHERE c.code = ? AND c.status = 'ISSUED'`,
+      [code],
+    );
+    if (!c) throw notFound('Certificate', code);
+    const revoked = c.revoked_at !== null;
+    return {
+      valid: !revoked,
+      revoked,
+      publicBody: c.body_name,
+      categoryCode: c.category_code,
+      year: Number(c.year),
+      qualification: c.qualification,
+      qualificationLabel: c.qualification_label,
+      finalScore: c.final_score,
+      rankInCategory: c.rank_in_category === null ? null : Number(c.rank_in_category),
+      organizer: c.organizer,
+      issuedAt: new Date(c.issued_at).toISOString(),
+      ...(revoked ? { revokedAt: new Date(c.revoked_at).toISOString() } : {}),
+    };
+  }
+}
