@@ -28,7 +28,7 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
-describe('ranking survives a worker killed mid-run', () => {
+describe('jobs survive a worker killed mid-run', () => {
   let t: TestApp;
   let db: Connection;
   const workers: ChildProcess[] = [];
@@ -110,5 +110,51 @@ describe('ranking survives a worker killed mid-run', () => {
     const fresh = await snapshot(clean.body.runId);
     expect(fresh.length).toBe(30000);
     expect(retried).toEqual(fresh);
+  });
+
+  it('a certificate batch completes after its worker is killed, with each certificate exactly once', async () => {
+    const synthetic = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2025, bodies: 1500, questions: 6 });
+    if (!workers.some((w) => w.exitCode === null && !w.killed)) workers.push(await startWorker(t.env));
+    const admin = (req: import('supertest').Test) => req.set(bearer(t.adminToken));
+    const rank = await admin(t.http().post(`${API}/periods/${synthetic.periodId}/rankings`)).expect(202);
+    for (const until = Date.now() + 60000; Date.now() < until; ) {
+      const run = await admin(t.http().get(`${API}/rankings/${rank.body.runId}`)).expect(200);
+      if (run.body.status === 'DONE') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await admin(t.http().post(`${API}/periods/${synthetic.periodId}/publish`)).send({ runId: rank.body.runId }).expect(200);
+    const [[{ ranked }]] = (await db.query(`SELECT COUNT(*) AS ranked FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [rank.body.runId])) as unknown as [{ ranked: number }[]];
+    const issue = await admin(t.http().post(`${API}/periods/${synthetic.periodId}/certificates`)).expect(202);
+    expect(issue.body.total).toBe(Number(ranked));
+
+    const live = workers.find((w) => w.exitCode === null && !w.killed)!;
+    let killedAt = -1;
+    for (const until = Date.now() + 60000; Date.now() < until; ) {
+      const b = await admin(t.http().get(`${API}/certificate-batches/${issue.body.batchId}`)).expect(200);
+      if (b.body.done >= 100) {
+        live.kill('SIGKILL');
+        killedAt = b.body.done;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(killedAt).toBeGreaterThanOrEqual(100);
+    expect(killedAt).toBeLessThan(Number(ranked)); // killed mid-batch
+    workers.push(await startWorker(t.env));
+    let batch;
+    for (const until = Date.now() + 120000; Date.now() < until; ) {
+      batch = (await admin(t.http().get(`${API}/certificate-batches/${issue.body.batchId}`)).expect(200)).body;
+      if (batch.status !== 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(batch).toMatchObject({ status: 'DONE', total: Number(ranked), done: Number(ranked), failed: 0 });
+    const [[counts]] = (await db.query(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT participation_id) AS bodies, COUNT(DISTINCT code) AS codes, SUM(status = 'ISSUED') AS issued FROM certificates WHERE run_id = ?`,
+      [rank.body.runId],
+    )) as unknown as [{ n: number; bodies: number; codes: number; issued: number }[]];
+    expect(counts).toEqual({ n: Number(ranked), bodies: Number(ranked), codes: Number(ranked), issued: String(ranked) });
+    const { readdirSync } = await import('fs');
+    const files = readdirSync(path.join(t.env.STORAGE_DIR, 'certificates', synthetic.periodId, String(rank.body.runId)));
+    expect(files.length).toBe(Number(ranked));
   });
 });
