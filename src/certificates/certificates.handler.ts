@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { createHash } from 'crypto';
+import { cpus } from 'os';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ENV, EnvironmentVariables } from '../config/config.module';
@@ -28,6 +28,8 @@ export function indonesianDate(at: Date, timeZone: string): string {
 @Injectable()
 export class CertificatesJobHandler implements JobHandler<JobName.RenderCertificates>, OnModuleDestroy {
   readonly jobName = JobName.RenderCertificates;
+  /** Two chunks per render thread in flight, so no thread waits while a chunk is loaded or saved. */
+  readonly concurrency: number;
   private pool: RenderPool | null = null;
 
   constructor(
@@ -35,7 +37,14 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
     private readonly storage: FileStorage,
     @Inject(ENV) private readonly env: EnvironmentVariables,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.concurrency = 2 * (env.CERT_RENDER_THREADS || cpus().length);
+  }
+
+  /** Starts the render threads (fonts load once per thread) before the first job arrives. */
+  onWorkerStart(): void {
+    this.renderPool();
+  }
 
   private renderPool(): RenderPool {
     return (this.pool ??= new RenderPool(this.env.CERT_RENDER_THREADS));
@@ -52,9 +61,9 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
         WHERE c.id IN (?) AND c.status <> 'ISSUED'`,
       [job.data.certificateIds],
     );
-    let issued = 0;
-    let failed = 0;
     const now = this.clock.now();
+    const issued: { id: string; key: string; sha256: string; size: number }[] = [];
+    const failures: { id: string; error: string }[] = [];
     await Promise.all(
       rows.map(async (r) => {
         const settings = r.certificate_settings ? JSON.parse(r.certificate_settings) : {};
@@ -74,25 +83,33 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
           verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${r.code}`,
         };
         try {
-          const pdf = await this.renderPool().render(data);
+          const { pdf, sha256 } = await this.renderPool().render(data);
           const key = `certificates/${r.period_id}/${r.run_id}/${r.id}.pdf`;
           await this.storage.put(key, pdf);
-          const sha256 = createHash('sha256').update(pdf).digest('hex');
-          await this.ds.query(
-            `UPDATE certificates SET status = 'ISSUED', storage_key = ?, sha256 = ?, size = ?, issued_at = ?, attempts = attempts + 1, error = NULL WHERE id = ? AND status <> 'ISSUED'`,
-            [key, sha256, pdf.length, now, r.id],
-          );
-          issued++;
+          issued.push({ id: String(r.id), key, sha256, size: pdf.length });
         } catch (e) {
-          const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-          await this.ds.query(`UPDATE certificates SET status = ?, error = ?, attempts = attempts + 1 WHERE id = ?`, [last ? 'FAILED' : 'PENDING', (e as Error).message.slice(0, 2000), r.id]);
-          failed++;
+          failures.push({ id: String(r.id), error: (e as Error).message.slice(0, 2000) });
         }
       }),
     );
+    // One statement (one commit) per chunk; `status <> 'ISSUED'` keeps an issued certificate as it was.
+    if (issued.length) {
+      const cases = () => `CASE id ${issued.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+      const params = (column: 'key' | 'sha256' | 'size') => issued.flatMap((c) => [c.id, c[column]]);
+      await this.ds.query(
+        `UPDATE certificates SET status = 'ISSUED', issued_at = ?, attempts = attempts + 1, error = NULL,
+                storage_key = ${cases()}, sha256 = ${cases()}, size = ${cases()}
+          WHERE id IN (?) AND status <> 'ISSUED'`,
+        [now, ...params('key'), ...params('sha256'), ...params('size'), issued.map((c) => c.id)],
+      );
+    }
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    for (const f of failures) {
+      await this.ds.query(`UPDATE certificates SET status = ?, error = ?, attempts = attempts + 1 WHERE id = ? AND status <> 'ISSUED'`, [last ? 'FAILED' : 'PENDING', f.error, f.id]);
+    }
     await job.updateProgress(100);
-    if (failed && job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new Error(`${failed} certificate(s) failed to render; retrying`);
-    return { issued, failed, skipped: job.data.certificateIds.length - rows.length };
+    if (failures.length && !last) throw new Error(`${failures.length} certificate(s) failed to render; retrying`);
+    return { issued: issued.length, failed: failures.length, skipped: job.data.certificateIds.length - rows.length };
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -15,7 +15,7 @@ import { ParticipationAccess } from '../saq/participation-access';
 import { FileStorage } from '../storage/file-storage';
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
-export const CERTIFICATES_PER_JOB = 50;
+export const CERTIFICATES_PER_JOB = 100;
 
 /** 128 random bits, URL-safe (base64url, 22 characters). */
 export const newVerificationCode = (): string => randomBytes(16).toString('base64url');

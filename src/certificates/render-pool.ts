@@ -3,8 +3,13 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { CertificateData } from './rendering';
 
+export interface RenderedPdf {
+  pdf: Buffer;
+  sha256: string;
+}
+
 interface Pending {
-  resolve: (b: Buffer) => void;
+  resolve: (r: RenderedPdf) => void;
   reject: (e: Error) => void;
 }
 
@@ -24,13 +29,13 @@ export class RenderPool {
     for (let i = 0; i < n; i++) {
       const worker = new Worker(file, ts ? { execArgv: ['-r', 'ts-node/register/transpile-only'] } : {});
       const slot = { worker, busy: 0 };
-      worker.on('message', (m: { id: number; pdf?: ArrayBuffer; error?: string }) => {
+      worker.on('message', (m: { id: number; pdf?: ArrayBuffer; sha256?: string; error?: string }) => {
         slot.busy--;
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);
         if (m.error) p.reject(new Error(m.error));
-        else p.resolve(Buffer.from(m.pdf!));
+        else p.resolve({ pdf: Buffer.from(m.pdf!), sha256: m.sha256! });
       });
       worker.on('error', (e) => {
         for (const [id, p] of this.pending) {
@@ -46,7 +51,8 @@ export class RenderPool {
     return this.threads.length;
   }
 
-  render(data: CertificateData): Promise<Buffer> {
+  /** Draws one certificate on the least busy thread; the thread also hashes it (SHA-256). */
+  render(data: CertificateData): Promise<RenderedPdf> {
     const slot = this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;

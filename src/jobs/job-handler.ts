@@ -5,6 +5,10 @@ import { JobName, JobPayloads } from './jobs.types';
 export interface JobHandler<J extends JobName = JobName> {
   readonly jobName: J;
   handle(job: Job<JobPayloads[J]>): Promise<unknown>;
+  /** Jobs of this kind to run at once in one process (default WORKER_CONCURRENCY). */
+  readonly concurrency?: number;
+  /** Called once when this process starts consuming (warm caches, start thread pools). */
+  onWorkerStart?(): void;
 }
 
 /** DI token for the list of every job handler of the process. */

@@ -27,11 +27,12 @@ export class WorkerRegistry implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
+    for (const h of this.handlers.values()) h.onWorkerStart?.();
     for (const queue of Object.values(QueueName)) {
       const worker = new Worker(queue, (job: Job) => this.dispatch(queue, job), {
         connection: { host: this.env.REDIS_HOST, port: this.env.REDIS_PORT, password: this.env.REDIS_PASSWORD || undefined, maxRetriesPerRequest: null },
         prefix: this.env.QUEUE_PREFIX,
-        concurrency: this.env.WORKER_CONCURRENCY,
+        concurrency: Math.max(this.env.WORKER_CONCURRENCY, ...[...this.handlers.values()].filter((h) => JOB_QUEUE[h.jobName] === queue).map((h) => h.concurrency ?? 0)),
         lockDuration: this.env.WORKER_LOCK_MS,
         stalledInterval: this.env.WORKER_STALLED_INTERVAL_MS,
       });

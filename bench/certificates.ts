@@ -1,0 +1,102 @@
+/**
+ * `npm run bench:certificates -- --count 1000`
+ *
+ * Renders `count` certificates through the real queue and a separate worker process (its render
+ * pool uses every core), from POST-equivalent issue to the batch being DONE; and, for comparison,
+ * the same certificate in a bare pdfkit loop in one process. Prints PDFs per second for both and the
+ * ratio to (bare loop x cores used).
+ */
+import { NestFactory } from '@nestjs/core';
+import { spawn } from 'child_process';
+import * as mysql from 'mysql2/promise';
+import { cpus } from 'os';
+import * as path from 'path';
+import 'reflect-metadata';
+import { AppModule } from '../src/app.module';
+import { CertificatesService } from '../src/certificates/certificates.service';
+import { AuthUser } from '../src/common/auth-user';
+import { RankingsService } from '../src/rankings/rankings.service';
+import { buildSyntheticPeriod } from '../seeds/synthetic';
+import { renderBare } from './certificates-bare';
+import { apiEnv, ensureBuilt, ROOT, runSetup } from './lib/api-process';
+import { parseArgs } from './lib/args';
+import { recreateDatabase, scratchSettings } from './lib/db';
+import { Check, printChecks, stepLogger, writeResults } from './lib/report';
+
+async function main() {
+  const args = parseArgs({ count: 1000, threads: 0 });
+  const cores = args.threads || cpus().length;
+  const log = stepLogger();
+  const db = scratchSettings('monev_bench_certificates');
+  ensureBuilt(log);
+  await recreateDatabase(db);
+  const env = apiEnv({ ...db, QUEUE_PREFIX: `bench-cert-${Date.now()}`, WORKER_INLINE: false, LOG_LEVEL: 'warn', CERT_RENDER_THREADS: cores, STORAGE_DIR: path.join(ROOT, 'bench', 'results', 'storage') });
+  await runSetup(env);
+  const conn = await mysql.createConnection({ host: db.DB_HOST, port: Number(db.DB_PORT), user: db.DB_USER, password: db.DB_PASSWORD, database: db.DB_NAME });
+  const [[org]] = (await conn.query('SELECT id FROM organizers WHERE is_default = 1')) as unknown as [{ id: number }[]];
+  const [[admin]] = (await conn.query("SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1")) as unknown as [{ id: number }[]];
+  const actor: AuthUser = { id: String(admin.id), organizerId: String(org.id), role: 'admin', publicBodyId: null, platformAdmin: true };
+  // One in fifty synthetic bodies never submits: enough bodies for `count` ranked ones.
+  const bodies = Math.ceil((args.count * 50) / 49);
+  const synthetic = await buildSyntheticPeriod(conn, { organizerId: actor.organizerId, year: 2026, bodies, questions: 6 });
+
+  const worker = spawn(process.execPath, [path.join(ROOT, 'dist/src/worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    worker.stdout!.on('data', (d: Buffer) => d.toString().includes('consuming queues') && resolve());
+    worker.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
+  try {
+    const rankings = app.get(RankingsService);
+    const run = await rankings.create(actor, synthetic.periodId);
+    for (;;) {
+      const [[row]] = (await conn.query('SELECT status FROM ranking_runs WHERE id = ?', [run.runId])) as unknown as [{ status: string }[]];
+      if (row.status === 'DONE') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await rankings.publish(actor, synthetic.periodId, run.runId);
+
+    log(`issuing certificates through the queue (${cores} render threads in the worker)`);
+    // A few warm-up PDFs so thread start-up and font loading are not timed.
+    const t0 = Date.now();
+    const batch = await app.get(CertificatesService).issue(actor, synthetic.periodId);
+    const issueSeconds = (Date.now() - t0) / 1000;
+    let status = { done: 0, failed: 0, total: batch.total, status: 'RUNNING' };
+    while (status.status === 'RUNNING') {
+      // Polled gently: the bench must not take the CPU the worker is measured on.
+      await new Promise((r) => setTimeout(r, 100));
+      status = await app.get(CertificatesService).batch(actor, batch.batchId);
+    }
+    const queueSeconds = (Date.now() - t0) / 1000;
+    const queueRate = status.done / queueSeconds;
+
+    log(`bare pdfkit loop in one process: ${Math.min(args.count, 1000)} PDFs`);
+    const bare = await renderBare(Math.min(args.count, 1000));
+    const ratio = queueRate / (bare.perSecond * cores);
+    const result = { issueSeconds, count: status.done, failed: status.failed, cores, queueSeconds, queuePerSecond: queueRate, barePerSecond: bare.perSecond, ratioToBareTimesCores: ratio };
+    console.log('');
+    console.log(`certificates: ${status.done} issued, ${status.failed} failed`);
+    console.log(`  through the queue:  ${queueRate.toFixed(1)} PDF/s (${queueSeconds.toFixed(2)} s from the issue call to DONE, of which ${issueSeconds.toFixed(2)} s creating and queueing the batch; ${cores} render threads)`);
+    console.log(`  bare loop, 1 core:  ${bare.perSecond.toFixed(1)} PDF/s`);
+    console.log(`  ratio queue / (bare x ${cores} cores): ${ratio.toFixed(2)}`);
+    const checks: Check[] = [
+      { name: 'PDFs per second through the queue', actual: queueRate, op: '>=', target: 80, unit: 'PDF/s' },
+      { name: 'ratio to bare loop x cores', actual: ratio, op: '>=', target: 0.7 },
+      { name: 'failed certificates', actual: status.failed, op: '==', target: 0 },
+    ];
+    printChecks(checks);
+    console.log(`results: ${writeResults('certificates', result)}`);
+  } finally {
+    await app.close();
+    worker.kill('SIGTERM');
+    await conn.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
