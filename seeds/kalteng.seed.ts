@@ -19,6 +19,8 @@ const DAY = 24 * 3600 * 1000;
 
 export interface SeedResult {
   organizerId: string;
+  /** the admin the seed acted as (log in with it) */
+  adminEmail: string;
   periodId: string;
   year: number;
   created: { categories: number; bodies: number; users: number; period: boolean };
@@ -41,7 +43,7 @@ export function kaltengSchedule(start: Date) {
  * through the services: 8 categories, 65 bodies each with a PPID account, 6 assessors and
  * 4 panelists, the six-aspect instrument, every body enrolled. Leaves the period in PREPARATION.
  */
-export async function seedKalteng(app: INestApplicationContext, opts: { adminPassword: string; year?: number }): Promise<SeedResult> {
+export async function seedKalteng(app: INestApplicationContext, opts: { adminPassword: string; year?: number; bodyLimit?: number }): Promise<SeedResult> {
   const ds = app.get(DataSource);
   const clock = app.get<Clock>(CLOCK);
   const users = app.get(UsersService);
@@ -64,7 +66,8 @@ export async function seedKalteng(app: INestApplicationContext, opts: { adminPas
     await registry.createCategory(actor, c);
     created.categories++;
   }
-  const csv = ['name,categoryCode,region,website,email', ...PUBLIC_BODIES.map((b) => [b.name, b.categoryCode, b.region, b.website ?? '', b.email].map(csvCell).join(','))].join('\n');
+  const seedBodies = selectBodies(opts.bodyLimit);
+  const csv = ['name,categoryCode,region,website,email', ...seedBodies.map((b) => [b.name, b.categoryCode, b.region, b.website ?? '', b.email].map(csvCell).join(','))].join('\n');
   created.bodies = (await registry.importCsv(actor, csv)).created;
 
   const bodies: { id: string; name: string; category_code: string }[] = await ds.query(
@@ -73,7 +76,7 @@ export async function seedKalteng(app: INestApplicationContext, opts: { adminPas
   );
   const bodyId = new Map(bodies.map((b) => [`${b.category_code}|${b.name}`, String(b.id)]));
   const emails = new Set((await ds.getRepository(User).find({ select: { email: true } })).map((u) => u.email));
-  for (const b of PUBLIC_BODIES) {
+  for (const b of seedBodies) {
     if (emails.has(b.email)) continue;
     await users.create(actor, { email: b.email, name: b.ppidName, role: 'public_body', password: PPID_PASSWORD, publicBodyId: bodyId.get(`${b.categoryCode}|${b.name}`) });
     created.users++;
@@ -107,7 +110,16 @@ export async function seedKalteng(app: INestApplicationContext, opts: { adminPas
     period = await ds.getRepository(Period).findOneByOrFail({ id: p.id });
     created.period = true;
   }
-  return { organizerId: organizer.id, periodId: period.id, year, created };
+  return { organizerId: organizer.id, adminEmail: admin.email, periodId: period.id, year, created };
+}
+
+/** All bodies, or `limit` of them taken round-robin over the categories (a smaller demo keeps every category). */
+export function selectBodies(limit?: number) {
+  if (!limit || limit >= PUBLIC_BODIES.length) return PUBLIC_BODIES;
+  const byCategory = CATEGORIES.map((c) => PUBLIC_BODIES.filter((b) => b.categoryCode === c.code));
+  const out = [];
+  for (let i = 0; out.length < limit; i++) for (const list of byCategory) if (list[i] && out.length < limit) out.push(list[i]);
+  return out;
 }
 
 function csvCell(v: string): string {

@@ -13,6 +13,7 @@ import { PeriodsService } from '../periods/periods.service';
 import { RankingsService } from '../rankings/rankings.service';
 import { ParticipationAccess } from '../saq/participation-access';
 import { FileStorage } from '../storage/file-storage';
+import { inTransaction } from '../database/transaction';
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
 export const CERTIFICATES_PER_JOB = 100;
@@ -45,7 +46,7 @@ export class CertificatesService implements OnModuleInit {
    * re-run creates none twice), queued in chunks; a re-run re-queues only those not yet issued.
    */
   async issue(actor: AuthUser, periodId: string): Promise<{ batchId: string; total: number }> {
-    const { batchId, ids } = await this.ds.transaction(async (em) => {
+    const { batchId, ids } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(`Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
       const runId = period.publishedRunId;

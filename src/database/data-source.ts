@@ -73,6 +73,17 @@ export async function createDatabaseIfMissing(s: DbSettings): Promise<void> {
   }
 }
 
+export async function dropDatabaseIfExists(s: DbSettings): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mysql = require('mysql2/promise');
+  const conn = await mysql.createConnection({ host: s.DB_HOST, port: Number(s.DB_PORT), user: s.DB_USER, password: s.DB_PASSWORD });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${s.DB_NAME}\``);
+  } finally {
+    await conn.end();
+  }
+}
+
 /** Creates the database if needed and applies every pending migration. */
 export async function migrate(s: DbSettings): Promise<string[]> {
   await createDatabaseIfMissing(s);

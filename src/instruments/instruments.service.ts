@@ -13,6 +13,7 @@ import { InstrumentDto } from './dto/instrument.dto';
 import { Aspect } from './entities/aspect.entity';
 import { Question } from './entities/question.entity';
 import { appliesTo, checkInstrument } from './instrument-rules';
+import { inTransaction } from '../database/transaction';
 
 /** A frozen instrument as the other modules read it. */
 export interface LoadedInstrument {
@@ -39,7 +40,7 @@ export class InstrumentsService {
     const categories = await this.registry.categoriesByCode(actor.organizerId);
     const errors = checkInstrument(dto, new Set(categories.keys()));
     if (errors.length) throw badRequest(`Invalid instrument: ${errors.map((e) => e.field).join(', ')}`, errors);
-    await this.ds.transaction(async (em) => {
+    await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (!isBefore(period.stage, 'SAQ')) throw unprocessable(`The instrument is frozen since the SAQ stage opened (period is in ${period.stage})`, { stage: period.stage });
       const before = await this.summary(em, period.id);

@@ -7,6 +7,7 @@ import { conflict, forbidden, notFound } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { CreateOrganizerDto, OrganizerDto } from './dto/organizer.dto';
 import { Organizer } from './entities/organizer.entity';
+import { inTransaction } from '../database/transaction';
 
 @Injectable()
 export class OrganizersService implements OnApplicationBootstrap {
@@ -39,7 +40,7 @@ export class OrganizersService implements OnApplicationBootstrap {
 
   async create(actor: AuthUser, dto: CreateOrganizerDto): Promise<OrganizerDto> {
     if (!actor.platformAdmin) throw forbidden('Only a platform admin may add an organizer');
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Organizer);
       if (await repo.exists({ where: { slug: dto.slug } })) throw conflict(`Organizer slug '${dto.slug}' is taken`);
       const saved = await repo.save(repo.create({ slug: dto.slug, name: dto.name, level: dto.level, region: dto.region ?? null }));

@@ -16,6 +16,7 @@ import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
 import { verifiedScores } from '../verification/verified-scores';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
+import { inTransaction } from '../database/transaction';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
 @Injectable()
@@ -35,7 +36,7 @@ export class PanelService {
    * until PRESENTATION: earlier finalists that no longer qualify go back to VERIFIED (and leave the panel).
    */
   async selectFinalists(actor: AuthUser, periodId: string) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'OBJECTION' && period.stage !== 'VISITATION') {
         throw unprocessable(`Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
@@ -77,7 +78,7 @@ export class PanelService {
   }
 
   async assign(actor: AuthUser, periodId: string, dto: PanelAssignDto) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       const [panelist] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'panelist'`, [dto.panelistId, actor.organizerId]);
       if (!panelist) throw notFound('Panelist', dto.panelistId);
@@ -144,7 +145,7 @@ export class PanelService {
   }
 
   async visitation(user: AuthUser, participationId: string, dto: VisitationDto) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const { p } = await this.forScoring(user, participationId, 'VISITATION', em);
       const score = format2(dto.score)!;
       const [current] = await em.query('SELECT id, score, findings, version FROM visitation_scores WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
@@ -167,7 +168,7 @@ export class PanelService {
   }
 
   async presentation(user: AuthUser, participationId: string, dto: PresentationDto) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const { p, period } = await this.forScoring(user, participationId, 'PRESENTATION', em);
       const problems = checkRubricScores(period.presentationRubric, dto.criteria);
       if (problems.length) throw badRequest(`Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);

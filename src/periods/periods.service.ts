@@ -12,6 +12,7 @@ import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/p
 import { Period } from './entities/period.entity';
 import { checkPeriodSettings, isValidTimeZone, PeriodSettings, Schedule } from './period-rules';
 import { checkMove, StageFacts, unmetPreconditions } from './stage-machine';
+import { inTransaction } from '../database/transaction';
 
 const SCORING_FIELDS = ['weights', 'bands', 'finalistRule', 'presentationRubric'] as const;
 
@@ -33,7 +34,7 @@ export class PeriodsService {
     };
     const errors = [...(isValidTimeZone(dto.timezone) ? [] : [{ field: 'timezone', message: `timezone must be an IANA time zone such as Asia/Jakarta` }]), ...checkPeriodSettings(settings)];
     if (errors.length) throw badRequest(`Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Period);
       if (await repo.exists({ where: { organizerId: actor.organizerId, year: dto.year } })) throw conflict(`A period for ${dto.year} already exists`);
       const saved = await repo.save(
@@ -71,7 +72,7 @@ export class PeriodsService {
   }
 
   async update(actor: AuthUser, id: string, dto: UpdatePeriodDto): Promise<PeriodDto> {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.find(actor.organizerId, id, em, true);
       if (dto.version !== undefined && dto.version !== p.version) throw conflict(`The period changed meanwhile (version ${p.version}, yours ${dto.version}); reload and retry`);
       if (p.stage === 'ARCHIVED') throw unprocessable('An archived period cannot change', { stage: p.stage });
@@ -105,7 +106,7 @@ export class PeriodsService {
    */
   async advance(actor: AuthUser, id: string, dto: AdvanceDto): Promise<PeriodDto> {
     if (dto.force && !dto.reason) throw badRequest('A forced move needs a reason', [{ field: 'reason', message: 'reason is required when force is true' }]);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.find(actor.organizerId, id, em, true);
       const usesVisitation = !dec(p.weightVisitation).isZero();
       const move = checkMove(p.stage, dto.to, usesVisitation);

@@ -11,6 +11,7 @@ import { pageOf, skipTake } from '../common/pagination';
 import { CategoryDto, CreateCategoryDto, CreatePublicBodyDto, PublicBodyDto, PublicBodyQuery } from './dto/registry.dto';
 import { Category } from './entities/category.entity';
 import { PublicBody } from './entities/public-body.entity';
+import { inTransaction } from '../database/transaction';
 
 const CSV_COLUMNS = ['name', 'categoryCode', 'region', 'website', 'email'];
 const nameKey = (categoryId: string, name: string) => `${categoryId}|${name.toLowerCase()}`;
@@ -28,7 +29,7 @@ export class PublicBodiesService {
   ) {}
 
   async createCategory(actor: AuthUser, dto: CreateCategoryDto): Promise<CategoryDto> {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Category);
       if (await repo.exists({ where: { organizerId: actor.organizerId, code: dto.code } })) throw conflict(`Category ${dto.code} already exists`);
       const saved = await repo.save(repo.create({ organizerId: actor.organizerId, code: dto.code, name: dto.name }));
@@ -50,7 +51,7 @@ export class PublicBodiesService {
   }
 
   async createBody(actor: AuthUser, dto: CreatePublicBodyDto): Promise<PublicBodyDto> {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const category = (await this.categoriesByCode(actor.organizerId, em)).get(dto.categoryCode);
       if (!category) throw badRequest(`Unknown category ${dto.categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${dto.categoryCode}` }]);
       const repo = em.getRepository(PublicBody);
@@ -106,7 +107,7 @@ export class PublicBodiesService {
     const missing = CSV_COLUMNS.filter((c) => c !== 'region' && c !== 'website' && c !== 'email' && records.length && !header.includes(c));
     if (missing.length) throw badRequest(`The CSV header must be ${CSV_COLUMNS.join(',')}`, [{ field: 'file', message: `missing column(s) ${missing.join(', ')}` }]);
 
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const categories = await this.categoriesByCode(actor.organizerId, em);
       const existing = await em.getRepository(PublicBody).find({ where: { organizerId: actor.organizerId }, select: { categoryId: true, name: true } });
       const taken = new Set(existing.map((b) => nameKey(b.categoryId, b.name)));

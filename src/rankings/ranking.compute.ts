@@ -11,6 +11,7 @@ import { verifiedScores } from '../verification/verified-scores';
 import { assembleRanking, RankingInput } from './assemble';
 import { Inject } from '@nestjs/common';
 import { CLOCK } from '../common/clock';
+import { inTransaction } from '../database/transaction';
 
 const PARTICIPATING = ['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'];
 const NOT_PARTICIPATING = ['INVITED', 'IN_PROGRESS', 'NOT_PARTICIPATING'];
@@ -95,7 +96,7 @@ export class RankingComputer {
     await report(70);
 
     const ranked = rows.filter((r) => r.status === 'RANKED').length;
-    await this.ds.transaction(async (em) => {
+    await inTransaction(this.ds, async (em) => {
       await em.query('DELETE FROM ranking_results WHERE run_id = ?', [runId]);
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         const values = rows.slice(i, i + INSERT_BATCH).map((r) => [

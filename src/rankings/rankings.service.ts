@@ -14,6 +14,7 @@ import { Period } from '../periods/entities/period.entity';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
 import { rankingInputsHash } from './ranking-inputs';
+import { inTransaction } from '../database/transaction';
 
 export interface ResultRow {
   participation_id: string;
@@ -59,7 +60,7 @@ export class RankingsService {
    * id derived from the run; the same inputs give back the existing run, a failed one is queued again.
    */
   async create(actor: AuthUser, periodId: string): Promise<{ runId: string; jobId: string; status: string; reused: boolean }> {
-    const { run, enqueue } = await this.ds.transaction(async (em) => {
+    const { run, enqueue } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
         throw unprocessable(`Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
@@ -138,7 +139,7 @@ export class RankingsService {
 
   /** From FINALIZATION: freezes the run and moves to PUBLISHED. From PUBLISHED: replaces the published run (a correction). */
   async publish(actor: AuthUser, periodId: string, runId: string): Promise<PeriodDto> {
-    const result = await this.ds.transaction(async (em) => {
+    const result = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') throw unprocessable(`A ranking is published from FINALIZATION (or PUBLISHED, to correct it); the period is in ${period.stage}`, { stage: period.stage });
       const run = await this.findRun(actor.organizerId, runId, em);

@@ -13,6 +13,7 @@ import { checkAnswerValue, selfPoints } from '../scoring/question-points';
 import { SaveAnswerDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from './participation-access';
 import { effectiveDeadline, evidenceProblem, isHttpUrl } from './saq-rules';
+import { inTransaction } from '../database/transaction';
 
 export interface AnswerView {
   questionCode: string;
@@ -53,7 +54,7 @@ export class AnswersService {
    * `version` other than the stored one is 409 with nothing changed.
    */
   async save(user: AuthUser, participationId: string, questionCode: string, dto: SaveAnswerDto): Promise<AnswerView> {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, participationId, 'owner', em, 'share');
       const now = this.clock.now();
       const refusal = this.writeRefusal(p, now);

@@ -14,6 +14,7 @@ import { AnswersService } from './answers.service';
 import { Evidence } from './entities/evidence.entity';
 import { ParticipationAccess } from './participation-access';
 import { displayFileName, isPdf } from './saq-rules';
+import { inTransaction } from '../database/transaction';
 
 export interface EvidenceView {
   id: string;
@@ -55,7 +56,7 @@ export class EvidenceService {
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const storageKey = `evidence/${p.periodId}/${p.id}/${randomUUID()}.pdf`;
     await this.storage.put(storageKey, file.buffer);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const saved = await em.getRepository(Evidence).save({
         participationId: p.id,
         storageKey,

@@ -10,6 +10,7 @@ import { isBefore } from '../periods/stage-machine';
 import { PublicBodiesService } from '../public-bodies/public-bodies.service';
 import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
 import { Participation } from './entities/participation.entity';
+import { inTransaction } from '../database/transaction';
 
 /** Enrollment of public bodies in a period (admin). */
 @Injectable()
@@ -29,7 +30,7 @@ export class ParticipantsService {
     const categories = await this.registry.categoriesByCode(actor.organizerId);
     const unknownCodes = codes.filter((c) => !categories.has(c));
     if (unknownCodes.length) throw badRequest(`Unknown categories ${unknownCodes.join(', ')}`, [{ field: 'categoryCodes', message: `unknown categories ${unknownCodes.join(', ')}` }]);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (!isBefore(period.stage, 'VERIFICATION')) throw unprocessable(`Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
       if (ids.length) {

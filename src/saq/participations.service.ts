@@ -12,6 +12,7 @@ import { AnswersService } from './answers.service';
 import { DeadlineDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from './participation-access';
 import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit } from './saq-rules';
+import { inTransaction } from '../database/transaction';
 
 @Injectable()
 export class ParticipationsService {
@@ -75,7 +76,7 @@ export class ParticipationsService {
 
   /** Submits once: 422 listing every question still unanswered or missing evidence; then read-only. */
   async submit(user: AuthUser, id: string) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'owner', em, 'update');
       const now = this.clock.now();
       const refusal = this.answers.writeRefusal(p, now);
@@ -100,7 +101,7 @@ export class ParticipationsService {
   /** The body's own SAQ deadline (usually an extension), audited with its reason. */
   async setDeadline(user: AuthUser, id: string, dto: DeadlineDto) {
     const closesAt = new Date(dto.closesAt);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'admin', em, 'update');
       if (!isBefore(p.stage, 'VERIFICATION')) throw unprocessable(`A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
       if (p.submittedAt) throw unprocessable('This body has already submitted its SAQ', { status: p.status });

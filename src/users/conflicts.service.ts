@@ -7,6 +7,7 @@ import { Clock, CLOCK } from '../common/clock';
 import { conflict, notFound, unprocessable } from '../common/errors';
 import { conflictKey, hasConflict, Person } from './conflict-of-interest';
 import { DeclareConflictDto } from './dto/user.dto';
+import { inTransaction } from '../database/transaction';
 
 /** Conflicts of interest of assessors and panelists: declared ones, and affiliations naming a body. */
 @Injectable()
@@ -18,7 +19,7 @@ export class ConflictsService {
   ) {}
 
   async declare(actor: AuthUser, userId: string, dto: DeclareConflictDto) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const [user] = await em.query('SELECT id, role FROM users WHERE id = ? AND organizer_id = ?', [userId, actor.organizerId]);
       if (!user) throw notFound('User', userId);
       if (user.role !== 'assessor' && user.role !== 'panelist') throw unprocessable('Conflicts of interest are declared for assessors and panelists', { role: user.role });

@@ -9,6 +9,7 @@ import { pageOf, skipTake } from '../common/pagination';
 import { Organizer } from '../organizers/entities/organizer.entity';
 import { CreateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { inTransaction } from '../database/transaction';
 
 @Injectable()
 export class UsersService {
@@ -30,7 +31,7 @@ export class UsersService {
       throw badRequest('publicBodyId is only for public_body users', [{ field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}` }]);
     }
     const passwordHash = await hashPassword(dto.password);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       if (!(await em.getRepository(Organizer).exists({ where: { id: organizerId } }))) throw notFound('Organizer', organizerId);
       if (dto.publicBodyId) await this.assertPublicBody(em, organizerId, dto.publicBodyId);
       const repo = em.getRepository(User);
@@ -64,7 +65,7 @@ export class UsersService {
     if (existing) return { created: false, user: UserDto.of(existing) };
     if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters');
     const passwordHash = await hashPassword(password);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const saved = await em.getRepository(User).save(
         em.getRepository(User).create({ organizerId, email: normalized, name, role: 'admin', passwordHash, platformAdmin: true }),
       );

@@ -11,6 +11,7 @@ import { isBefore } from '../periods/stage-machine';
 import { ConflictsService } from '../users/conflicts.service';
 import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
+import { inTransaction } from '../database/transaction';
 
 const ASSIGNABLE = `('SUBMITTED','VERIFIED','FINALIST','RANKED')`;
 
@@ -26,7 +27,7 @@ export class AssignmentsService {
 
   /** Every submitted SAQ gets `perParticipation` assessors, balanced, never one with a conflict. */
   async auto(actor: AuthUser, periodId: string, perParticipation = 1) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
       const parts: { id: string; body_id: string; body_name: string; assessors: string | null }[] = await em.query(
@@ -59,7 +60,7 @@ export class AssignmentsService {
   }
 
   async assign(actor: AuthUser, periodId: string, dto: AssignDto) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
       const [assessor] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'assessor'`, [dto.assessorId, actor.organizerId]);

@@ -12,6 +12,7 @@ import { isHttpUrl } from '../saq/saq-rules';
 import { dec, format2 } from '../scoring/decimal';
 import { DecideObjectionDto, FileObjectionDto } from './dto/verification.dto';
 import { VerificationsService } from './verifications.service';
+import { inTransaction } from '../database/transaction';
 
 /** Objections (sanggah): a body contests a question's verified points; its assessor or an admin decides. */
 @Injectable()
@@ -26,7 +27,7 @@ export class ObjectionsService {
   ) {}
 
   async file(user: AuthUser, participationId: string, dto: FileObjectionDto) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, participationId, 'owner', em, 'share');
       const now = this.clock.now();
       if (!isWindowOpen(p.stage, 'OBJECTION', new Date(p.schedule.OBJECTION!.closesAt), now)) {
@@ -61,7 +62,7 @@ export class ObjectionsService {
   /** ACCEPTED replaces the question's verified points with `points`; REJECTED keeps them. Until the period leaves OBJECTION. */
   async decide(user: AuthUser, objectionId: string, dto: DecideObjectionDto) {
     if (!/^[1-9][0-9]{0,19}$/.test(objectionId)) throw notFound('Objection', objectionId);
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const [o] = await em.query('SELECT id, participation_id, question_id, status, points_before FROM objections WHERE id = ? FOR UPDATE', [objectionId]);
       if (!o) throw notFound('Objection', objectionId);
       const p = await this.verifications.loadForJudge(user, String(o.participation_id), em, 'share').catch(() => {

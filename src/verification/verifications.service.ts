@@ -14,6 +14,7 @@ import { dec, format2 } from '../scoring/decimal';
 import { saqScore } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';
 import { checkVerification } from './verification-rules';
+import { inTransaction } from '../database/transaction';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
 const CORRECTABLE = ['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'];
@@ -62,7 +63,7 @@ export class VerificationsService {
   }
 
   async verify(user: AuthUser, participationId: string, code: string, dto: VerifyDto) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.loadForJudge(user, participationId, em, 'share');
       const now = this.clock.now();
       // After the panel, only an admin may still change verified points: a correction, which the
@@ -103,7 +104,7 @@ export class VerificationsService {
 
   /** VERIFIED once every applicable question has verified points; otherwise 422 listing the rest. */
   async complete(user: AuthUser, participationId: string) {
-    return this.ds.transaction(async (em) => {
+    return inTransaction(this.ds, async (em) => {
       const p = await this.loadForJudge(user, participationId, em, 'update');
       if (p.stage !== 'VERIFICATION') throw unprocessable(`Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
       if (!VERIFIABLE.includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
