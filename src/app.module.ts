@@ -22,6 +22,7 @@ import { VerificationModule } from './verification/verification.module';
 import { PanelModule } from './panel/panel.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { CertificatesModule } from './certificates/certificates.module';
+import { ReportsModule } from './reports/reports.module';
 import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
@@ -54,6 +55,7 @@ export const FEATURE_MODULES: Type[] = [
   PanelModule,
   RankingsModule,
   CertificatesModule,
+  ReportsModule,
 ];
 
 @Module({})

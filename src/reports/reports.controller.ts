@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { ReportQuery } from './dto/report.dto';
+import { ReportFile, ReportsService } from './reports.service';
+
+const download = (f: ReportFile) => new StreamableFile(f.body, { type: f.contentType, disposition: `attachment; filename="${f.fileName}"`, length: f.body.length });
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** The ranking of a run (default: the published one) as CSV: UTF-8 with BOM, one row per body in the run's order. */
+  @ApiProduces('text/csv')
+  @Get('periods/:id/reports/ranking.csv')
+  async rankingCsv(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQuery) {
+    return download(await this.reports.rankingCsv(user, id, q.runId));
+  }
+
+  /** The ranking as an Excel workbook: a summary sheet, then one sheet per category. */
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Get('periods/:id/reports/ranking.xlsx')
+  async rankingXlsx(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQuery) {
+    return download(await this.reports.rankingXlsx(user, id, q.runId));
+  }
+
+  /** Participation, category x qualification counts, score deciles, per-aspect averages, change against last year. */
+  @Get('periods/:id/stats')
+  stats(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQuery) {
+    return this.reports.stats(user, id, q.runId);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { InstrumentsModule } from '../instruments/instruments.module';
+import { PeriodsModule } from '../periods/periods.module';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** Ranking exports (CSV, XLSX) and period statistics, read from ranking runs and verified subtotals. */
+@Module({
+  imports: [PeriodsModule, InstrumentsModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+})
+export class ReportsModule {}
