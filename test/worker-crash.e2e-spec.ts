@@ -154,7 +154,8 @@ describe('jobs survive a worker killed mid-run', () => {
     )) as unknown as [{ n: number; bodies: number; codes: number; issued: number }[]];
     expect(counts).toEqual({ n: Number(ranked), bodies: Number(ranked), codes: Number(ranked), issued: String(ranked) });
     const { readdirSync } = await import('fs');
-    const files = readdirSync(path.join(t.env.STORAGE_DIR, 'certificates', synthetic.periodId, String(rank.body.runId)));
+    // One PDF per certificate (a write cut short by the kill can leave a *.tmp, never a second PDF).
+    const files = readdirSync(path.join(t.env.STORAGE_DIR, 'certificates', synthetic.periodId, String(rank.body.runId))).filter((f) => f.endsWith('.pdf'));
     expect(files.length).toBe(Number(ranked));
   });
 });
