@@ -1,0 +1,48 @@
+import { createReadStream } from 'fs';
+import { mkdir, rename, stat, writeFile } from 'fs/promises';
+import * as path from 'path';
+import { Readable } from 'stream';
+
+/** Where evidence PDFs and certificates live. Keys are made by the service, never from client input. */
+export abstract class FileStorage {
+  abstract put(key: string, data: Buffer): Promise<void>;
+  abstract read(key: string): Promise<Readable>;
+  abstract exists(key: string): Promise<boolean>;
+}
+
+const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*(\.[a-z0-9]+)?$/;
+
+/** Local disk under STORAGE_DIR: writes go to a temporary name and are renamed, so a reader never sees half a file. */
+export class LocalDiskStorage extends FileStorage {
+  constructor(private readonly root: string) {
+    super();
+  }
+
+  private pathOf(key: string): string {
+    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key ${key}`);
+    return path.join(this.root, key);
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  }
+
+  async read(key: string): Promise<Readable> {
+    const p = this.pathOf(key);
+    await stat(p);
+    return createReadStream(p);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await stat(this.pathOf(key));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
