@@ -23,7 +23,7 @@ import * as path from 'path';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import * as fs from 'fs';
 import { INSTRUMENT, SeedQuestion } from '../seeds/data/instrument';
-import { apiEnv, ApiProcess, databaseServerPid, ensureBuilt, freePort, machineBusyCpuMs, processCpuMs, runSetup, selfCpuMs, startApi } from './lib/api-process';
+import { apiEnv, ApiProcess, databaseServerPid, ensureBuilt, freePort, machineCpuMs, processCpuMs, runSetup, selfCpuMs, startApi } from './lib/api-process';
 import { parseArgs } from './lib/args';
 import { summarizeProfile } from './lib/cpuprofile';
 import { dropDatabase, globalStatus, openPool, recreateDatabase, scratchSettings, statusDelta } from './lib/db';
@@ -117,11 +117,17 @@ interface Snapshot {
   dbCpu: number;
   selfCpu: number;
   machineCpu: number;
+  stealCpu: number;
   status: Record<string, number>;
 }
 
+function machineCpuTimes(): { machineCpu: number; stealCpu: number } {
+  const m = machineCpuMs();
+  return { machineCpu: m.busy, stealCpu: m.steal };
+}
+
 async function snapshot(pool: Pool, apiPid: number, dbPid: number | null): Promise<Snapshot> {
-  return { at: process.hrtime.bigint(), apiCpu: processCpuMs(apiPid), dbCpu: dbPid ? processCpuMs(dbPid) : NaN, selfCpu: selfCpuMs(), machineCpu: machineBusyCpuMs(), status: await globalStatus(pool) };
+  return { at: process.hrtime.bigint(), apiCpu: processCpuMs(apiPid), dbCpu: dbPid ? processCpuMs(dbPid) : NaN, selfCpu: selfCpuMs(), ...machineCpuTimes(), status: await globalStatus(pool) };
 }
 
 function usage(a: Snapshot, b: Snapshot, ops: number) {
@@ -139,6 +145,7 @@ function usage(a: Snapshot, b: Snapshot, ops: number) {
       // Everything else on the machine (other test runs, builds): when large, the figures are disturbed.
       otherProcesses: pct(b.machineCpu - a.machineCpu - (b.apiCpu - a.apiCpu) - (b.dbCpu - a.dbCpu) - (b.selfCpu - a.selfCpu)),
       machine: pct(b.machineCpu - a.machineCpu),
+      stolenByHypervisor: pct(b.stealCpu - a.stealCpu),
     },
     cpuMsPerOp: { api: perReq(b.apiCpu - a.apiCpu), db: perReq(b.dbCpu - a.dbCpu), loadGenerator: perReq(b.selfCpu - a.selfCpu) },
     dbStatus: status,
@@ -441,12 +448,14 @@ async function main() {
       `bare upsert: ${num(bare.perSecond)} ops/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${bare.errors}`,
       `ratio API/bare: ${ratio.toFixed(2)}`,
       `logins: ${num(logins.count)} in ${logins.seconds.toFixed(1)} s (${logins.perSecond.toFixed(1)}/s at concurrency ${logins.concurrency}, ${latencyLine(logins.latency)})`,
-      `CPU during the API run (% of one core, ${os.cpus().length} cores): api ${u.cpuPercentOfOneCore.api}%, db ${u.cpuPercentOfOneCore.db}%, load generator ${u.cpuPercentOfOneCore.loadGenerator}%, other processes ${u.cpuPercentOfOneCore.otherProcesses}%` +
+      `CPU during the API run (% of one core, ${os.cpus().length} cores): api ${u.cpuPercentOfOneCore.api}%, db ${u.cpuPercentOfOneCore.db}%, load generator ${u.cpuPercentOfOneCore.loadGenerator}%, other processes ${u.cpuPercentOfOneCore.otherProcesses}%, steal ${u.cpuPercentOfOneCore.stolenByHypervisor}%` +
         ` | per save: api ${u.cpuMsPerOp.api} ms, db ${u.cpuMsPerOp.db} ms, load generator ${u.cpuMsPerOp.loadGenerator} ms`,
       `DB per save: ${per.Questions} statements (select ${per.Com_select}, insert ${per.Com_insert}, update ${per.Com_update}, commit ${per.Com_commit}), ` +
         `fsyncs ${per.Innodb_data_fsyncs}, log writes ${per.Innodb_log_writes}, row lock waits ${u.dbStatus.Innodb_row_lock_waits ?? 'n/a'}, deadlocks ${u.dbStatus.Innodb_deadlocks ?? 'n/a'}`,
     ];
     const busy = Math.max(u.cpuPercentOfOneCore.otherProcesses, results.bare ? (results.bare as { usage: typeof u }).usage.cpuPercentOfOneCore.otherProcesses : 0);
+    const steal = u.cpuPercentOfOneCore.stolenByHypervisor;
+    if (steal > 10) lines.push(`WARNING: the hypervisor stole ${steal}% of a core during the API run (a noisy neighbour); the figures are disturbed`);
     if (busy > 15) lines.push(`WARNING: other processes used up to ${busy}% of a core during the measurements (load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}); the figures are disturbed, rerun on a quiet machine`);
     for (const l of lines) console.log(l);
     if (results.profile) {

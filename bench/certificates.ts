@@ -24,13 +24,14 @@ import { recreateDatabase, scratchSettings } from './lib/db';
 import { Check, printChecks, stepLogger, writeResults } from './lib/report';
 
 async function main() {
-  const args = parseArgs({ count: 1000, threads: 0 });
-  const cores = args.threads || cpus().length;
+  // Default: one worker process with one render thread per core. Measured alternatives (README).
+  const args = parseArgs({ count: 1000, processes: 1, threads: cpus().length });
+  const cores = Math.min(cpus().length, args.processes * args.threads);
   const log = stepLogger();
   const db = scratchSettings('monev_bench_certificates');
   ensureBuilt(log);
   await recreateDatabase(db);
-  const env = apiEnv({ ...db, QUEUE_PREFIX: `bench-cert-${Date.now()}`, WORKER_INLINE: false, LOG_LEVEL: 'warn', CERT_RENDER_THREADS: cores, STORAGE_DIR: path.join(ROOT, 'bench', 'results', 'storage') });
+  const env = apiEnv({ ...db, QUEUE_PREFIX: `bench-cert-${Date.now()}`, WORKER_INLINE: false, LOG_LEVEL: 'warn', CERT_RENDER_THREADS: args.threads, STORAGE_DIR: path.join(ROOT, 'bench', 'results', 'storage') });
   await runSetup(env);
   const conn = await mysql.createConnection({ host: db.DB_HOST, port: Number(db.DB_PORT), user: db.DB_USER, password: db.DB_PASSWORD, database: db.DB_NAME });
   const [[org]] = (await conn.query('SELECT id FROM organizers WHERE is_default = 1')) as unknown as [{ id: number }[]];
@@ -40,11 +41,16 @@ async function main() {
   const bodies = Math.ceil((args.count * 50) / 49);
   const synthetic = await buildSyntheticPeriod(conn, { organizerId: actor.organizerId, year: 2026, bodies, questions: 6 });
 
-  const worker = spawn(process.execPath, [path.join(ROOT, 'dist/src/worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    worker.stdout!.on('data', (d: Buffer) => d.toString().includes('consuming queues') && resolve());
-    worker.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
+  const workers = await Promise.all(
+    Array.from({ length: args.processes }, async () => {
+      const worker = spawn(process.execPath, [path.join(ROOT, 'dist/src/worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve, reject) => {
+        worker.stdout!.on('data', (d: Buffer) => d.toString().includes('consuming queues') && resolve());
+        worker.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+      });
+      return worker;
+    }),
+  );
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
   try {
     const rankings = app.get(RankingsService);
@@ -56,7 +62,7 @@ async function main() {
     }
     await rankings.publish(actor, synthetic.periodId, run.runId);
 
-    log(`issuing certificates through the queue (${cores} render threads in the worker)`);
+    log(`issuing certificates through the queue (${args.processes} worker process(es), ${args.threads} render threads each)`);
     // A few warm-up PDFs so thread start-up and font loading are not timed.
     const t0 = Date.now();
     const batch = await app.get(CertificatesService).issue(actor, synthetic.periodId);
@@ -76,7 +82,7 @@ async function main() {
     const result = { issueSeconds, count: status.done, failed: status.failed, cores, queueSeconds, queuePerSecond: queueRate, barePerSecond: bare.perSecond, ratioToBareTimesCores: ratio };
     console.log('');
     console.log(`certificates: ${status.done} issued, ${status.failed} failed`);
-    console.log(`  through the queue:  ${queueRate.toFixed(1)} PDF/s (${queueSeconds.toFixed(2)} s from the issue call to DONE, of which ${issueSeconds.toFixed(2)} s creating and queueing the batch; ${cores} render threads)`);
+    console.log(`  through the queue:  ${queueRate.toFixed(1)} PDF/s (${queueSeconds.toFixed(2)} s from the issue call to DONE, of which ${issueSeconds.toFixed(2)} s creating and queueing the batch; ${args.processes} worker process(es) x ${args.threads} render threads)`);
     console.log(`  bare loop, 1 core:  ${bare.perSecond.toFixed(1)} PDF/s`);
     console.log(`  ratio queue / (bare x ${cores} cores): ${ratio.toFixed(2)}`);
     const checks: Check[] = [
@@ -88,7 +94,7 @@ async function main() {
     console.log(`results: ${writeResults('certificates', result)}`);
   } finally {
     await app.close();
-    worker.kill('SIGTERM');
+    workers.forEach((w) => w.kill('SIGTERM'));
     await conn.end();
   }
 }

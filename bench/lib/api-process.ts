@@ -183,14 +183,18 @@ export function processCpuMs(pid: number): number {
 }
 const CLK_TCK = 100;
 
-/** Busy CPU time of the whole machine (all cores, user + nice + system + irq + softirq + steal) in milliseconds; NaN off Linux. */
-export function machineBusyCpuMs(): number {
+/**
+ * CPU time of the whole machine in milliseconds (all cores, from /proc/stat): `busy` is user + nice +
+ * system + irq + softirq, `steal` the time the hypervisor gave our vCPUs to someone else (a noisy
+ * neighbour makes every figure worse). NaN off Linux.
+ */
+export function machineCpuMs(): { busy: number; steal: number } {
   try {
     const [, ...f] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
     const [user, nice, system, , , irq, softirq, steal] = f.map(Number);
-    return ((user + nice + system + irq + softirq + (steal || 0)) * 1000) / CLK_TCK;
+    return { busy: ((user + nice + system + irq + softirq) * 1000) / CLK_TCK, steal: ((steal || 0) * 1000) / CLK_TCK };
   } catch {
-    return NaN;
+    return { busy: NaN, steal: NaN };
   }
 }
 
