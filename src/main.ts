@@ -1,16 +1,27 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import cluster from 'cluster';
 import 'reflect-metadata';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
 import { ENV, EnvironmentVariables } from './config/config.module';
 import { InvalidEnvironmentError, validateEnv } from './config/env';
 
+async function serve(env: EnvironmentVariables, workers: boolean) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env: process.env, workers, http: true }), { bufferLogs: true });
+  configureHttpApp(app);
+  await app.listen(app.get<EnvironmentVariables>(ENV).PORT);
+  const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  if (cluster.isPrimary || cluster.worker?.id === 1) {
+    console.log(`Monev API listening on ${base}/api/v1 (workers ${workers ? 'inline' : 'off'}, ${env.API_PROCESSES} process(es)); docs: ${base}/api/docs`);
+  }
+}
+
 async function main() {
   require('dotenv').config({ quiet: true });
-  let workers: boolean;
+  let env: EnvironmentVariables;
   try {
-    workers = validateEnv(process.env).WORKER_INLINE;
+    env = validateEnv(process.env);
   } catch (e) {
     if (e instanceof InvalidEnvironmentError) {
       console.error(e.message);
@@ -18,14 +29,18 @@ async function main() {
     }
     throw e;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env: process.env, workers, http: true }), {
-    bufferLogs: true,
-  });
-  configureHttpApp(app);
-  const env = app.get<EnvironmentVariables>(ENV);
-  await app.listen(env.PORT);
-  const base = (await app.getUrl()).replace('[::1]', 'localhost');
-  console.log(`Monev API listening on ${base}/api/v1 (workers ${workers ? 'inline' : 'off'}); docs: ${base}/api/docs`);
+  if (env.API_PROCESSES > 1 && cluster.isPrimary) {
+    // One HTTP process per core behind the same port (Node's cluster module); the queue workers,
+    // when inline, run in the first one only.
+    for (let i = 0; i < env.API_PROCESSES; i++) cluster.fork({ MONEV_INLINE_WORKERS: i === 0 && env.WORKER_INLINE ? 'true' : 'false' });
+    cluster.on('exit', (w, code, signal) => {
+      if (signal !== 'SIGTERM' && code !== 0) console.error(`API process ${w.process.pid} exited (${signal ?? code})`);
+    });
+    for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => Object.values(cluster.workers ?? {}).forEach((w) => w?.process.kill('SIGTERM')));
+    return;
+  }
+  const workers = cluster.isWorker ? process.env.MONEV_INLINE_WORKERS === 'true' : env.WORKER_INLINE;
+  await serve(env, workers);
 }
 
 void main();

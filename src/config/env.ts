@@ -62,6 +62,10 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean()
   WORKER_INLINE = true;
 
+  /** HTTP processes sharing the port (Node cluster); 1 serves from this process. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(64)
+  API_PROCESSES = 1;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 2;
 
