@@ -183,6 +183,8 @@ describe('aspect averages', () => {
     expect(out.map((a) => a.averageShare)).toEqual(['0.3333', '0.3333', '0.3333']);
   });
 
+  const fromCents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+
   it('equals the mean of per-body shares (property)', () => {
     fc.assert(
       fc.property(
@@ -191,8 +193,8 @@ describe('aspect averages', () => {
           const input = cats.map((c, i) => ({
             categoryCode: `C${i}`,
             bodies: c.points.length,
-            maxPoints: new Map([['1', (c.max / 100).toFixed(2)]]),
-            points: new Map([['1', (c.points.reduce((s, p) => s + Math.min(p, c.max), 0) / 100).toFixed(2)]]),
+            maxPoints: new Map([['1', fromCents(c.max)]]),
+            points: new Map([['1', fromCents(c.points.reduce((s, p) => s + Math.min(p, c.max), 0))]]),
           }));
           // exact reference: sum over bodies of p/max as one fraction
           let n = 0n;

@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { stringify } from 'csv-stringify/sync';
 import { NOT_PARTICIPATING } from '../scoring/bands';
-import { Dec } from '../scoring/decimal';
+import { Dec, format2 } from '../scoring/decimal';
 import { FRACTION_ZERO, Fraction, fracAdd, fracDiv, fractionOf } from '../scoring/fraction';
 
 /** One ranking_results row as the exports read it; scores are the DB's two-decimal strings. */
@@ -256,7 +256,7 @@ export function aspectAverages(aspects: AspectInput[], categories: CategoryAspec
       const share = fracDiv(fractionOf(c.points.get(a.id) ?? 0), fractionOf(max));
       sum = fracAdd(sum, share);
       bodies += c.bodies;
-      byCategory.push({ categoryCode: c.categoryCode, bodies: c.bodies, maxPoints: max.toFixed(2), averageShare: roundFraction(fracDiv(share, fractionOf(c.bodies)), 4) });
+      byCategory.push({ categoryCode: c.categoryCode, bodies: c.bodies, maxPoints: format2(max)!, averageShare: roundFraction(fracDiv(share, fractionOf(c.bodies)), 4) });
     }
     const mean = bodies ? fracDiv(sum, fractionOf(bodies)) : null;
     return { index, mean, out: { code: a.code, title: a.title, averageShare: mean ? roundFraction(mean, 4) : null, averageShareExact: mean ? exactString(mean) : null, bodies, byCategory } };
