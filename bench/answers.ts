@@ -425,7 +425,11 @@ async function main() {
     log(`  API: ${num(apiRun.perSecond)} saves/s, ${latencyLine(apiRun.latency)}, errors ${apiRun.errors}`);
     if (apiRun.errors) {
       log(`  status codes: ${JSON.stringify(apiRun.statusCodes)}`);
-      for (const f of apiRun.failures.slice(0, 3)) log(`  failing response ${f.status} to PUT ${f.path}: ${f.body}`);
+      for (const f of apiRun.failures.slice(0, 3)) {
+        log(`  failing response ${f.status} to PUT ${f.path}: ${f.body}`);
+        const requestId = /"requestId":"([^"]+)"/.exec(f.body)?.[1];
+        for (const l of requestId ? api.grep(requestId).slice(0, 2) : []) log(`    API log: ${l.slice(0, 3000)}`);
+      }
       for (const e of apiRun.requestErrors.slice(0, 3)) log(`  request error: ${e}`);
     }
 

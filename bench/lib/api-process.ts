@@ -99,6 +99,8 @@ export interface ApiProcess {
   base: string;
   /** The last lines the child printed (stdout and stderr). */
   tail(): string;
+  /** The child's recent lines (up to the last 200) that contain `needle`. */
+  grep(needle: string): string[];
   stop(): Promise<void>;
 }
 
@@ -140,6 +142,7 @@ export async function startApi(opts: { env: Record<string, string>; port: number
     origin,
     base: `${origin}${API_PREFIX}`,
     tail: () => lines.slice(-40).join('\n'),
+    grep: (needle: string) => lines.filter((l) => l.includes(needle)),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

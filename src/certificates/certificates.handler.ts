@@ -83,10 +83,11 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
           verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${r.code}`,
         };
         try {
-          const { pdf, sha256 } = await this.renderPool().render(data);
           const key = `certificates/${r.period_id}/${r.run_id}/${r.id}.pdf`;
-          await this.storage.put(key, pdf);
-          issued.push({ id: String(r.id), key, sha256, size: pdf.length });
+          const local = this.storage.localPath(key);
+          const { pdf, sha256, size } = await this.renderPool().render(data, local ?? undefined);
+          if (!local) await this.storage.put(key, pdf!);
+          issued.push({ id: String(r.id), key, sha256, size });
         } catch (e) {
           failures.push({ id: String(r.id), error: (e as Error).message.slice(0, 2000) });
         }

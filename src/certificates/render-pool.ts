@@ -4,7 +4,9 @@ import { Worker } from 'worker_threads';
 import { CertificateData } from './rendering';
 
 export interface RenderedPdf {
-  pdf: Buffer;
+  /** The PDF, unless the thread wrote it to `writeTo` itself. */
+  pdf: Buffer | null;
+  size: number;
   sha256: string;
 }
 
@@ -29,13 +31,13 @@ export class RenderPool {
     for (let i = 0; i < n; i++) {
       const worker = new Worker(file, ts ? { execArgv: ['-r', 'ts-node/register/transpile-only'] } : {});
       const slot = { worker, busy: 0 };
-      worker.on('message', (m: { id: number; pdf?: ArrayBuffer; sha256?: string; error?: string }) => {
+      worker.on('message', (m: { id: number; pdf?: ArrayBuffer; size?: number; sha256?: string; error?: string }) => {
         slot.busy--;
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);
         if (m.error) p.reject(new Error(m.error));
-        else p.resolve({ pdf: Buffer.from(m.pdf!), sha256: m.sha256! });
+        else p.resolve({ pdf: m.pdf ? Buffer.from(m.pdf) : null, size: m.size!, sha256: m.sha256! });
       });
       worker.on('error', (e) => {
         for (const [id, p] of this.pending) {
@@ -51,14 +53,14 @@ export class RenderPool {
     return this.threads.length;
   }
 
-  /** Draws one certificate on the least busy thread; the thread also hashes it (SHA-256). */
-  render(data: CertificateData): Promise<RenderedPdf> {
+  /** Draws one certificate on the least busy thread, which hashes it and, given `writeTo`, writes it there. */
+  render(data: CertificateData, writeTo?: string): Promise<RenderedPdf> {
     const slot = this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, data });
+      slot.worker.postMessage({ id, data, writeTo });
     });
   }
 

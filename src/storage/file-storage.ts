@@ -8,6 +8,11 @@ export abstract class FileStorage {
   abstract put(key: string, data: Buffer): Promise<void>;
   abstract read(key: string): Promise<Readable>;
   abstract exists(key: string): Promise<boolean>;
+
+  /** A local file path for `key` when this storage is a local disk (a render thread can write it directly). */
+  localPath(_key: string): string | null {
+    return null;
+  }
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*(\.[a-z0-9]+)?$/;
@@ -16,6 +21,10 @@ const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*(\.[a-z0-9]+)?$/;
 export class LocalDiskStorage extends FileStorage {
   constructor(private readonly root: string) {
     super();
+  }
+
+  localPath(key: string): string {
+    return this.pathOf(key);
   }
 
   private pathOf(key: string): string {
