@@ -27,7 +27,7 @@ const peakRssMb = (pid: number): number => {
 };
 
 async function main() {
-  const args = parseArgs({ bodies: 10000, questions: 120, keep: false });
+  const args = parseArgs({ bodies: 10000, questions: 120, 'heap-mb': 384 });
   const log = stepLogger();
   const db = scratchSettings('monev_bench_ranking');
   ensureBuilt(log);
@@ -45,7 +45,9 @@ async function main() {
   log(`built in ${buildSeconds.toFixed(1)} s: ${synthetic.verifications.toLocaleString('en-US')} verified answers`);
   await conn.query('ANALYZE TABLE verifications, aspect_subtotals, participations');
 
-  const worker = spawn(process.execPath, [path.join(ROOT, 'dist/src/worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The worker as `npm run start:worker` runs it: V8's old space capped (WORKER_HEAP_MB), so the heap
+  // is collected before it grows into the RSS budget.
+  const worker = spawn(process.execPath, [`--max-old-space-size=${args['heap-mb']}`, path.join(ROOT, 'dist/src/worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     worker.stdout!.on('data', (d: Buffer) => d.toString().includes('consuming queues') && resolve());
     worker.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
