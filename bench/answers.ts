@@ -402,6 +402,18 @@ async function main() {
     const dbPid = databaseServerPid();
     const loadBefore = os.loadavg();
     results.loadAverageBefore = loadBefore;
+    // Quiet check: with our load stopped, what else keeps the machine and the database busy?
+    const q0 = await snapshot(pool, api.pid, dbPid);
+    await new Promise((r) => setTimeout(r, 2000));
+    const q1 = await snapshot(pool, api.pid, dbPid);
+    const idle = usage(q0, q1, 0);
+    const quiet = {
+      otherQueriesPerSecond: Math.round(((idle.dbStatus.Questions ?? 0) - 2) / idle.wallSeconds),
+      dbCpuPercent: idle.cpuPercentOfOneCore.db,
+      otherProcessesCpuPercent: idle.cpuPercentOfOneCore.otherProcesses,
+    };
+    results.quietCheck = quiet;
+    log(`quiet check (2 s, our load stopped): database ${quiet.otherQueriesPerSecond} queries/s from other clients, mariadbd ${quiet.dbCpuPercent}% CPU, other processes ${quiet.otherProcessesCpuPercent}% CPU`);
     log(`timed run: PUT /participations/:id/answers/:questionCode, ${opts.connections} connections, ${opts.seconds} s`);
     if (opts.profile) {
       fs.mkdirSync(path.dirname(profileFile), { recursive: true });
@@ -458,6 +470,10 @@ async function main() {
         `fsyncs ${per.Innodb_data_fsyncs}, log writes ${per.Innodb_log_writes}, row lock waits ${u.dbStatus.Innodb_row_lock_waits ?? 'n/a'}, deadlocks ${u.dbStatus.Innodb_deadlocks ?? 'n/a'}`,
     ];
     const busy = Math.max(u.cpuPercentOfOneCore.otherProcesses, results.bare ? (results.bare as { usage: typeof u }).usage.cpuPercentOfOneCore.otherProcesses : 0);
+    const quietCheck = results.quietCheck as { otherQueriesPerSecond: number; dbCpuPercent: number; otherProcessesCpuPercent: number };
+    if (quietCheck.otherQueriesPerSecond > 50 || quietCheck.dbCpuPercent > 10 || quietCheck.otherProcessesCpuPercent > 15) {
+      lines.push(`WARNING: the machine was not quiet before the timed run (${JSON.stringify(quietCheck)}): another client or process competes for the CPUs or the database`);
+    }
     const steal = u.cpuPercentOfOneCore.stolenByHypervisor;
     if (steal > 10) lines.push(`WARNING: the hypervisor stole ${steal}% of a core during the API run (a noisy neighbour); the figures are disturbed`);
     if (busy > 15) lines.push(`WARNING: other processes used up to ${busy}% of a core during the measurements (load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}); the figures are disturbed, rerun on a quiet machine`);
