@@ -471,7 +471,7 @@ async function main() {
     ];
     const busy = Math.max(u.cpuPercentOfOneCore.otherProcesses, results.bare ? (results.bare as { usage: typeof u }).usage.cpuPercentOfOneCore.otherProcesses : 0);
     const quietCheck = results.quietCheck as { otherQueriesPerSecond: number; dbCpuPercent: number; otherProcessesCpuPercent: number };
-    if (quietCheck.otherQueriesPerSecond > 50 || quietCheck.dbCpuPercent > 10 || quietCheck.otherProcessesCpuPercent > 15) {
+    if (quietCheck.otherQueriesPerSecond > 200 || quietCheck.dbCpuPercent > 10 || quietCheck.otherProcessesCpuPercent > 15) {
       lines.push(`WARNING: the machine was not quiet before the timed run (${JSON.stringify(quietCheck)}): another client or process competes for the CPUs or the database`);
     }
     const steal = u.cpuPercentOfOneCore.stolenByHypervisor;

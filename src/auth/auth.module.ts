@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -14,7 +15,8 @@ import { LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './thrott
     JwtModule.registerAsync({
       inject: [ENV],
       useFactory: (env: EnvironmentVariables) => ({
-        secret: env.JWT_SECRET,
+        // A KeyObject: given a string, jsonwebtoken tries (and fails) createPublicKey(secret) on every verify.
+        secret: createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')) as unknown as string,
         signOptions: { expiresIn: env.JWT_TTL_SECONDS, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
