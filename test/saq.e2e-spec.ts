@@ -82,6 +82,29 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     expect(stale.body.details.currentVersion).toBe(2);
   });
 
+  it('overwrites without a version, audits every save with before and after, and survives a period change between saves', async () => {
+    const first = await put(opd, '2.2', { value: 49 }).expect(200);
+    expect(first.body).toMatchObject({ version: 1, selfPoints: '1.00' });
+    // A change of the period moves its version: the save after it must still go through.
+    const current = await t.http().get(`${API}/periods/${period.id}`).set(bearer(t.adminToken)).expect(200);
+    await t.http().patch(`${API}/periods/${period.id}`).set(bearer(t.adminToken)).send({ name: 'Monev 2030 (diperbarui)', version: current.body.version }).expect(200);
+    const second = await put(opd, '2.2', { value: 50 }).set('X-Request-Id', 'save-audit-2').expect(200);
+    expect(second.body).toMatchObject({ version: 2, selfPoints: '2.50' });
+    await put(opd, '2.2', { value: 0, version: 1 }).expect(409);
+
+    const audit = await t.http().get(`${API}/audit?entityType=answer&entityId=${opd.participationId}:2.2`).set(bearer(t.adminToken)).expect(200);
+    expect(audit.body.items).toHaveLength(2); // the refused write left none
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'answer.save',
+      before: { version: 1, selfPoints: '1.00' },
+      after: { version: 2, selfPoints: '2.50' },
+      requestId: 'save-audit-2',
+    });
+    expect(audit.body.items[1]).toMatchObject({ before: null, after: { version: 1, selfPoints: '1.00' } });
+    const stored = await t.http().get(`${API}/participations/${opd.participationId}/answers`).set(bearer(opd.token)).expect(200);
+    expect(stored.body.items.find((i: { questionCode: string }) => i.questionCode === '2.2')).toMatchObject({ value: 50, version: 2 });
+  });
+
   it('checks evidence by content and size, and never uses the client name as a path', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200)]);
     const notPdf = await upload(opd, png, 'scan.pdf').expect(422);

@@ -13,7 +13,8 @@ import { checkAnswerValue, selfPoints } from '../scoring/question-points';
 import { SaveAnswerDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from './participation-access';
 import { effectiveDeadline, evidenceProblem, isHttpUrl } from './saq-rules';
-import { inTransaction } from '../database/transaction';
+import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
+import { currentRequestId } from '../common/request-context';
 
 export interface AnswerView {
   questionCode: string;
@@ -49,68 +50,101 @@ export class AnswersService {
   }
 
   /**
-   * Saves one answer in one short transaction: the participation row is share-locked (a submit waits
-   * for in-flight saves, and no save slips in after a submit), the answer row is locked, and a
-   * `version` other than the stored one is 409 with nothing changed.
+   * Saves one answer: the hottest write of the service, so in the common case it is one statement
+   * (its audit row is written by a trigger in the same statement, see migration AnswerAudit).
+   *
+   * The rules (stage, status, deadline) are checked here on the participation's context, which may
+   * come from a process-local cache; the statement then writes only if the participation and period
+   * rows still have the versions that context was read at, holding a share lock on them, so a submit,
+   * a stage move or a deadline change that committed meanwhile makes it write nothing. Then the
+   * context is read afresh and the rules are checked again. With a `version`, the write is also a
+   * compare-and-set on the answer: a stale one is 409 with nothing changed.
    */
   async save(user: AuthUser, participationId: string, questionCode: string, dto: SaveAnswerDto): Promise<AnswerView> {
-    return inTransaction(this.ds, async (em) => {
-      const p = await this.access.load(user, participationId, 'owner', em, 'share');
+    let p = await this.access.loadForOwnerWrite(user, participationId, false);
+    let fresh = false;
+    const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
+    const q = this.question(ins, p, questionCode);
+    const answer = await this.checkedAnswer(p, q, dto);
+    for (let attempt = 1; ; attempt++) {
       const now = this.clock.now();
       const refusal = this.writeRefusal(p, now);
+      if (refusal && !fresh) {
+        p = await this.access.loadForOwnerWrite(user, participationId, true);
+        fresh = true;
+        continue;
+      }
       if (refusal) throw unprocessable(refusal.message, refusal.details);
-      const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
-      const q = this.question(ins, p, questionCode);
 
-      const problem = checkAnswerValue(ruleOf(q), dto.value);
-      if (problem) throw badRequest(`value: ${problem}`, [{ field: 'value', message: problem }]);
-      const evidenceIds = [...new Set(dto.evidenceIds ?? [])];
-      const url = dto.url?.trim() || null;
-      if (url && !isHttpUrl(url)) throw badRequest('url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link' }]);
-      const kindProblem = evidenceProblem(q.evidence, { files: evidenceIds.length, url: !!url });
-      if (kindProblem) throw badRequest(`question ${q.code}: ${kindProblem}`, [{ field: url && q.evidence !== 'NONE' ? 'url' : 'evidenceIds', message: kindProblem }]);
-      if (evidenceIds.length) {
-        const found: { id: string }[] = await em.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [p.id, evidenceIds]);
-        const unknown = evidenceIds.filter((id) => !found.some((f) => String(f.id) === id));
-        if (unknown.length) throw badRequest(`Unknown evidence ${unknown.join(', ')} for this SAQ`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}` }]);
+      const written = await this.write(user, p, q.id, answer, dto.version, now);
+      if (typeof written === 'number') {
+        if (p.status === 'INVITED') await this.markStarted(p, now);
+        return { questionCode: q.code, value: dto.value, evidenceIds: answer.evidenceIds, url: answer.url, note: answer.note, selfPoints: answer.points, version: written, updatedAt: now.toISOString() };
       }
-      const points = format2(selfPoints(ruleOf(q), dto.value))!;
+      const current = await this.access.loadForOwnerWrite(user, participationId, true);
+      const contextMoved = current.version !== p.version || current.periodVersion !== p.periodVersion;
+      if (written === 'not-written' && !contextMoved && dto.version !== undefined) {
+        const [row] = await this.ds.query('SELECT version FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
+        const currentVersion = row ? Number(row.version) : 0;
+        throw conflict(`Answer ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
+      }
+      if (attempt >= MAX_SAVE_ATTEMPTS) throw conflict(`The SAQ changed while answer ${q.code} was being saved; try again`, { questionCode: q.code });
+      p = current;
+      fresh = true;
+    }
+  }
 
-      const [current] = await em.query('SELECT id, version, self_points FROM answers WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
-      if (dto.version !== undefined && dto.version !== (current ? Number(current.version) : 0)) {
-        throw conflict(`Answer ${q.code} was changed meanwhile (version ${current ? current.version : 0}, yours ${dto.version}); reload and retry`, {
-          currentVersion: current ? Number(current.version) : 0,
-        });
+  /** The value checked against the question, its evidence and its points. */
+  private async checkedAnswer(p: ParticipationContext, q: Question, dto: SaveAnswerDto): Promise<CheckedAnswer> {
+    const problem = checkAnswerValue(ruleOf(q), dto.value);
+    if (problem) throw badRequest(`value: ${problem}`, [{ field: 'value', message: problem }]);
+    const evidenceIds = [...new Set(dto.evidenceIds ?? [])];
+    const url = dto.url?.trim() || null;
+    if (url && !isHttpUrl(url)) throw badRequest('url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link' }]);
+    const kindProblem = evidenceProblem(q.evidence, { files: evidenceIds.length, url: !!url });
+    if (kindProblem) throw badRequest(`question ${q.code}: ${kindProblem}`, [{ field: url && q.evidence !== 'NONE' ? 'url' : 'evidenceIds', message: kindProblem }]);
+    if (evidenceIds.length) {
+      const found: { id: string }[] = await this.ds.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [p.id, evidenceIds]);
+      const unknown = evidenceIds.filter((id) => !found.some((f) => String(f.id) === id));
+      if (unknown.length) throw badRequest(`Unknown evidence ${unknown.join(', ')} for this SAQ`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}` }]);
+    }
+    return { value: dto.value, evidenceIds, url, note: dto.note ?? null, points: format2(selfPoints(ruleOf(q), dto.value))! };
+  }
+
+  /**
+   * One statement, guarded by the context's versions (see `save`). Without an expected version it
+   * inserts or overwrites; with 0 it only inserts; with n it only updates version n. Answers the new
+   * version, 'not-written' when the guard or the compare-and-set refused, or 'retry' on a deadlock.
+   */
+  private async write(user: AuthUser, p: ParticipationContext, questionId: string, a: CheckedAnswer, expected: number | undefined, now: Date): Promise<number | 'not-written' | 'retry'> {
+    const columns = [JSON.stringify(a.value), a.evidenceIds.length ? JSON.stringify(a.evidenceIds) : null, a.url, a.note, a.points, user.id, now, currentRequestId() ?? null];
+    try {
+      if (expected !== undefined && expected > 0) {
+        const r = await poolQuery<WriteResult>(this.ds, UPDATE_VERSION_SQL, [...columns, p.id, questionId, expected, p.version, p.periodVersion]);
+        return r.affectedRows === 1 ? expected + 1 : 'not-written';
       }
-      const row = [JSON.stringify(dto.value), evidenceIds.length ? JSON.stringify(evidenceIds) : null, url, dto.note ?? null, points, user.id, now];
-      let version: number;
-      if (current) {
-        version = Number(current.version) + 1;
-        await em.query(
-          'UPDATE answers SET value = ?, evidence_ids = ?, url = ?, note = ?, self_points = ?, updated_by = ?, updated_at = ?, version = ? WHERE id = ?',
-          [...row, version, current.id],
-        );
-      } else {
-        version = 1;
-        await em.query(
-          'INSERT INTO answers (value, evidence_ids, url, note, self_points, updated_by, updated_at, version, participation_id, question_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
-          [...row, p.id, q.id],
-        );
-      }
-      if (p.status === 'INVITED') {
-        await em.query(`UPDATE participations SET status = 'IN_PROGRESS', started_at = ?, version = version + 1 WHERE id = ? AND status = 'INVITED'`, [now, p.id]);
-      }
-      await this.audit.record(em, {
-        organizerId: p.organizerId,
-        actorId: user.id,
-        action: 'answer.save',
-        entityType: 'answer',
-        entityId: `${p.id}:${q.code}`,
-        before: current ? { version: Number(current.version), selfPoints: current.self_points } : null,
-        after: { version, selfPoints: points },
+      const params = [p.id, questionId, ...columns, p.id, p.version, p.periodVersion];
+      if (expected === 0) return (await poolQuery<WriteResult>(this.ds, INSERT_SQL, params)).affectedRows === 1 ? 1 : 'not-written';
+      return await withPoolConnection(this.ds, async (query) => {
+        // 1 for an insert (version 1), 2 for an update, whose new version the session's LAST_INSERT_ID
+        // holds (the audit trigger's own insert hides it from the statement's reply).
+        const r = await query<WriteResult>(UPSERT_SQL, params);
+        if (r.affectedRows !== 2) return r.affectedRows === 1 ? 1 : 'not-written';
+        const [row] = await query<{ version: string }[]>('SELECT LAST_INSERT_ID() AS version', []);
+        return Number(row.version);
       });
-      return { questionCode: q.code, value: dto.value, evidenceIds, url, note: dto.note ?? null, selfPoints: points, version, updatedAt: now.toISOString() };
-    });
+    } catch (e) {
+      const code = (e as { driverError?: { code?: string } }).driverError?.code;
+      if (code === 'ER_DUP_ENTRY' && expected === 0) return 'not-written';
+      if (code === 'ER_LOCK_DEADLOCK') return 'retry';
+      throw e;
+    }
+  }
+
+  /** INVITED -> IN_PROGRESS at the first saved answer; its own statement, after the answer is in. */
+  private async markStarted(p: ParticipationContext, now: Date): Promise<void> {
+    const r = await poolQuery<WriteResult>(this.ds, `UPDATE participations SET status = 'IN_PROGRESS', started_at = ?, version = version + 1 WHERE id = ? AND status = 'INVITED'`, [now, p.id]);
+    if (r.affectedRows === 1) this.access.rememberForWrite({ ...p, status: 'IN_PROGRESS', startedAt: now, version: p.version + 1 });
   }
 
   private question(ins: LoadedInstrument, p: ParticipationContext, code: string): Question {
@@ -145,5 +179,27 @@ export class AnswersService {
     };
   }
 }
+
+interface CheckedAnswer {
+  value: unknown;
+  evidenceIds: string[];
+  url: string | null;
+  note: string | null;
+  points: string;
+}
+
+const MAX_SAVE_ATTEMPTS = 3;
+const ANSWER_COLUMNS = 'value, evidence_ids, url, note, self_points, updated_by, updated_at, request_id';
+/** The participation and period rows, share-locked, only if they are still at the versions the rules were checked on. */
+const GUARD = 'FROM participations p JOIN periods per ON per.id = p.period_id WHERE p.id = ? AND p.version = ? AND per.version = ? LOCK IN SHARE MODE';
+const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1 ${GUARD}`;
+const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${ANSWER_COLUMNS.split(', ')
+  .map((c) => `answers.${c} = VALUES(${c})`)
+  .join(', ')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
+const UPDATE_VERSION_SQL = `UPDATE answers a JOIN participations p ON p.id = a.participation_id JOIN periods per ON per.id = p.period_id
+  SET ${ANSWER_COLUMNS.split(', ')
+    .map((c) => `a.${c} = ?`)
+    .join(', ')}, a.version = a.version + 1
+  WHERE a.participation_id = ? AND a.question_id = ? AND a.version = ? AND p.version = ? AND per.version = ?`;
 
 export const ruleOf = (q: Question) => ({ type: q.type, maxPoints: q.maxPoints, options: q.options ?? undefined, thresholds: q.thresholds ?? undefined });

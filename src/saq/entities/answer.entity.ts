@@ -35,4 +35,8 @@ export class Answer {
 
   @Column({ type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** The request that last wrote the answer; the audit trigger copies it into audit_log. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
 }
