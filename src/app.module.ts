@@ -1,8 +1,8 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'crypto';
 import { LoggerModule } from 'nestjs-pino';
+import { assignRequestId } from './common/request-context';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CLOCK, SystemClock } from './common/clock';
@@ -71,16 +71,14 @@ export class AppModule {
           useFactory: (env: EnvironmentVariables) => ({
             pinoHttp: {
               level: env.LOG_LEVEL,
-              genReqId: (req, res) => {
-                const given = req.headers['x-request-id'];
-                const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-                res.setHeader('X-Request-Id', id);
-                return id;
+              genReqId: assignRequestId,
+              // Requests are logged by id, method, path and address only: no headers (tokens) or bodies
+              // (passwords) to leak, and pino serializes these bindings eagerly on every request.
+              serializers: {
+                req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
-              redact: {
-                paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', '*.password', '*.passwordHash', '*.accessToken'],
-                censor: '[redacted]',
-              },
+              redact: { paths: ['*.password', '*.passwordHash', '*.accessToken'], censor: '[redacted]' },
               autoLogging: env.NODE_ENV !== 'test',
             },
           }),

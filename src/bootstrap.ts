@@ -3,7 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
-import { RequestContextInterceptor } from './common/request-context';
+import { requestContextMiddleware } from './common/request-context';
 import { ENV, EnvironmentVariables } from './config/config.module';
 
 export const API_PREFIX = 'api/v1';
@@ -14,7 +14,7 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
-  app.useGlobalInterceptors(new RequestContextInterceptor());
+  app.use(requestContextMiddleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });

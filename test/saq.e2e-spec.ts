@@ -113,8 +113,11 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     expect(tooBig.body.statusCode).toBe(422);
     const exact = await upload(opd, pdf('pas', 2_097_152), 'pas.pdf').expect(201);
     expect(exact.body.size).toBe(2_097_152);
-    const sneaky = await upload(opd, pdf('sneaky'), '../../etc/passwd.pdf').expect(201);
+    const sneaky = await upload(opd, pdf('sneaky'), '../../etc/passwd.pdf').set('X-Request-Id', 'upload-sneaky').expect(201);
     expect(sneaky.body.fileName).toBe('passwd.pdf');
+    expect(sneaky.headers['x-request-id']).toBe('upload-sneaky');
+    const uploadAudit = await t.http().get(`${API}/audit?entityType=evidence&entityId=${sneaky.body.id}`).set(bearer(t.adminToken)).expect(200);
+    expect(uploadAudit.body.items[0]).toMatchObject({ action: 'evidence.upload', requestId: 'upload-sneaky' });
     expect(sneaky.body.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Every stored file sits under STORAGE_DIR/evidence with a generated name.
     const root = t.env.STORAGE_DIR;

@@ -1,6 +1,6 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { randomUUID } from 'crypto';
 import { AsyncLocalStorage } from 'async_hooks';
-import { Observable } from 'rxjs';
+import type { IncomingMessage, ServerResponse } from 'http';
 
 /** Per-request values that deep code needs without threading them through every call (audit rows). */
 export interface RequestContext {
@@ -11,17 +11,17 @@ export const requestContext = new AsyncLocalStorage<RequestContext>();
 
 export const currentRequestId = (): string | undefined => requestContext.getStore()?.requestId;
 
-/**
- * Runs each handler inside the request's context. An interceptor rather than a middleware: a store
- * entered in an Express middleware is lost once the body parser resumes on the socket's own async
- * context, and only here is the request id (set by pino-http) known. The handler runs when the
- * observable is subscribed, so the subscription is what goes inside `run`.
- */
-@Injectable()
-export class RequestContextInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = context.switchToHttp().getRequest<{ id?: string | number }>();
-    const store: RequestContext = { requestId: req?.id === undefined ? undefined : String(req.id) };
-    return new Observable((subscriber) => requestContext.run(store, () => next.handle().subscribe(subscriber)));
-  }
+/** The caller's X-Request-Id when it is a sane token, else a new UUID; echoed back in the response. */
+export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  if (typeof req.id === 'string') return req.id;
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  req.id = id;
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/** First middleware of the app: names the request (pino-http reuses `req.id`) and runs the rest inside its context. */
+export function requestContextMiddleware(req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void): void {
+  requestContext.run({ requestId: assignRequestId(req, res) }, next);
 }
