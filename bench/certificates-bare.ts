@@ -6,6 +6,7 @@
  *
  * --ttf uses a non-WinAnsi body name, so every PDF embeds a DejaVuSans subset.
  */
+import { ChildProcess, fork } from 'child_process';
 import { CertificateData, CertificateRenderer } from '../src/certificates/rendering';
 
 const WARMUP = 3;
@@ -67,7 +68,40 @@ function parseArgs(argv: string[]): { count: number; ttf: boolean } {
   return { count, ttf: argv.includes('--ttf') };
 }
 
+/**
+ * The bare loop in `processes` processes at once, for `seconds` after every one has warmed up: what
+ * the machine's cores give together when nothing but rendering runs (the ceiling of any queue).
+ */
+export async function renderBareParallel(processes: number, seconds: number): Promise<{ processes: number; perSecond: number }> {
+  const children = Array.from({ length: processes }, () => fork(__filename, ['--parallel-child'], { execArgv: ['-r', 'ts-node/register/transpile-only'] }));
+  const message = (c: ChildProcess) => new Promise<{ ready?: boolean; count?: number }>((resolve, reject) => {
+    c.once('message', (m) => resolve(m as { ready?: boolean; count?: number }));
+    c.once('exit', (code) => reject(new Error(`bare child exited with ${code}`)));
+  });
+  try {
+    await Promise.all(children.map(message));
+    const counts = children.map(message);
+    children.forEach((c) => c.send({ seconds }));
+    const total = (await Promise.all(counts)).reduce((n, m) => n + (m.count ?? 0), 0);
+    return { processes, perSecond: total / seconds };
+  } finally {
+    children.forEach((c) => c.kill());
+  }
+}
+
+async function parallelChild(): Promise<void> {
+  const renderer = new CertificateRenderer();
+  for (let i = 0; i < 20; i++) await renderer.render(sampleCertificate(i));
+  process.send!({ ready: true });
+  const { seconds } = await new Promise<{ seconds: number }>((resolve) => process.once('message', (m) => resolve(m as { seconds: number })));
+  const end = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
+  let count = 0;
+  while (process.hrtime.bigint() < end) await renderer.render(sampleCertificate(count++));
+  process.send!({ count }, () => process.exit(0));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--parallel-child')) return parallelChild();
   const { count, ttf } = parseArgs(process.argv.slice(2));
   const r = await renderBare(count, { ttf });
   console.log(`bare: ${r.count} PDFs in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(1)} PDF/s`);

@@ -18,6 +18,8 @@ export interface Check {
   op: '>=' | '<=' | '==';
   target: number;
   unit?: string;
+  /** Decimals to print (default 1 for ms, else 0). */
+  decimals?: number;
 }
 
 export const passes = (c: Check): boolean => (c.op === '>=' ? c.actual >= c.target : c.op === '<=' ? c.actual <= c.target : c.actual === c.target);
@@ -26,7 +28,8 @@ export const passes = (c: Check): boolean => (c.op === '>=' ? c.actual >= c.targ
 export function printChecks(checks: Check[], log: (s: string) => void = console.log): boolean {
   for (const c of checks) {
     const unit = c.unit ? ` ${c.unit}` : '';
-    log(`  ${passes(c) ? 'PASS' : 'FAIL'}  ${c.name}: ${num(c.actual, c.unit === 'ms' ? 1 : 0)}${unit} (target ${c.op} ${num(c.target)}${unit})`);
+    const decimals = c.decimals ?? (c.unit === 'ms' ? 1 : 0);
+    log(`  ${passes(c) ? 'PASS' : 'FAIL'}  ${c.name}: ${num(c.actual, decimals)}${unit} (target ${c.op} ${num(c.target, decimals)}${unit})`);
   }
   const ok = checks.every(passes);
   log(ok ? 'RESULT: PASS' : 'RESULT: FAIL (a measurement: the exit code stays 0)');
