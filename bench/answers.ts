@@ -8,8 +8,10 @@
  * child process, logs the PPIDs in over HTTP, then drives
  * `PUT /participations/:id/answers/:questionCode` with autocannon (real tokens, real validation,
  * random body x question among the questions of every category) and, in the same run, a bare mysql2
- * `INSERT ... ON DUPLICATE KEY UPDATE` of the same rows at the same concurrency. Prints req/s, p50,
- * p99, errors and the ratio to the bare upsert; writes bench/results/answers.json. Exit code 0 even
+ * `INSERT ... ON DUPLICATE KEY UPDATE` of the same rows at the same concurrency (into `answers`, so
+ * with the audit row its trigger writes, and again into a trigger-less copy). Prints req/s, p50,
+ * p99, errors, CPU per save of the API, the database and the load generator, and the ratio to the
+ * bare upsert; writes bench/results/answers.json. Exit code 0 even
  * when a target is missed (it is a measurement); non-zero only when the bench itself fails.
  *
  * Other options: --warmup 3 (seconds, not counted), --login-concurrency 4, --port 3999,
@@ -240,10 +242,12 @@ function runCannon(api: ApiProcess, sessions: Session[], pool: Variant[], second
   });
 }
 
-const BARE_SQL =
-  'INSERT INTO answers (participation_id, question_id, value, evidence_ids, url, note, self_points, version, updated_by, updated_at) ' +
+const bareSql = (table: string) =>
+  `INSERT INTO ${table} (participation_id, question_id, value, evidence_ids, url, note, self_points, version, updated_by, updated_at) ` +
   'VALUES (?, ?, ?, NULL, ?, NULL, ?, 1, ?, ?) ' +
   'ON DUPLICATE KEY UPDATE value = VALUES(value), self_points = VALUES(self_points), version = version + 1, updated_at = VALUES(updated_at)';
+/** A copy of `answers` without its audit trigger (CREATE TABLE ... LIKE copies no trigger): the DB's cost of the bare row alone. */
+const UNAUDITED_TABLE = 'answers_unaudited';
 
 interface BareRun {
   seconds: number;
@@ -254,7 +258,8 @@ interface BareRun {
   errorSamples: string[];
 }
 
-async function runBare(pool: Pool, sessions: Session[], variantsPool: Variant[], questionIds: Map<string, string>, seconds: number, concurrency: number): Promise<BareRun> {
+async function runBare(pool: Pool, sessions: Session[], variantsPool: Variant[], questionIds: Map<string, string>, seconds: number, concurrency: number, table = 'answers'): Promise<BareRun> {
+  const sql = bareSql(table);
   // Open every connection first, so connecting is not measured.
   await Promise.all(Array.from({ length: concurrency }, () => pool.query('SELECT 1')));
   const lat = new Recorder();
@@ -268,7 +273,7 @@ async function runBare(pool: Pool, sessions: Session[], variantsPool: Variant[],
       const v = variantsPool[rand(variantsPool.length)];
       const t = process.hrtime.bigint();
       try {
-        await pool.query(BARE_SQL, [s.participationId, questionIds.get(v.code), JSON.stringify(v.value), v.url, '1.00', s.userId, new Date()]);
+        await pool.query(sql, [s.participationId, questionIds.get(v.code), JSON.stringify(v.value), v.url, '1.00', s.userId, new Date()]);
         lat.record(msSince(t));
       } catch (e) {
         errors++;
@@ -453,6 +458,10 @@ async function main() {
     results.bare = { ...bare, usage: usage(before, after, bare.ops) };
     const ratio = apiRun.perSecond / bare.perSecond;
     results.ratio = ratio;
+    log(`bare mysql2 upsert into a copy of answers without the audit trigger: ${opts.connections} concurrent loops, ${opts.seconds} s`);
+    await pool.query(`CREATE TABLE ${UNAUDITED_TABLE} LIKE answers`);
+    const bareUnaudited = await runBare(pool, sessions, pool_, questionIds, opts.seconds, opts.connections, UNAUDITED_TABLE);
+    results.bareUnaudited = bareUnaudited;
 
     // 7. report
     const u = apiUsage;
@@ -461,7 +470,9 @@ async function main() {
       '',
       `== answers: ${num(opts.bodies)} bodies (${num(sessions.length)} logged in), ${opts.connections} connections, ${opts.seconds} s, ${os.cpus().length} CPUs, ${dbVersion.v} ==`,
       `answers API: ${num(apiRun.perSecond)} req/s, p50 ${ms(apiRun.latency.p50)}, p99 ${ms(apiRun.latency.p99)}, errors ${apiRun.errors} (non2xx ${apiRun.non2xx}, timeouts ${apiRun.timeouts})`,
-      `bare upsert: ${num(bare.perSecond)} ops/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${bare.errors}`,
+      `bare upsert: ${num(bare.perSecond)} ops/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${bare.errors} (the same table, so with its audit row from the trigger)`,
+      `bare upsert without the audit trigger: ${num(bareUnaudited.perSecond)} ops/s, p50 ${ms(bareUnaudited.latency.p50)}, p99 ${ms(bareUnaudited.latency.p99)}, errors ${bareUnaudited.errors}`,
+      `CPU per bare upsert: db ${(results.bare as { usage: ReturnType<typeof usage> }).usage.cpuMsPerOp.db} ms, load generator ${(results.bare as { usage: ReturnType<typeof usage> }).usage.cpuMsPerOp.loadGenerator} ms`,
       `ratio API/bare: ${ratio.toFixed(2)}`,
       `logins: ${num(logins.count)} in ${logins.seconds.toFixed(1)} s (${logins.perSecond.toFixed(1)}/s at concurrency ${logins.concurrency}, ${latencyLine(logins.latency)})`,
       `CPU during the API run (% of one core, ${os.cpus().length} cores): api ${u.cpuPercentOfOneCore.api}%, db ${u.cpuPercentOfOneCore.db}%, load generator ${u.cpuPercentOfOneCore.loadGenerator}%, other processes ${u.cpuPercentOfOneCore.otherProcesses}%, steal ${u.cpuPercentOfOneCore.stolenByHypervisor}%` +
