@@ -15,14 +15,16 @@ process.stdin.on('end', async () => {
   const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
   try {
     const t = await parser.getText();
-    process.stdout.write(JSON.stringify({ text: t.text, pages: t.total }));
+    const i = await parser.getInfo();
+    process.stdout.write(JSON.stringify({ text: t.text, pages: t.total, info: i.info || {} }));
   } finally {
     await parser.destroy();
   }
 });
 `;
 
-export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
+/** The text of every page, the page count and the document info (Title, Author, ...). */
+export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number; info: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, ['-e', EXTRACT_SCRIPT], { cwd: path.join(__dirname, '..', '..'), maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
       err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
@@ -31,7 +33,8 @@ export function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
   });
 }
 
-function contentStreams(pdf: Buffer): string[] {
+/** Inflated content of every FlateDecode stream in the file. */
+export function contentStreams(pdf: Buffer): string[] {
   const s = pdf.toString('latin1');
   const out: string[] = [];
   const re = /stream\r?\n/g;

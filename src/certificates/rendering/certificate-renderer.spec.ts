@@ -1,7 +1,5 @@
-import { execFile } from 'child_process';
-import { join } from 'path';
-import { inflateSync } from 'zlib';
 import jsQR from 'jsqr';
+import { contentStreams, pdfText } from '../../../test/support/pdf';
 import { CertificateData, CertificateRenderer, isWinAnsi, qrMatrix, QrMatrix, QrRect } from './index';
 
 const URL_ = 'https://monev.kip.kalteng.go.id/verify/K7QX93MDPL2AZT8W';
@@ -23,58 +21,6 @@ function sample(overrides: Partial<CertificateData> = {}): CertificateData {
     verificationUrl: URL_,
     ...overrides,
   };
-}
-
-/**
- * pdf-parse (pdfjs) loads its worker with a dynamic `import()`, which jest's CommonJS VM refuses
- * without --experimental-vm-modules. So the text is extracted in a plain child `node` process.
- */
-const EXTRACT_SCRIPT = `
-const { PDFParse } = require('pdf-parse');
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c));
-process.stdin.on('end', async () => {
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-  try {
-    const t = await parser.getText();
-    const i = await parser.getInfo();
-    process.stdout.write(JSON.stringify({ text: t.text, pages: t.total, info: i.info || {} }));
-  } finally {
-    await parser.destroy();
-  }
-});
-`;
-
-function extract(pdf: Buffer): Promise<{ text: string; pages: number; info: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ['-e', EXTRACT_SCRIPT],
-      { cwd: join(__dirname, '..', '..', '..'), maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout))),
-    );
-    child.stdin!.end(pdf);
-  });
-}
-
-/** Inflated content of every FlateDecode stream in the file. */
-function inflatedStreams(pdf: Buffer): string[] {
-  const s = pdf.toString('latin1');
-  const out: string[] = [];
-  const re = /stream\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    const start = m.index + m[0].length;
-    const end = s.indexOf('endstream', start);
-    if (end < 0) break;
-    try {
-      out.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
-    } catch {
-      // not deflated (or not a stream boundary): ignore
-    }
-    re.lastIndex = end;
-  }
-  return out;
 }
 
 /** Rasterise module predicates to RGBA: `scale` px per module, `quiet` white modules around. */
@@ -148,7 +94,7 @@ describe('CertificateRenderer', () => {
   it('renders a one-page PDF with the required text', async () => {
     const pdf = await renderer.render(sample());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const { text, pages, info } = await extract(pdf);
+    const { text, pages, info } = await pdfText(pdf);
     expect(pages).toBe(1);
     expect(text).toContain('Komisi Informasi Provinsi Kalimantan Tengah');
     expect(text).toContain('PIAGAM PENGHARGAAN');
@@ -174,10 +120,10 @@ describe('CertificateRenderer', () => {
   });
 
   it('prints the rank line for the top three only', async () => {
-    const rank2 = await extract(await renderer.render(sample({ rankInCategory: 2 })));
+    const rank2 = await pdfText(await renderer.render(sample({ rankInCategory: 2 })));
     expect(rank2.text).toContain('Peringkat 2 Kategori Pemerintah Kabupaten/Kota');
     for (const rankInCategory of [4, null]) {
-      const { text } = await extract(await renderer.render(sample({ rankInCategory })));
+      const { text } = await pdfText(await renderer.render(sample({ rankInCategory })));
       expect(text).not.toContain('Peringkat');
     }
   });
@@ -187,7 +133,7 @@ describe('CertificateRenderer', () => {
       'Badan Perencanaan Pembangunan Penelitian dan Pengembangan Daerah Kabupaten Kotawaringin Barat Provinsi Kalimantan Tengah, Republik Indonesia Raya Jaya';
     expect(name).toHaveLength(150);
     const pdf = await renderer.render(sample({ publicBodyName: name, rankInCategory: 1 }));
-    const { text, pages } = await extract(pdf);
+    const { text, pages } = await pdfText(pdf);
     expect(pages).toBe(1);
     for (const word of name.split(' ')) expect(text).toContain(word);
     expect(text).toContain('Peringkat 1 Kategori');
@@ -196,7 +142,7 @@ describe('CertificateRenderer', () => {
 
   it('never overflows onto a second page, even for an absurd unbreakable name', async () => {
     const pdf = await renderer.render(sample({ publicBodyName: 'Sekretariat'.repeat(80), signatoryTitle: 'Ketua '.repeat(40) }));
-    const { pages } = await extract(pdf);
+    const { pages } = await pdfText(pdf);
     expect(pages).toBe(1);
   });
 
@@ -206,7 +152,7 @@ describe('CertificateRenderer', () => {
     const raw = pdf.toString('latin1');
     expect(raw).toContain('FontFile2');
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans-Bold/); // subset of the bold face
-    const { text, pages } = await extract(pdf);
+    const { text, pages } = await pdfText(pdf);
     expect(pages).toBe(1);
     expect(text).toContain(name);
     expect(text).toContain('Nilai Akhir: 91,25');
@@ -216,7 +162,7 @@ describe('CertificateRenderer', () => {
     // Cyrillic "е" and Latin "e" share a DejaVu glyph; each document must map it on its own.
     const names = ['Dinas Ƙ Kota', 'Управление Ōsaka', 'Kantor Ŝekretariat ĐĆ'];
     const pdfs = await Promise.all(names.map((publicBodyName) => renderer.render(sample({ publicBodyName }))));
-    for (let i = 0; i < names.length; i++) expect((await extract(pdfs[i])).text).toContain(names[i]);
+    for (let i = 0; i < names.length; i++) expect((await pdfText(pdfs[i])).text).toContain(names[i]);
   });
 
   it('draws the QR matrix of the URL as vector rectangles filled once', async () => {
@@ -240,7 +186,7 @@ describe('CertificateRenderer', () => {
     expect(jsQR(data, side, side)?.data).toBe(URL_);
 
     // 3. the page content really contains those rectangles, in order, followed by one fill
-    const content = inflatedStreams(pdf).find((s) => s.includes(' re\n') && s.includes('BT'));
+    const content = contentStreams(pdf).find((s) => s.includes(' re\n') && s.includes('BT'));
     expect(content).toBeDefined();
     const lines = content!.split('\n');
     const expected = qr.rects.map((r) => `${pdfNumber(r.x)} ${pdfNumber(r.y)} ${pdfNumber(r.w)} ${pdfNumber(r.h)} re`);
