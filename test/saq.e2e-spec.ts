@@ -105,6 +105,16 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     expect(stored.body.items.find((i: { questionCode: string }) => i.questionCode === '2.2')).toMatchObject({ value: 50, version: 2 });
   });
 
+  it('gives each of many simultaneous overwrites its own version and audit row', async () => {
+    const base = (await put(opd, '2.1', { value: 'lama', url: 'https://ppid.example.go.id/a' }).expect(200)).body.version;
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => put(opd, '2.1', { value: 'lama', note: `catatan ${i}`, url: `https://ppid.example.go.id/${i}` })));
+    expect(results.map((r) => r.status)).toEqual(Array(12).fill(200));
+    const versions = results.map((r) => r.body.version).sort((a, b) => a - b);
+    expect(versions).toEqual(Array.from({ length: 12 }, (_, i) => base + 1 + i));
+    const audit = await t.http().get(`${API}/audit?entityType=answer&entityId=${opd.participationId}:2.1&pageSize=50`).set(bearer(t.adminToken)).expect(200);
+    expect(audit.body.items.map((a: { after: { version: number } }) => a.after.version).sort((a: number, b: number) => a - b)).toEqual([base, ...versions]);
+  });
+
   it('checks evidence by content and size, and never uses the client name as a path', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200)]);
     const notPdf = await upload(opd, png, 'scan.pdf').expect(422);
@@ -167,6 +177,21 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     await t.http().post(`${API}/participations/${bumd.participationId}/submit`).set(bearer(bumd.token)).expect(422);
     const audit = await t.http().get(`${API}/audit?entityType=participation&entityId=${bumd.participationId}`).set(bearer(t.adminToken)).expect(200);
     expect(audit.body.items[0]).toMatchObject({ action: 'participation.submit', before: { status: 'IN_PROGRESS' }, after: { status: 'SUBMITTED' } });
+  });
+
+  it('closes a body at once when an admin brings its deadline forward, right after a save', async () => {
+    const closesAt = new Date(period.schedule.SAQ.closesAt);
+    t.clock.set(new Date(closesAt.getTime() - 60_000));
+    await put(third, '2.3', { value: 'sebelum dimajukan' }).expect(200);
+    const deadline = (at: Date, reason: string) =>
+      t.http().put(`${API}/participations/${third.participationId}/deadline`).set(bearer(t.adminToken)).send({ closesAt: at.toISOString(), reason }).expect(200);
+    await deadline(new Date(closesAt.getTime() - 120_000), 'Dimajukan: uji');
+    const refused = await put(third, '2.3', { value: 'sesudah dimajukan' }).expect(422);
+    expect(refused.body.message).toMatch(/deadline passed/);
+    const stored = await t.http().get(`${API}/participations/${third.participationId}/answers`).set(bearer(third.token)).expect(200);
+    expect(stored.body.items.find((i: { questionCode: string }) => i.questionCode === '2.3').value).toBe('sebelum dimajukan');
+    await deadline(closesAt, 'Dikembalikan');
+    t.clock.reset();
   });
 
   it('closes at closesAt exactly; an extension lets one body in while the others stay closed', async () => {
