@@ -1,6 +1,8 @@
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { API, Factory, fillSmallInstrument, pdf, saqPeriod, SaqBody } from './factories';
+import { DataSource } from 'typeorm';
+import { ParticipationAccess } from '../src/saq/participation-access';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const DAY = 24 * 3600 * 1000;
@@ -177,6 +179,21 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     await t.http().post(`${API}/participations/${bumd.participationId}/submit`).set(bearer(bumd.token)).expect(422);
     const audit = await t.http().get(`${API}/audit?entityType=participation&entityId=${bumd.participationId}`).set(bearer(t.adminToken)).expect(200);
     expect(audit.body.items[0]).toMatchObject({ action: 'participation.submit', before: { status: 'IN_PROGRESS' }, after: { status: 'SUBMITTED' } });
+  });
+
+  it('keeps saving while another body\u2019s submit or deadline change holds its participation', async () => {
+    // What submit and PUT /deadline lock, held open here: only that body's row, so other bodies' saves
+    // (which share-lock the period row) do not wait behind it.
+    const ds = t.get<DataSource>(DataSource);
+    const access = t.get<ParticipationAccess>(ParticipationAccess);
+    const admin = { id: '1', organizerId: t.defaultOrganizerId, role: 'admin' as const, publicBodyId: null, platformAdmin: true };
+    await ds.transaction(async (em) => {
+      await access.load(admin, third.participationId, 'admin', em, 'update');
+      const started = Date.now();
+      const res = await put(opd, '2.3', { value: 'tidak menunggu' }).expect(200);
+      expect(res.body.value).toBe('tidak menunggu');
+      expect(Date.now() - started).toBeLessThan(5_000); // the lock wait would be 50 s
+    });
   });
 
   it('closes a body at once when an admin brings its deadline forward, right after a save', async () => {

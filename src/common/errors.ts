@@ -3,8 +3,7 @@ import {
   ConflictException,
   ForbiddenException,
   NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+  UnprocessableEntityException, ServiceUnavailableException } from '@nestjs/common';
 
 /** One place that builds the API's error responses; the exception filter renders them. */
 export interface FieldError {
@@ -22,6 +21,9 @@ export const notFound = (what: string, id?: string | number) =>
 export const forbidden = (message = 'You may not do this') => new ForbiddenException({ message });
 
 export const conflict = (message: string, details?: unknown) => new ConflictException({ message, details });
+
+/** 503: the write lost to concurrent ones several times over; nothing was changed, the client may retry. */
+export const busy = (message: string, details?: unknown) => new ServiceUnavailableException({ message, details });
 
 /** 422: a well-formed request refused by the state of the data; details say what. */
 export const unprocessable = (message: string, details?: unknown) =>

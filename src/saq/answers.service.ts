@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
-import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
+import { badRequest, busy, conflict, notFound, unprocessable } from '../common/errors';
 import { Question } from '../instruments/entities/question.entity';
 import { InstrumentsService, LoadedInstrument } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
@@ -29,11 +28,12 @@ export interface AnswerView {
 
 @Injectable()
 export class AnswersService {
+  private readonly logger = new Logger('Answers');
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
     private readonly instruments: InstrumentsService,
-    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -88,7 +88,10 @@ export class AnswersService {
         const currentVersion = row ? Number(row.version) : 0;
         throw conflict(`Answer ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
       }
-      if (attempt >= MAX_SAVE_ATTEMPTS) throw conflict(`The SAQ changed while answer ${q.code} was being saved; try again`, { questionCode: q.code });
+      if (attempt >= MAX_SAVE_ATTEMPTS) {
+        if (written === 'retry') throw busy(`Answer ${q.code} was not saved: too many concurrent writes; try again in a moment`, { questionCode: q.code, retryAfterSeconds: 1 });
+        throw conflict(`The SAQ changed while answer ${q.code} was being saved; reload and try again`, { questionCode: q.code });
+      }
       p = current;
       fresh = true;
     }
@@ -125,6 +128,7 @@ export class AnswersService {
       }
       const params = [p.id, questionId, ...columns, p.id, p.version, p.periodVersion];
       if (expected === 0) return (await poolQuery<WriteResult>(this.ds, INSERT_SQL, params)).affectedRows === 1 ? 1 : 'not-written';
+      params.push(...columns);
       return await withPoolConnection(this.ds, async (query) => {
         // 1 for an insert (version 1), 2 for an update, whose new version the session's LAST_INSERT_ID
         // holds (the audit trigger's own insert hides it from the statement's reply).
@@ -136,15 +140,23 @@ export class AnswersService {
     } catch (e) {
       const code = (e as { driverError?: { code?: string } }).driverError?.code;
       if (code === 'ER_DUP_ENTRY' && expected === 0) return 'not-written';
-      if (code === 'ER_LOCK_DEADLOCK') return 'retry';
+      if (code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT') return 'retry';
       throw e;
     }
   }
 
-  /** INVITED -> IN_PROGRESS at the first saved answer; its own statement, after the answer is in. */
+  /**
+   * INVITED -> IN_PROGRESS at the first saved answer; its own statement, after the answer is in, and
+   * best effort: the answer is saved whatever happens here (nothing reads INVITED and IN_PROGRESS
+   * differently but the display, and the next save tries again).
+   */
   private async markStarted(p: ParticipationContext, now: Date): Promise<void> {
-    const r = await poolQuery<WriteResult>(this.ds, `UPDATE participations SET status = 'IN_PROGRESS', started_at = ?, version = version + 1 WHERE id = ? AND status = 'INVITED'`, [now, p.id]);
-    if (r.affectedRows === 1) this.access.rememberForWrite({ ...p, status: 'IN_PROGRESS', startedAt: now, version: p.version + 1 });
+    try {
+      const r = await poolQuery<WriteResult>(this.ds, `UPDATE participations SET status = 'IN_PROGRESS', started_at = ?, version = version + 1 WHERE id = ? AND status = 'INVITED'`, [now, p.id]);
+      if (r.affectedRows === 1) this.access.rememberForWrite({ ...p, status: 'IN_PROGRESS', startedAt: now, version: p.version + 1 });
+    } catch (e) {
+      this.logger.warn(`Answer saved, but participation ${p.id} stays INVITED for now: ${(e as Error).message}`);
+    }
   }
 
   private question(ins: LoadedInstrument, p: ParticipationContext, code: string): Question {
@@ -193,8 +205,9 @@ const ANSWER_COLUMNS = 'value, evidence_ids, url, note, self_points, updated_by,
 /** The participation and period rows, share-locked, only if they are still at the versions the rules were checked on. */
 const GUARD = 'FROM participations p JOIN periods per ON per.id = p.period_id WHERE p.id = ? AND p.version = ? AND per.version = ? LOCK IN SHARE MODE';
 const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1 ${GUARD}`;
+// The values are bound twice rather than read back with VALUES(), which MySQL 8 deprecates.
 const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${ANSWER_COLUMNS.split(', ')
-  .map((c) => `answers.${c} = VALUES(${c})`)
+  .map((c) => `answers.${c} = ?`)
   .join(', ')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
 const UPDATE_VERSION_SQL = `UPDATE answers a JOIN participations p ON p.id = a.participation_id JOIN periods per ON per.id = p.period_id
   SET ${ANSWER_COLUMNS.split(', ')

@@ -31,7 +31,7 @@ export class ParticipantsService {
     const unknownCodes = codes.filter((c) => !categories.has(c));
     if (unknownCodes.length) throw badRequest(`Unknown categories ${unknownCodes.join(', ')}`, [{ field: 'categoryCodes', message: `unknown categories ${unknownCodes.join(', ')}` }]);
     return inTransaction(this.ds, async (em) => {
-      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      const period = await this.periods.find(actor.organizerId, periodId, em, 'share');
       if (!isBefore(period.stage, 'VERIFICATION')) throw unprocessable(`Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
       if (ids.length) {
         const found: { id: string }[] = await em.query(`SELECT id FROM public_bodies WHERE organizer_id = ? AND id IN (?)`, [actor.organizerId, ids]);

@@ -81,6 +81,12 @@ export class ParticipationAccess {
 
   async load(user: AuthUser, id: string, mode: AccessMode, em: EntityManager = this.ds.manager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
     if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound('Participation', id);
+    if (lock === 'update') {
+      // Only the participation row: locking the joined period row too would hold every save of the
+      // period (they share-lock it) behind one body's submit or deadline change.
+      const [mine] = await em.query('SELECT id FROM participations WHERE id = ? AND organizer_id = ? FOR UPDATE', [id, user.organizerId]);
+      if (!mine) throw notFound('Participation', id);
+    }
     const rows = await em.query(
       `SELECT p.id, p.organizer_id, p.period_id, p.public_body_id, b.name AS body_name, p.category_id, c.code AS category_code,
               p.status, p.deadline_override, p.started_at, p.submitted_at, p.version,
@@ -89,7 +95,7 @@ export class ParticipationAccess {
          JOIN periods per ON per.id = p.period_id
          JOIN categories c ON c.id = p.category_id
          JOIN public_bodies b ON b.id = p.public_body_id
-        WHERE p.id = ? AND p.organizer_id = ?${lock === 'share' ? ' LOCK IN SHARE MODE' : lock === 'update' ? ' FOR UPDATE' : ''}`,
+        WHERE p.id = ? AND p.organizer_id = ?${lock === 'share' ? ' LOCK IN SHARE MODE' : ''}`,
       [id, user.organizerId],
     );
     const r = rows[0];
