@@ -12,7 +12,7 @@ interface ErrorBody {
 
 /**
  * The one exception filter: every failure leaves as `{statusCode, error, message, details?}`.
- * Duplicate keys become 409; anything unexpected becomes a 500 that hides its internals and is
+ * Duplicate keys become 409; a deadlock or lock timeout that outlived its retries 503; anything unexpected becomes a 500 that hides its internals and is
  * logged with the request id.
  */
 @Catch()
@@ -47,6 +47,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const driverCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
     if (exception instanceof QueryFailedError && driverCode === 'ER_DUP_ENTRY') {
       return { statusCode: 409, error: 'Conflict', message: 'A record with the same unique values already exists' };
+    }
+    if (exception instanceof QueryFailedError && (driverCode === 'ER_LOCK_DEADLOCK' || driverCode === 'ER_LOCK_WAIT_TIMEOUT')) {
+      // Still losing to concurrent writes after the transaction's own retries: nothing was changed.
+      this.logger.warn({ requestId: req.id, method: req.method, url: req.url, code: driverCode }, 'write lost to concurrent writes after retries');
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The data was busy with other changes and nothing was saved; try again in a moment' };
     }
     if ((exception as { type?: string })?.type === 'entity.parse.failed') {
       return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' };
