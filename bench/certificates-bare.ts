@@ -47,9 +47,9 @@ export interface BareResult {
   avgBytes: number;
 }
 
-export async function renderBare(count: number, opts: { ttf?: boolean } = {}): Promise<BareResult> {
+export async function renderBare(count: number, opts: { ttf?: boolean; warmup?: number } = {}): Promise<BareResult> {
   const renderer = new CertificateRenderer();
-  for (let i = 0; i < WARMUP; i++) await renderer.render(sampleCertificate(i, opts.ttf)); // not timed
+  for (let i = 0; i < (opts.warmup ?? WARMUP); i++) await renderer.render(sampleCertificate(i, opts.ttf)); // not timed
   let bytes = 0;
   const start = process.hrtime.bigint();
   for (let i = 0; i < count; i++) {
@@ -72,8 +72,8 @@ function parseArgs(argv: string[]): { count: number; ttf: boolean } {
  * The bare loop in `processes` processes at once, for `seconds` after every one has warmed up: what
  * the machine's cores give together when nothing but rendering runs (the ceiling of any queue).
  */
-export async function renderBareParallel(processes: number, seconds: number): Promise<{ processes: number; perSecond: number }> {
-  const children = Array.from({ length: processes }, () => fork(__filename, ['--parallel-child'], { execArgv: ['-r', 'ts-node/register/transpile-only'] }));
+export async function renderBareParallel(processes: number, seconds: number, warmup = 20): Promise<{ processes: number; perSecond: number }> {
+  const children = Array.from({ length: processes }, () => fork(__filename, ['--parallel-child', String(warmup)], { execArgv: ['-r', 'ts-node/register/transpile-only'] }));
   const message = (c: ChildProcess) => new Promise<{ ready?: boolean; count?: number }>((resolve, reject) => {
     c.once('message', (m) => resolve(m as { ready?: boolean; count?: number }));
     c.once('exit', (code) => reject(new Error(`bare child exited with ${code}`)));
@@ -91,7 +91,8 @@ export async function renderBareParallel(processes: number, seconds: number): Pr
 
 async function parallelChild(): Promise<void> {
   const renderer = new CertificateRenderer();
-  for (let i = 0; i < 20; i++) await renderer.render(sampleCertificate(i));
+  const warmup = Number(process.argv[process.argv.indexOf('--parallel-child') + 1]) || 0;
+  for (let i = 0; i < warmup; i++) await renderer.render(sampleCertificate(i));
   process.send!({ ready: true });
   const { seconds } = await new Promise<{ seconds: number }>((resolve) => process.once('message', (m) => resolve(m as { seconds: number })));
   const end = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9));
