@@ -455,7 +455,8 @@ async function main() {
     before = await snapshot(pool, api.pid, dbPid);
     const bare = await runBare(pool, sessions, pool_, questionIds, opts.seconds, opts.connections);
     after = await snapshot(pool, api.pid, dbPid);
-    results.bare = { ...bare, usage: usage(before, after, bare.ops) };
+    const bareUsage = usage(before, after, bare.ops);
+    results.bare = { ...bare, usage: bareUsage };
     const ratio = apiRun.perSecond / bare.perSecond;
     results.ratio = ratio;
     log(`bare mysql2 upsert into a copy of answers without the audit trigger: ${opts.connections} concurrent loops, ${opts.seconds} s`);
@@ -472,7 +473,7 @@ async function main() {
       `answers API: ${num(apiRun.perSecond)} req/s, p50 ${ms(apiRun.latency.p50)}, p99 ${ms(apiRun.latency.p99)}, errors ${apiRun.errors} (non2xx ${apiRun.non2xx}, timeouts ${apiRun.timeouts})`,
       `bare upsert: ${num(bare.perSecond)} ops/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${bare.errors} (the same table, so with its audit row from the trigger)`,
       `bare upsert without the audit trigger: ${num(bareUnaudited.perSecond)} ops/s, p50 ${ms(bareUnaudited.latency.p50)}, p99 ${ms(bareUnaudited.latency.p99)}, errors ${bareUnaudited.errors}`,
-      `CPU per bare upsert: db ${(results.bare as { usage: ReturnType<typeof usage> }).usage.cpuMsPerOp.db} ms, load generator ${(results.bare as { usage: ReturnType<typeof usage> }).usage.cpuMsPerOp.loadGenerator} ms`,
+      `CPU per bare upsert: db ${bareUsage.cpuMsPerOp.db} ms, load generator ${bareUsage.cpuMsPerOp.loadGenerator} ms`,
       `ratio API/bare: ${ratio.toFixed(2)}`,
       `logins: ${num(logins.count)} in ${logins.seconds.toFixed(1)} s (${logins.perSecond.toFixed(1)}/s at concurrency ${logins.concurrency}, ${latencyLine(logins.latency)})`,
       `CPU during the API run (% of one core, ${os.cpus().length} cores): api ${u.cpuPercentOfOneCore.api}%, db ${u.cpuPercentOfOneCore.db}%, load generator ${u.cpuPercentOfOneCore.loadGenerator}%, other processes ${u.cpuPercentOfOneCore.otherProcesses}%, steal ${u.cpuPercentOfOneCore.stolenByHypervisor}%` +
@@ -480,7 +481,7 @@ async function main() {
       `DB per save: ${per.Questions} statements (select ${per.Com_select}, insert ${per.Com_insert}, update ${per.Com_update}, commit ${per.Com_commit}), ` +
         `fsyncs ${per.Innodb_data_fsyncs}, log writes ${per.Innodb_log_writes}, row lock waits ${u.dbStatus.Innodb_row_lock_waits ?? 'n/a'}, deadlocks ${u.dbStatus.Innodb_deadlocks ?? 'n/a'}`,
     ];
-    const busy = Math.max(u.cpuPercentOfOneCore.otherProcesses, results.bare ? (results.bare as { usage: typeof u }).usage.cpuPercentOfOneCore.otherProcesses : 0);
+    const busy = Math.max(u.cpuPercentOfOneCore.otherProcesses, bareUsage.cpuPercentOfOneCore.otherProcesses);
     const quietCheck = results.quietCheck as { otherQueriesPerSecond: number; dbCpuPercent: number; otherProcessesCpuPercent: number };
     if (quietCheck.otherQueriesPerSecond > 200 || quietCheck.dbCpuPercent > 10 || quietCheck.otherProcessesCpuPercent > 15) {
       lines.push(`WARNING: the machine was not quiet before the timed run (${JSON.stringify(quietCheck)}): another client or process competes for the CPUs or the database`);

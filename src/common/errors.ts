@@ -3,7 +3,9 @@ import {
   ConflictException,
   ForbiddenException,
   NotFoundException,
-  UnprocessableEntityException, ServiceUnavailableException } from '@nestjs/common';
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 
 /** One place that builds the API's error responses; the exception filter renders them. */
 export interface FieldError {

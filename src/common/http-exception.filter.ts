@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'http';
 import { QueryFailedError } from 'typeorm';
+import { driverErrorCode, isLockContention } from '../database/db-errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -12,8 +13,8 @@ interface ErrorBody {
 
 /**
  * The one exception filter: every failure leaves as `{statusCode, error, message, details?}`.
- * Duplicate keys become 409; a deadlock or lock timeout that outlived its retries 503; anything unexpected becomes a 500 that hides its internals and is
- * logged with the request id.
+ * Duplicate keys become 409; a deadlock or lock wait timeout that outlived its retries 503; anything
+ * unexpected becomes a 500 that hides its internals and is logged with the request id.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -44,11 +45,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'server error');
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, ...(details !== undefined ? { details } : {}) };
     }
-    const driverCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    const driverCode = driverErrorCode(exception);
     if (exception instanceof QueryFailedError && driverCode === 'ER_DUP_ENTRY') {
       return { statusCode: 409, error: 'Conflict', message: 'A record with the same unique values already exists' };
     }
-    if (exception instanceof QueryFailedError && (driverCode === 'ER_LOCK_DEADLOCK' || driverCode === 'ER_LOCK_WAIT_TIMEOUT')) {
+    if (exception instanceof QueryFailedError && isLockContention(exception)) {
       // Still losing to concurrent writes after the transaction's own retries: nothing was changed.
       this.logger.warn({ requestId: req.id, method: req.method, url: req.url, code: driverCode }, 'write lost to concurrent writes after retries');
       return { statusCode: 503, error: 'Service Unavailable', message: 'The data was busy with other changes and nothing was saved; try again in a moment' };

@@ -1,6 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-
-const codeOf = (e: unknown) => (e as { driverError?: { code?: string } })?.driverError?.code;
+import { driverErrorCode, isLockContention } from './db-errors';
 
 /**
  * Runs `work` in one READ COMMITTED transaction; every read and write inside must use the manager it
@@ -14,8 +13,7 @@ export async function inTransaction<T>(ds: DataSource, work: (em: EntityManager)
     try {
       return await ds.transaction('READ COMMITTED', work);
     } catch (e) {
-      const code = codeOf(e);
-      const retry = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'ER_DUP_ENTRY';
+      const retry = isLockContention(e) || driverErrorCode(e) === 'ER_DUP_ENTRY';
       if (retry && attempt < 3) continue;
       throw e;
     }

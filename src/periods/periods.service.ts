@@ -65,15 +65,14 @@ export class PeriodsService {
   }
 
   /**
-   * The organizer's period, or 404 (also for another organizer's id). `lock`: true (or 'update') locks
-   * the row for a change of the period; 'share' only keeps it from changing meanwhile, and lets the
-   * answer saves (which share-lock it) go on.
+   * The organizer's period, or 404 (also for another organizer's id). `lock`: true locks the row for a
+   * change of the period; 'share' only keeps it from changing meanwhile, and lets the answer saves
+   * (which share-lock it) go on.
    */
-  async find(organizerId: string, id: string, em: EntityManager = this.ds.manager, lock: boolean | 'share' | 'update' = false): Promise<Period> {
+  async find(organizerId: string, id: string, em: EntityManager = this.ds.manager, lock: boolean | 'share' = false): Promise<Period> {
     // TypeORM words a shared lock FOR SHARE, which MariaDB does not know.
     if (lock === 'share') await em.query('SELECT id FROM periods WHERE id = ? AND organizer_id = ? LOCK IN SHARE MODE', [id, organizerId]);
-    const exclusive = lock === true || lock === 'update';
-    const p = await em.getRepository(Period).findOne({ where: { id, organizerId }, ...(exclusive ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const p = await em.getRepository(Period).findOne({ where: { id, organizerId }, ...(lock === true ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!p) throw notFound('Period', id);
     return p;
   }

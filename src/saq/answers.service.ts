@@ -12,6 +12,7 @@ import { checkAnswerValue, selfPoints } from '../scoring/question-points';
 import { SaveAnswerDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from './participation-access';
 import { effectiveDeadline, evidenceProblem, isHttpUrl } from './saq-rules';
+import { driverErrorCode, isLockContention } from '../database/db-errors';
 import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
 import { currentRequestId } from '../common/request-context';
 
@@ -138,9 +139,8 @@ export class AnswersService {
         return Number(row.version);
       });
     } catch (e) {
-      const code = (e as { driverError?: { code?: string } }).driverError?.code;
-      if (code === 'ER_DUP_ENTRY' && expected === 0) return 'not-written';
-      if (code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT') return 'retry';
+      if (driverErrorCode(e) === 'ER_DUP_ENTRY' && expected === 0) return 'not-written';
+      if (isLockContention(e)) return 'retry';
       throw e;
     }
   }
