@@ -5,7 +5,7 @@ import { cpus } from 'os';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ENV, EnvironmentVariables } from '../config/config.module';
-import { JobHandler } from '../jobs/job-handler';
+import { isLastAttempt, JobHandler } from '../jobs/job-handler';
 import { JobName, JobPayloads } from '../jobs/jobs.types';
 import { FileStorage } from '../storage/file-storage';
 import { RenderPool } from './render-pool';
@@ -20,6 +20,10 @@ const dayFormat = (timeZone: string) => {
   if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })));
   return f;
 };
+
+/** `CASE id WHEN ? THEN ? ... END`: one value per certificate id, set in one statement (see `byIdParams`). */
+const byId = (rows: { id: string }[]) => `CASE id ${rows.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+const byIdParams = <R extends { id: string }>(rows: R[], column: keyof R) => rows.flatMap((r) => [r.id, r[column]]);
 
 /** "24 November 2026" in the period's time zone. */
 export function indonesianDate(at: Date, timeZone: string): string {
@@ -101,20 +105,23 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
         }
       }),
     );
-    // One statement (one commit) per chunk; `status <> 'ISSUED'` keeps an issued certificate as it was.
+    // One statement (one commit) for the issued and one for the failed of a chunk; `status <> 'ISSUED'`
+    // keeps an issued certificate as it was.
     if (issued.length) {
-      const cases = () => `CASE id ${issued.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-      const params = (column: 'key' | 'sha256' | 'size') => issued.flatMap((c) => [c.id, c[column]]);
       await this.ds.query(
         `UPDATE certificates SET status = 'ISSUED', issued_at = ?, attempts = attempts + 1, error = NULL,
-                storage_key = ${cases()}, sha256 = ${cases()}, size = ${cases()}
+                storage_key = ${byId(issued)}, sha256 = ${byId(issued)}, size = ${byId(issued)}
           WHERE id IN (?) AND status <> 'ISSUED'`,
-        [now, ...params('key'), ...params('sha256'), ...params('size'), issued.map((c) => c.id)],
+        [now, ...byIdParams(issued, 'key'), ...byIdParams(issued, 'sha256'), ...byIdParams(issued, 'size'), issued.map((c) => c.id)],
       );
     }
-    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    for (const f of failures) {
-      await this.ds.query(`UPDATE certificates SET status = ?, error = ?, attempts = attempts + 1 WHERE id = ? AND status <> 'ISSUED'`, [last ? 'FAILED' : 'PENDING', f.error, f.id]);
+    const last = isLastAttempt(job);
+    if (failures.length) {
+      await this.ds.query(`UPDATE certificates SET status = ?, error = ${byId(failures)}, attempts = attempts + 1 WHERE id IN (?) AND status <> 'ISSUED'`, [
+        last ? 'FAILED' : 'PENDING',
+        ...byIdParams(failures, 'error'),
+        failures.map((f) => f.id),
+      ]);
     }
     await job.updateProgress(100);
     if (failures.length && !last) throw new Error(`${failures.length} certificate(s) failed to render; retrying`);

@@ -49,10 +49,6 @@ export class RenderPool {
     }
   }
 
-  get size(): number {
-    return this.threads.length;
-  }
-
   /** Draws one certificate on the least busy thread, which hashes it and, given `writeTo`, writes it there. */
   render(data: CertificateData, writeTo?: string): Promise<RenderedPdf> {
     const slot = this.threads.reduce((a, b) => (b.busy < a.busy ? b : a));

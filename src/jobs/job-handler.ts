@@ -11,5 +11,8 @@ export interface JobHandler<J extends JobName = JobName> {
   onWorkerStart?(): void;
 }
 
+/** Whether a failing run of `job` is its last: no retry follows, so its failure is final. */
+export const isLastAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
 /** DI token for the list of every job handler of the process. */
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');

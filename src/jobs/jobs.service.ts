@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AuthUser } from '../common/auth-user';
-import { notFound } from '../common/errors';
+import { busy, notFound } from '../common/errors';
 import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs.types';
 
 const ENQUEUE_TIMEOUT_MS = 5000;
@@ -41,7 +41,7 @@ export class JobsService {
   async enqueue<J extends JobName>(name: J, data: JobPayloads[J], opts: JobsOptions = {}): Promise<string> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ServiceUnavailableException({ message: 'The job queue is not reachable; try again shortly' })), ENQUEUE_TIMEOUT_MS);
+      timer = setTimeout(() => reject(busy('The job queue is not reachable; try again shortly')), ENQUEUE_TIMEOUT_MS);
     });
     try {
       const job = await Promise.race([this.queues[JOB_QUEUE[name]].add(name, data, opts), timeout]);

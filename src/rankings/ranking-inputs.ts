@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { Period } from '../periods/entities/period.entity';
+import { NOT_SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 
 /** MD5 of each row folded into a sum: an order-independent fingerprint of a set, computed in SQL. */
 const FOLD = (expr: string) => `COUNT(*) AS n, COALESCE(SUM(CONV(SUBSTRING(MD5(${expr}), 1, 15), 16, 10)), 0) AS h`;
@@ -14,9 +15,9 @@ export async function rankingInputsHash(em: EntityManager, period: Period): Prom
   const id = period.id;
   const parts = await Promise.all([
     em.query(
-      `SELECT ${FOLD("CONCAT_WS('|', p.id, IF(p.status IN ('INVITED','IN_PROGRESS','NOT_PARTICIPATING'), 'N', 'P'), p.category_id, b.name, c.code, c.name, p.submitted_at)")}
+      `SELECT ${FOLD("CONCAT_WS('|', p.id, IF(p.status IN (?), 'N', 'P'), p.category_id, b.name, c.code, c.name, p.submitted_at)")}
          FROM participations p JOIN public_bodies b ON b.id = p.public_body_id JOIN categories c ON c.id = p.category_id WHERE p.period_id = ?`,
-      [id],
+      [NOT_SUBMITTED_STATUSES, id],
     ),
     em.query(`SELECT ${FOLD("CONCAT_WS('|', s.participation_id, s.aspect_id, s.points)")} FROM aspect_subtotals s JOIN participations p ON p.id = s.participation_id WHERE p.period_id = ?`, [id]),
     em.query(`SELECT ${FOLD("CONCAT_WS('|', v.participation_id, v.panelist_id, v.score)")} FROM visitation_scores v JOIN participations p ON p.id = v.participation_id WHERE p.period_id = ?`, [id]),

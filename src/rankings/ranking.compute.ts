@@ -1,20 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
+import { Clock, CLOCK } from '../common/clock';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
 import { format2 } from '../scoring/decimal';
 import { mean } from '../scoring/panel-scores';
+import { NOT_SUBMITTED_STATUSES, SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { verifiedScores } from '../verification/verified-scores';
 import { assembleRanking, RankingInput } from './assemble';
-import { Inject } from '@nestjs/common';
-import { CLOCK } from '../common/clock';
 import { inTransaction } from '../database/transaction';
 
-const PARTICIPATING = ['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'];
-const NOT_PARTICIPATING = ['INVITED', 'IN_PROGRESS', 'NOT_PARTICIPATING'];
 const INSERT_BATCH = 2000;
 
 /**
@@ -33,12 +30,9 @@ export class RankingComputer {
   ) {}
 
   async compute(runId: string, report: (progress: number) => Promise<void>): Promise<{ ranked: number; notParticipating: number }> {
-    const [run] = await this.ds.query('SELECT id, period_id, status FROM ranking_runs WHERE id = ?', [runId]);
+    const [run] = await this.ds.query('SELECT id, period_id, status, ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
     if (!run) throw new Error(`ranking run ${runId} does not exist`);
-    if (run.status === 'DONE') {
-      const [c] = await this.ds.query('SELECT ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
-      return { ranked: Number(c.ranked_count), notParticipating: Number(c.not_participating_count) };
-    }
+    if (run.status === 'DONE') return { ranked: Number(run.ranked_count), notParticipating: Number(run.not_participating_count) };
     await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), runId]);
     const period = await this.ds.getRepository(Period).findOneByOrFail({ id: String(run.period_id) });
     const ins = await this.instruments.load(period);
@@ -50,7 +44,7 @@ export class RankingComputer {
     await report(20);
 
     const inputs: RankingInput[] = [];
-    for await (const batch of verifiedScores(this.ds.manager, period.id, ins, PARTICIPATING)) {
+    for await (const batch of verifiedScores(this.ds.manager, period.id, ins, SUBMITTED_STATUSES)) {
       for (const s of batch) {
         const finalist = finalists.has(s.participationId);
         inputs.push({
@@ -72,7 +66,7 @@ export class RankingComputer {
       `SELECT p.id, p.public_body_id, b.name AS body_name, c.code AS category_code, c.name AS category_name
          FROM participations p JOIN public_bodies b ON b.id = p.public_body_id JOIN categories c ON c.id = p.category_id
         WHERE p.period_id = ? AND p.status IN (?)`,
-      [period.id, NOT_PARTICIPATING],
+      [period.id, NOT_SUBMITTED_STATUSES],
     );
     for (const a of absent) {
       inputs.push({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobHandler } from '../jobs/job-handler';
+import { isLastAttempt, JobHandler } from '../jobs/job-handler';
 import { JobName, JobPayloads } from '../jobs/jobs.types';
 import { RankingComputer } from './ranking.compute';
 
@@ -24,8 +24,7 @@ export class RankingJobHandler implements JobHandler<JobName.ComputeRanking> {
         await job.updateProgress(progress);
       });
     } catch (e) {
-      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.ds.query(`UPDATE ranking_runs SET status = ?, error = ? WHERE id = ?`, [last ? 'FAILED' : 'QUEUED', (e as Error).message.slice(0, 2000), runId]);
+      await this.ds.query(`UPDATE ranking_runs SET status = ?, error = ? WHERE id = ?`, [isLastAttempt(job) ? 'FAILED' : 'QUEUED', (e as Error).message.slice(0, 2000), runId]);
       throw e instanceof Error ? e : new Error(String(e));
     }
   }

@@ -28,7 +28,6 @@ export interface ReportRow {
   rankOverall: number | null;
 }
 
-export type ScoreKey = 'saqScore' | 'visitationScore' | 'presentationScore' | 'finalScore';
 
 /** The export's columns, in order; `kind` says how a cell is written (scores: number with 0.00 in XLSX). */
 export const RANKING_COLUMNS: { header: string; kind: 'rank' | 'text' | 'score'; key: keyof ReportRow; width: number }[] = [

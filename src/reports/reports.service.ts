@@ -9,13 +9,12 @@ import { tallyTemplate } from '../instruments/instrument-rules';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
+import { NOT_SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { rankingXlsx, XLSX_CONTENT_TYPE } from './ranking-workbook';
 import { aspectAverages, CategoryAspectTotals, compareCodes, deciles, qualificationMatrix, rankingCsv, ReportRow, signedChange } from './report-rules';
 
 /** Bodies whose verified points count in the per-aspect averages (verification complete). */
 const VERIFIED = ['VERIFIED', 'FINALIST', 'RANKED'];
-/** Bodies that never submitted. */
-const NOT_SUBMITTED = ['INVITED', 'IN_PROGRESS', 'NOT_PARTICIPATING'];
 
 export interface ReportFile {
   body: Buffer;
@@ -130,7 +129,7 @@ export class ReportsService {
          FROM participations p JOIN categories c ON c.id = p.category_id
         WHERE p.period_id = ?
         GROUP BY c.id, c.code, c.name`,
-      [NOT_SUBMITTED, period.id],
+      [NOT_SUBMITTED_STATUSES, period.id],
     );
     const items = rows
       .map((r) => ({ categoryCode: r.code, categoryName: r.name, enrolled: Number(r.enrolled), started: Number(r.started), submitted: Number(r.submitted), notParticipating: Number(r.not_participating) }))

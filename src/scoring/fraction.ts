@@ -17,7 +17,7 @@ function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+export function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
   while (b !== 0n) {

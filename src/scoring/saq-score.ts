@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Dec, finiteDec } from './decimal';
-import { FRACTION_ZERO, Fraction, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
+import { FRACTION_ZERO, Fraction, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf, gcd } from './fraction';
 
 /**
  * One aspect, with points and maxPoints already summed over the questions that apply to the
@@ -126,7 +126,7 @@ export function compileSaqScorer(shape: { code: string; weight: Decimal.Value; m
   const wsum = W.reduce((s, w) => s + w, 0n);
   if (wsum === 0n) return () => new Dec(0);
   const denominators = M.map((m) => m * wsum);
-  const D = denominators.reduce((l, d) => (l * d) / gcdBig(l, d), 1n);
+  const D = denominators.reduce((l, d) => (l * d) / gcd(l, d), 1n);
   const K = W.map((w, i) => (active[i] ? (w * 100n * D) / denominators[i] : 0n));
   // n / D is the exact score (P / M is a unit-free ratio): one correctly rounded division.
   const denominator = new Dec(D.toString());
@@ -146,7 +146,3 @@ export function compileSaqScorer(shape: { code: string; weight: Decimal.Value; m
 
 const TWO_DECIMALS = /^\d+\.\d\d$/;
 
-function gcdBig(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}

@@ -4,6 +4,10 @@ import { PublicBody } from '../../public-bodies/entities/public-body.entity';
 
 export type ParticipationStatus = 'INVITED' | 'IN_PROGRESS' | 'SUBMITTED' | 'VERIFIED' | 'FINALIST' | 'RANKED' | 'NOT_PARTICIPATING';
 export const PARTICIPATION_STATUSES: ParticipationStatus[] = ['INVITED', 'IN_PROGRESS', 'SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED', 'NOT_PARTICIPATING'];
+/** Bodies that never submitted their SAQ: listed as "Tidak Mengikuti Monev", never ranked. */
+export const NOT_SUBMITTED_STATUSES: ParticipationStatus[] = ['INVITED', 'IN_PROGRESS', 'NOT_PARTICIPATING'];
+/** Bodies that submitted: the ranking scores them. */
+export const SUBMITTED_STATUSES: ParticipationStatus[] = ['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'];
 
 /** A public body enrolled in a period; carries its SAQ status and its own deadline, if extended. */
 @Entity('participations')
