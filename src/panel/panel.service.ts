@@ -91,9 +91,8 @@ export class PanelService {
       if (missing.length) throw notFound('Participations', missing.join(', '));
       const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => String(p.id));
       if (notFinalist.length) throw unprocessable('Only finalists are assigned to the panel', { notFinalist });
-      for (const p of parts) {
-        await this.conflicts.assertNone(em, { id: String(panelist.id), affiliation: panelist.affiliation }, { id: String(p.body_id), name: p.body_name }, 'panelist');
-      }
+      const bodies = parts.map((p) => ({ id: String(p.body_id), name: p.body_name }));
+      await this.conflicts.assertNone(em, { id: String(panelist.id), affiliation: panelist.affiliation }, bodies, 'panelist');
       const r = await em.query('INSERT IGNORE INTO panel_assignments (period_id, participation_id, panelist_id) VALUES ?', [ids.map((id) => [period.id, id, panelist.id])]);
       const after = { panelistId: dto.panelistId, participationIds: ids, added: Number(r.affectedRows ?? 0) };
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'panel.assign', entityType: 'period', entityId: period.id, after });

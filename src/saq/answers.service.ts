@@ -11,7 +11,7 @@ import { format2 } from '../scoring/decimal';
 import { checkAnswerValue, selfPoints } from '../scoring/question-points';
 import { SaveAnswerDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from './participation-access';
-import { effectiveDeadline, evidenceProblem, isHttpUrl } from './saq-rules';
+import { evidenceProblem, isHttpUrl, saqWriteRefusal } from './saq-rules';
 import { driverErrorCode, isLockContention } from '../database/db-errors';
 import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
 import { currentRequestId } from '../common/request-context';
@@ -38,18 +38,6 @@ export class AnswersService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Why the body may not write its SAQ now, or null when it may. */
-  writeRefusal(p: ParticipationContext, now: Date): { message: string; details: Record<string, unknown> } | null {
-    if (p.stage !== 'SAQ') return { message: `The SAQ is closed: the period is in ${p.stage}`, details: { stage: p.stage } };
-    if (p.status === 'SUBMITTED' || p.submittedAt) return { message: 'The SAQ is already submitted and can no longer change', details: { status: p.status } };
-    if (p.status === 'NOT_PARTICIPATING') return { message: 'This body no longer takes part in the monev', details: { status: p.status } };
-    const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
-    if (deadline && now.getTime() >= deadline.getTime()) {
-      return { message: `The SAQ deadline passed at ${deadline.toISOString()}`, details: { deadline: deadline.toISOString() } };
-    }
-    return null;
-  }
-
   /**
    * Saves one answer: the hottest write of the service, so in the common case it is one statement
    * (its audit row is written by a trigger in the same statement, see migration AnswerAudit).
@@ -69,7 +57,7 @@ export class AnswersService {
     const answer = await this.checkedAnswer(p, q, dto);
     for (let attempt = 1; ; attempt++) {
       const now = this.clock.now();
-      const refusal = this.writeRefusal(p, now);
+      const refusal = saqWriteRefusal(p, now);
       if (refusal && !fresh) {
         p = await this.access.loadForOwnerWrite(user, participationId, true);
         fresh = true;

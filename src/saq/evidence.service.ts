@@ -10,10 +10,9 @@ import { badRequest, notFound, unprocessable } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { isWindowOpen } from '../periods/stage-machine';
 import { FileStorage } from '../storage/file-storage';
-import { AnswersService } from './answers.service';
 import { Evidence } from './entities/evidence.entity';
 import { ParticipationAccess } from './participation-access';
-import { displayFileName, isPdf } from './saq-rules';
+import { displayFileName, isPdf, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 
 export interface EvidenceView {
@@ -29,7 +28,6 @@ export class EvidenceService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
-    private readonly answers: AnswersService,
     private readonly storage: FileStorage,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -49,7 +47,7 @@ export class EvidenceService {
     const objectionOpen = p.stage === 'OBJECTION' && p.status === 'VERIFIED' && isWindowOpen(p.stage, 'OBJECTION', new Date(p.schedule.OBJECTION!.closesAt), now);
     const purpose = objectionOpen ? 'objection' : 'saq';
     if (!objectionOpen) {
-      const refusal = this.answers.writeRefusal(p, now);
+      const refusal = saqWriteRefusal(p, now);
       if (refusal) throw unprocessable(refusal.message, refusal.details);
     }
     this.checkFile(file.buffer);

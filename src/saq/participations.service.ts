@@ -8,10 +8,9 @@ import { badRequest, unprocessable } from '../common/errors';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
 import { isBefore } from '../periods/stage-machine';
-import { AnswersService } from './answers.service';
 import { DeadlineDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from './participation-access';
-import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit } from './saq-rules';
+import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 
 @Injectable()
@@ -20,7 +19,6 @@ export class ParticipationsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
     private readonly instruments: InstrumentsService,
-    private readonly answers: AnswersService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -40,8 +38,9 @@ export class ParticipationsService {
     return this.view(p, em);
   }
 
-  private async view(p: ParticipationContext, em: EntityManager) {
-    const { questions, answers } = await this.completenessInputs(p, em);
+  /** `inputs`: the completeness inputs when the caller already read them. */
+  private async view(p: ParticipationContext, em: EntityManager, inputs?: Awaited<ReturnType<ParticipationsService['completenessInputs']>>) {
+    const { questions, answers } = inputs ?? (await this.completenessInputs(p, em));
     const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
     return {
       id: p.id,
@@ -55,7 +54,7 @@ export class ParticipationsService {
       deadlineExtended: p.deadlineOverride !== null,
       startedAt: p.startedAt?.toISOString() ?? null,
       submittedAt: p.submittedAt?.toISOString() ?? null,
-      writable: this.answers.writeRefusal(p, this.clock.now()) === null,
+      writable: saqWriteRefusal(p, this.clock.now()) === null,
       progress: progressOf(questions, answers),
       version: p.version,
     };
@@ -79,7 +78,7 @@ export class ParticipationsService {
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'owner', em, 'update');
       const now = this.clock.now();
-      const refusal = this.answers.writeRefusal(p, now);
+      const refusal = saqWriteRefusal(p, now);
       if (refusal) throw unprocessable(refusal.message, refusal.details);
       const { questions, answers } = await this.completenessInputs(p, em);
       const missing = missingForSubmit(questions, answers);
@@ -94,7 +93,7 @@ export class ParticipationsService {
         before: { status: p.status },
         after: { status: 'SUBMITTED', submittedAt: now.toISOString(), answered: answers.size },
       });
-      return this.view({ ...p, status: 'SUBMITTED', submittedAt: now, version: p.version + 1 }, em);
+      return this.view({ ...p, status: 'SUBMITTED', submittedAt: now, version: p.version + 1 }, em, { questions, answers });
     });
   }
 

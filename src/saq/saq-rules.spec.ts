@@ -1,4 +1,4 @@
-import { displayFileName, effectiveDeadline, evidenceProblem, isHttpUrl, isPdf, missingForSubmit, progressOf } from './saq-rules';
+import { displayFileName, effectiveDeadline, evidenceProblem, isHttpUrl, isPdf, missingForSubmit, progressOf, saqWriteRefusal } from './saq-rules';
 
 describe('SAQ rules', () => {
   it('uses the body override before the window end', () => {
@@ -40,5 +40,27 @@ describe('SAQ rules', () => {
     expect(displayFileName('../../etc/passwd.pdf')).toBe('passwd.pdf');
     expect(displayFileName('C:\\Users\\x\\SK PPID.pdf')).toBe('SK PPID.pdf');
     expect(displayFileName('a\u0000b.pdf')).toBe('ab.pdf');
+  });
+});
+
+describe('saqWriteRefusal', () => {
+  const closesAt = '2030-03-31T16:00:00.000Z';
+  const open = { stage: 'SAQ', status: 'IN_PROGRESS', submittedAt: null, deadlineOverride: null, schedule: { SAQ: { closesAt } } };
+  const at = (iso: string, ms = 0) => new Date(Date.parse(iso) + ms);
+
+  it('lets the body write until closesAt, which is exclusive', () => {
+    expect(saqWriteRefusal(open, at(closesAt, -1))).toBeNull();
+    expect(saqWriteRefusal(open, at(closesAt))?.message).toMatch(/deadline passed at 2030-03-31T16:00:00.000Z/);
+  });
+
+  it('uses the body’s own deadline when it has one, earlier or later', () => {
+    expect(saqWriteRefusal({ ...open, deadlineOverride: at(closesAt, 86_400_000) }, at(closesAt, 1))).toBeNull();
+    expect(saqWriteRefusal({ ...open, deadlineOverride: at(closesAt, -60_000) }, at(closesAt, -1))?.details).toEqual({ deadline: '2030-03-31T15:59:00.000Z' });
+  });
+
+  it('refuses outside the SAQ stage, after submit and for a body no longer participating', () => {
+    expect(saqWriteRefusal({ ...open, stage: 'VERIFICATION' }, at(closesAt, -1))?.message).toMatch(/period is in VERIFICATION/);
+    expect(saqWriteRefusal({ ...open, status: 'SUBMITTED', submittedAt: at(closesAt, -5) }, at(closesAt, -1))?.message).toMatch(/already submitted/);
+    expect(saqWriteRefusal({ ...open, status: 'NOT_PARTICIPATING' }, at(closesAt, -1))?.message).toMatch(/no longer takes part/);
   });
 });

@@ -7,6 +7,27 @@ export function effectiveDeadline(saqClosesAt: string | undefined, override: Dat
   return saqClosesAt ? new Date(saqClosesAt) : null;
 }
 
+/** What the write rules read of a participation and its period. */
+export interface SaqWriteState {
+  stage: string;
+  status: string;
+  submittedAt: Date | null;
+  deadlineOverride: Date | null;
+  schedule: { SAQ?: { closesAt?: string } };
+}
+
+/** Why the body may not write its SAQ (answers, evidence, submit) at `now`, or null when it may. `closesAt` is exclusive. */
+export function saqWriteRefusal(p: SaqWriteState, now: Date): { message: string; details: Record<string, unknown> } | null {
+  if (p.stage !== 'SAQ') return { message: `The SAQ is closed: the period is in ${p.stage}`, details: { stage: p.stage } };
+  if (p.status === 'SUBMITTED' || p.submittedAt) return { message: 'The SAQ is already submitted and can no longer change', details: { status: p.status } };
+  if (p.status === 'NOT_PARTICIPATING') return { message: 'This body no longer takes part in the monev', details: { status: p.status } };
+  const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
+  if (deadline && now.getTime() >= deadline.getTime()) {
+    return { message: `The SAQ deadline passed at ${deadline.toISOString()}`, details: { deadline: deadline.toISOString() } };
+  }
+  return null;
+}
+
 /** Which evidence an answer carries, judged against what its question asks. */
 export function evidenceProblem(kind: EvidenceKind, has: { files: number; url: boolean }): string | null {
   if (kind === 'NONE' && (has.files || has.url)) return 'this question takes no evidence';

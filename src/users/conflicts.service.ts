@@ -8,6 +8,7 @@ import { conflict, notFound, unprocessable } from '../common/errors';
 import { conflictKey, hasConflict, Person } from './conflict-of-interest';
 import { DeclareConflictDto } from './dto/user.dto';
 import { inTransaction } from '../database/transaction';
+import { assertPublicBody } from './users.service';
 
 /** Conflicts of interest of assessors and panelists: declared ones, and affiliations naming a body. */
 @Injectable()
@@ -23,8 +24,7 @@ export class ConflictsService {
       const [user] = await em.query('SELECT id, role FROM users WHERE id = ? AND organizer_id = ?', [userId, actor.organizerId]);
       if (!user) throw notFound('User', userId);
       if (user.role !== 'assessor' && user.role !== 'panelist') throw unprocessable('Conflicts of interest are declared for assessors and panelists', { role: user.role });
-      const [body] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [dto.publicBodyId, actor.organizerId]);
-      if (!body) throw notFound('Public body', dto.publicBodyId);
+      await assertPublicBody(em, actor.organizerId, dto.publicBodyId);
       const r = await em.query('INSERT IGNORE INTO user_conflicts (user_id, public_body_id, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?)', [
         userId,
         dto.publicBodyId,
@@ -46,10 +46,10 @@ export class ConflictsService {
     return new Set(rows.map((r) => conflictKey(String(r.user_id), String(r.public_body_id))));
   }
 
-  /** 409 when the person may not judge the participation's body. */
-  async assertNone(em: EntityManager, person: Person, body: { id: string; name: string }, role: string): Promise<void> {
-    if (hasConflict(person, body, await this.declared(em, [person.id]))) {
-      throw conflict(`Conflict of interest: this ${role} may not judge ${body.name}`, { userId: person.id, publicBodyId: body.id });
-    }
+  /** 409 naming the first of these bodies the person may not judge (one read of the declared conflicts). */
+  async assertNone(em: EntityManager, person: Person, bodies: { id: string; name: string }[], role: string): Promise<void> {
+    const declared = await this.declared(em, [person.id]);
+    const body = bodies.find((b) => hasConflict(person, b, declared));
+    if (body) throw conflict(`Conflict of interest: this ${role} may not judge ${body.name}`, { userId: person.id, publicBodyId: body.id });
   }
 }

@@ -33,7 +33,7 @@ export class UsersService {
     const passwordHash = await hashPassword(dto.password);
     return inTransaction(this.ds, async (em) => {
       if (!(await em.getRepository(Organizer).exists({ where: { id: organizerId } }))) throw notFound('Organizer', organizerId);
-      if (dto.publicBodyId) await this.assertPublicBody(em, organizerId, dto.publicBodyId);
+      if (dto.publicBodyId) await assertPublicBody(em, organizerId, dto.publicBodyId);
       const repo = em.getRepository(User);
       if (await repo.exists({ where: { email: dto.email } })) throw conflict(`A user with e-mail ${dto.email} already exists`);
       const saved = await repo.save(
@@ -75,12 +75,6 @@ export class UsersService {
     });
   }
 
-  /** A public_body user must point at a body of the same organizer. */
-  private async assertPublicBody(em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
-    const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [publicBodyId, organizerId]);
-    if (!rows.length) throw notFound('Public body', publicBodyId);
-  }
-
   async list(actor: AuthUser, q: UserQuery) {
     const where: FindOptionsWhere<User> = { organizerId: actor.organizerId };
     if (q.role) where.role = q.role;
@@ -93,4 +87,10 @@ export class UsersService {
     if (!u) throw notFound('User', id);
     return UserDto.of(u);
   }
+}
+
+/** 404 unless the public body exists in the organizer (a user's body, a declared conflict's body). */
+export async function assertPublicBody(em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
+  const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [publicBodyId, organizerId]);
+  if (!rows.length) throw notFound('Public body', publicBodyId);
 }

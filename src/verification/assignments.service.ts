@@ -71,7 +71,7 @@ export class AssignmentsService {
       );
       if (!part) throw notFound('Participation', dto.participationId);
       if (!['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'].includes(part.status)) throw unprocessable('Only a submitted SAQ can be assigned for verification', { status: part.status });
-      await this.conflicts.assertNone(em, { id: String(assessor.id), affiliation: assessor.affiliation }, { id: String(part.body_id), name: part.body_name }, 'assessor');
+      await this.conflicts.assertNone(em, { id: String(assessor.id), affiliation: assessor.affiliation }, [{ id: String(part.body_id), name: part.body_name }], 'assessor');
       await em.query('INSERT IGNORE INTO assignments (period_id, participation_id, assessor_id) VALUES (?, ?, ?)', [period.id, part.id, assessor.id]);
       const after = { assessorId: dto.assessorId, participationId: dto.participationId };
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'assignments.assign', entityType: 'participation', entityId: dto.participationId, after });
