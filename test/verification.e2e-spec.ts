@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { API, Factory, fillSmallInstrument, pdf, saqPeriod, SaqBody } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
@@ -182,5 +183,21 @@ describe('verification and objections', () => {
     const closed = await http().put(`${API}/objections/${filed.body.id}`).set(bearer(t.adminToken)).send({ decision: 'REJECTED', note: 'x' }).expect(422);
     expect(closed.body.message).toMatch(/leaves OBJECTION/);
     t.clock.reset();
+  });
+  it('keeps the aspect subtotals equal to the effective points when an admin corrects a question whose objection was accepted', async () => {
+    const [b0] = bodies;
+    await f.advance(period.id, 'FINALIZATION', { force: true, reason: 'Uji koreksi setelah keberatan' });
+    // 2.1 of b0: verified 2.00, objection accepted at 4.00. The correction changes the verified points; the accepted objection still governs.
+    await http().put(`${API}/participations/${b0.participationId}/verifications/2.1`).set(bearer(t.adminToken)).send({ points: 1, status: 'ADJUSTED', note: 'Koreksi administrasi' }).expect(200);
+    const ex = (await explain(t.adminToken, b0.participationId).expect(200)).body;
+    expect(ex.items.find((i: { questionCode: string }) => i.questionCode === '2.1')).toMatchObject({ verifiedPoints: '1.00', effectivePoints: '4.00' });
+    expect(ex.saqScore).toBe('85.88');
+    const effectiveByAspect = new Map<string, number>();
+    for (const i of ex.items as { aspectCode: string; effectivePoints: string | null }[]) effectiveByAspect.set(i.aspectCode, (effectiveByAspect.get(i.aspectCode) ?? 0) + Number(i.effectivePoints ?? 0));
+    const subtotals: { code: string; points: string }[] = await t.get<DataSource>(DataSource).query(
+      'SELECT a.code, s.points FROM aspect_subtotals s JOIN aspects a ON a.id = s.aspect_id WHERE s.participation_id = ? ORDER BY a.code',
+      [b0.participationId],
+    );
+    expect(subtotals.map((r) => [r.code, Number(r.points)])).toEqual([...effectiveByAspect].sort(([a], [b]) => a.localeCompare(b)));
   });
 });

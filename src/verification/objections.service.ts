@@ -11,6 +11,7 @@ import { ParticipationAccess } from '../saq/participation-access';
 import { isHttpUrl } from '../saq/saq-rules';
 import { dec, format2 } from '../scoring/decimal';
 import { DecideObjectionDto, FileObjectionDto } from './dto/verification.dto';
+import { effectivePoints } from './verification-rules';
 import { VerificationsService } from './verifications.service';
 import { inTransaction } from '../database/transaction';
 
@@ -78,9 +79,8 @@ export class ObjectionsService {
         if (dec(dto.points).gt(q.maxPoints)) throw badRequest('points above the maximum', [{ field: 'points', message: `points must be between 0 and ${format2(q.maxPoints)}` }]);
         pointsAfter = format2(dto.points)!;
         const [v] = await em.query('SELECT points, objection_points FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
-        const effectiveBefore = v.objection_points ?? v.points;
         await em.query('UPDATE verifications SET objection_points = ?, version = version + 1 WHERE participation_id = ? AND question_id = ?', [pointsAfter, p.id, q.id]);
-        await this.verifications.addToSubtotal(em, p.id, q.aspectId, format2(dec(pointsAfter).minus(effectiveBefore))!);
+        await this.verifications.moveSubtotal(em, p.id, q.aspectId, effectivePoints(v), effectivePoints({ points: v.points, objection_points: pointsAfter }));
       }
       const now = this.clock.now();
       await em.query('UPDATE objections SET status = ?, points_after = ?, decision_note = ?, decided_by = ?, decided_at = ? WHERE id = ?', [dto.decision, pointsAfter, dto.note, user.id, now, o.id]);

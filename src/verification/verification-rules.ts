@@ -15,6 +15,11 @@ export interface FieldError {
  * EVIDENCE_INACCESSIBLE stores 0 whatever was sent; a note is required unless the assessor accepts
  * the body's own points unchanged.
  */
+/** The points a verified question counts with: an accepted objection's points replace the verifier's. */
+export function effectivePoints(v: { points: string | null; objection_points: string | null } | undefined | null): string | null {
+  return v?.points == null ? null : (v.objection_points ?? v.points);
+}
+
 export function checkVerification(v: { status: VerificationStatus; points: Decimal.Value; note?: string | null; selfPoints: Decimal.Value | null; maxPoints: Decimal.Value }): {
   points: Decimal;
   errors: FieldError[];

@@ -13,7 +13,7 @@ import { ParticipationAccess, ParticipationContext } from '../saq/participation-
 import { dec, format2 } from '../scoring/decimal';
 import { saqScore } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';
-import { checkVerification } from './verification-rules';
+import { checkVerification, effectivePoints } from './verification-rules';
 import { inTransaction } from '../database/transaction';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
@@ -53,12 +53,16 @@ export class VerificationsService {
     return q;
   }
 
-  /** Keeps aspect_subtotals equal to the sum of effective points per aspect, in the caller's transaction. */
-  async addToSubtotal(em: EntityManager, participationId: string, aspectId: string, delta: string): Promise<void> {
+  /**
+   * Keeps aspect_subtotals equal to the sum of effective points per aspect, in the caller's
+   * transaction: every write of a verification's points or objection points passes the question's
+   * effective points (`effectivePoints`) before and after it.
+   */
+  async moveSubtotal(em: EntityManager, participationId: string, aspectId: string, before: string | null, after: string | null): Promise<void> {
     await em.query('INSERT INTO aspect_subtotals (participation_id, aspect_id, points) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE points = points + VALUES(points)', [
       participationId,
       aspectId,
-      delta,
+      format2(dec(after ?? 0).minus(before ?? 0)),
     ]);
   }
 
@@ -80,7 +84,7 @@ export class VerificationsService {
       const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints: answer?.self_points ?? null, maxPoints: q.maxPoints });
       if (checked.errors.length) throw badRequest(checked.errors.map((e) => e.message).join('; '), checked.errors);
       const points = format2(checked.points)!;
-      const [current] = await em.query('SELECT id, points, status, note, version FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
+      const [current] = await em.query('SELECT id, points, objection_points, status, note, version FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
       const currentVersion = current ? Number(current.version) : 0;
       if (dto.version !== undefined && dto.version !== currentVersion) {
         throw conflict(`The verification of ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
@@ -94,7 +98,7 @@ export class VerificationsService {
           [p.id, q.id, q.aspectId, points, dto.status, dto.note ?? null, user.id, now],
         );
       }
-      await this.addToSubtotal(em, p.id, q.aspectId, format2(dec(points).minus(current?.points ?? 0))!);
+      await this.moveSubtotal(em, p.id, q.aspectId, effectivePoints(current), effectivePoints({ points, objection_points: current?.objection_points ?? null }));
       const before = current ? { points: current.points, status: current.status, note: current.note, version: currentVersion } : null;
       const after = { points, status: dto.status, note: dto.note ?? null, version };
       await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: correction ? 'verification.correct' : 'verification.save', entityType: 'verification', entityId: `${p.id}:${q.code}`, before, after });
@@ -145,7 +149,7 @@ export class VerificationsService {
       .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
       .map((q) => {
         const r = byQuestion.get(q.id);
-        const effective = r?.points == null ? null : (r.objection_points ?? r.points);
+        const effective = effectivePoints(r);
         if (effective !== null) pointsByAspect.set(q.aspectId, dec(pointsByAspect.get(q.aspectId) ?? 0).plus(effective).toString());
         const objection = objections.filter((o) => String(o.question_id) === q.id).pop();
         return {
