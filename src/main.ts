@@ -4,13 +4,13 @@ import cluster from 'cluster';
 import 'reflect-metadata';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
-import { ENV, EnvironmentVariables } from './config/config.module';
+import { EnvironmentVariables } from './config/config.module';
 import { InvalidEnvironmentError, validateEnv } from './config/env';
 
 async function serve(env: EnvironmentVariables, workers: boolean) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env: process.env, workers, http: true }), { bufferLogs: true });
   configureHttpApp(app);
-  await app.listen(app.get<EnvironmentVariables>(ENV).PORT);
+  await app.listen(env.PORT);
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   if (cluster.isPrimary || cluster.worker?.id === 1) {
     console.log(`Monev API listening on ${base}/api/v1 (workers ${workers ? 'inline' : 'off'}, ${env.API_PROCESSES} process(es)); docs: ${base}/api/docs`);

@@ -7,11 +7,11 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 
+import { FieldError } from './field-error';
+
+export type { FieldError } from './field-error';
+
 /** One place that builds the API's error responses; the exception filter renders them. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export const badRequest = (message: string, details?: FieldError[]) =>
   new BadRequestException({ message, details });

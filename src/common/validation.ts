@@ -24,3 +24,6 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** `@Transform` for e-mail addresses: trimmed and lower-cased, so one address is one account. */
+export const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);

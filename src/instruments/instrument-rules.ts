@@ -1,11 +1,8 @@
 /** Cross-field rules of an instrument (pure): weights, unique codes, per-type fields, categories. */
 import { dec, sumIs100 } from '../scoring/decimal';
 import { checkQuestionRule, QuestionRule } from '../scoring/question-points';
+import { FieldError } from '../common/field-error';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export interface InstrumentInput {
   aspects: {

@@ -42,7 +42,7 @@ export class PanelService {
         throw unprocessable(`Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
       }
       const ins = await this.instruments.load(period, em);
-      const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec>; name?: string }[] = [];
+      const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec> }[] = [];
       for await (const batch of verifiedScores(em, period.id, ins, ['VERIFIED', 'FINALIST'])) {
         for (const s of batch) entries.push({ key: s.participationId, categoryCode: s.categoryCode, saq: s.saq });
       }

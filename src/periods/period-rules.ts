@@ -6,11 +6,8 @@ import { dec, sumIs100 } from '../scoring/decimal';
 import { checkFinalistRule } from '../scoring/finalists';
 import { checkRubric, RubricCriterion } from '../scoring/panel-scores';
 import { WINDOWED_STAGES, WindowedStage } from './stage-machine';
+import { FieldError } from '../common/field-error';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export interface Window {
   opensAt: string;

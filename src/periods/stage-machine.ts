@@ -20,7 +20,6 @@ export type Stage = (typeof STAGES)[number];
 export const WINDOWED_STAGES = ['SAQ', 'VERIFICATION', 'OBJECTION', 'VISITATION', 'PRESENTATION'] as const;
 export type WindowedStage = (typeof WINDOWED_STAGES)[number];
 
-export const isStage = (s: unknown): s is Stage => typeof s === 'string' && (STAGES as readonly string[]).includes(s);
 
 /** The stages a period goes through: VISITATION only when the period weights it. */
 export function stagesOf(usesVisitation: boolean): Stage[] {

@@ -203,4 +203,4 @@ const UPDATE_VERSION_SQL = `UPDATE answers a JOIN participations p ON p.id = a.p
     .join(', ')}, a.version = a.version + 1
   WHERE a.participation_id = ? AND a.question_id = ? AND a.version = ? AND p.version = ? AND per.version = ?`;
 
-export const ruleOf = (q: Question) => ({ type: q.type, maxPoints: q.maxPoints, options: q.options ?? undefined, thresholds: q.thresholds ?? undefined });
+const ruleOf = (q: Question) => ({ type: q.type, maxPoints: q.maxPoints, options: q.options ?? undefined, thresholds: q.thresholds ?? undefined });

@@ -1,5 +1,5 @@
 /** Rules of filling and submitting an SAQ (pure): deadlines, evidence kinds, completeness, progress. */
-export type EvidenceKind = 'NONE' | 'FILE' | 'URL' | 'FILE_OR_URL';
+import type { EvidenceKind } from '../instruments/entities/question.entity';
 
 /** The body's own deadline when it has one, else the SAQ window's end. */
 export function effectiveDeadline(saqClosesAt: string | undefined, override: Date | null): Date | null {

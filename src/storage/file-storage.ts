@@ -7,7 +7,6 @@ import { Readable } from 'stream';
 export abstract class FileStorage {
   abstract put(key: string, data: Buffer): Promise<void>;
   abstract read(key: string): Promise<Readable>;
-  abstract exists(key: string): Promise<boolean>;
 
   /** A local file path for `key` when this storage is a local disk (a render thread can write it directly). */
   localPath(_key: string): string | null {
@@ -44,14 +43,5 @@ export class LocalDiskStorage extends FileStorage {
     const p = this.pathOf(key);
     await stat(p);
     return createReadStream(p);
-  }
-
-  async exists(key: string): Promise<boolean> {
-    try {
-      await stat(this.pathOf(key));
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

@@ -12,8 +12,8 @@ import { ConflictsService } from '../users/conflicts.service';
 import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
 import { inTransaction } from '../database/transaction';
+import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 
-const ASSIGNABLE = `('SUBMITTED','VERIFIED','FINALIST','RANKED')`;
 
 @Injectable()
 export class AssignmentsService {
@@ -34,9 +34,9 @@ export class AssignmentsService {
         `SELECT p.id, b.id AS body_id, b.name AS body_name, GROUP_CONCAT(a.assessor_id) AS assessors
            FROM participations p JOIN public_bodies b ON b.id = p.public_body_id
            LEFT JOIN assignments a ON a.participation_id = p.id
-          WHERE p.period_id = ? AND p.status IN ${ASSIGNABLE}
+          WHERE p.period_id = ? AND p.status IN (?)
           GROUP BY p.id, b.id, b.name ORDER BY p.id`,
-        [period.id],
+        [period.id, SUBMITTED_STATUSES],
       );
       const assessors: { id: string; affiliation: string | null; assigned_count: string }[] = await em.query(
         `SELECT u.id, u.affiliation, (SELECT COUNT(*) FROM assignments a WHERE a.assessor_id = u.id AND a.period_id = ?) AS assigned_count
@@ -70,7 +70,7 @@ export class AssignmentsService {
         [dto.participationId, period.id],
       );
       if (!part) throw notFound('Participation', dto.participationId);
-      if (!['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'].includes(part.status)) throw unprocessable('Only a submitted SAQ can be assigned for verification', { status: part.status });
+      if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable('Only a submitted SAQ can be assigned for verification', { status: part.status });
       await this.conflicts.assertNone(em, { id: String(assessor.id), affiliation: assessor.affiliation }, [{ id: String(part.body_id), name: part.body_name }], 'assessor');
       await em.query('INSERT IGNORE INTO assignments (period_id, participation_id, assessor_id) VALUES (?, ?, ?)', [period.id, part.id, assessor.id]);
       const after = { assessorId: dto.assessorId, participationId: dto.participationId };
@@ -87,10 +87,10 @@ export class AssignmentsService {
 
   /** The assessor's participations with verification progress. */
   async mine(user: AuthUser) {
-    const rows: { id: string; period_id: string; stage: string; body_id: string; body_name: string; category_code: string; status: string; verified: string; question_ids: string }[] =
+    const rows: { id: string; period_id: string; stage: string; body_id: string; body_name: string; category_code: string; status: string; verified: string }[] =
       await this.ds.query(
         `SELECT p.id, p.period_id, per.stage, b.id AS body_id, b.name AS body_name, c.code AS category_code, p.status,
-                (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = p.id) AS verified, '' AS question_ids
+                (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = p.id) AS verified
            FROM assignments a
            JOIN participations p ON p.id = a.participation_id
            JOIN periods per ON per.id = p.period_id

@@ -1,14 +1,10 @@
 /** Rules of verification and assignment (pure). */
 import Decimal from 'decimal.js';
-import { conflictKey, hasConflict } from '../users/conflict-of-interest';
+import { hasConflict } from '../users/conflict-of-interest';
 import { dec, format2 } from '../scoring/decimal';
+import { FieldError } from '../common/field-error';
 
 export type VerificationStatus = 'ACCEPTED' | 'ADJUSTED' | 'EVIDENCE_INACCESSIBLE';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 /**
  * The points to store for a verification, or what is wrong with it: points within 0..maxPoints;
@@ -83,4 +79,3 @@ export function planAssignments(participations: AssignableParticipation[], asses
   return { planned, unassigned, skippedForConflict, conflicts };
 }
 
-export { conflictKey };

@@ -15,9 +15,9 @@ import { saqScore } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';
 import { checkVerification, effectivePoints } from './verification-rules';
 import { inTransaction } from '../database/transaction';
+import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
-const CORRECTABLE = ['SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED'];
 
 interface VerificationRow {
   question_id: string;
@@ -77,7 +77,7 @@ export class VerificationsService {
         throw unprocessable(p.stage === 'VERIFICATION' ? 'The verification window has closed' : `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
       }
       if (correction && !dto.note?.trim()) throw badRequest('A correction needs a note', [{ field: 'note', message: 'note is required for a correction after verification' }]);
-      if (!(correction ? CORRECTABLE : VERIFIABLE).includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      if (!(correction ? SUBMITTED_STATUSES : VERIFIABLE).includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const q = this.question(ins, p, code);
       const [answer] = await em.query('SELECT self_points FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);

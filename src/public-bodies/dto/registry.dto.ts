@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { trimLower } from '../../common/validation';
 import { Category } from '../entities/category.entity';
 import { PublicBody } from '../entities/public-body.entity';
 
@@ -28,7 +29,7 @@ export class CreatePublicBodyDto {
   @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' }) @MaxLength(500)
   website?: string;
 
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsOptional() @Transform(trimLower)
   @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
   email?: string;
 }

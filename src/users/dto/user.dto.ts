@@ -3,8 +3,8 @@ import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Mi
 import { Role, ROLES } from '../../common/auth-user';
 import { PageQuery } from '../../common/pagination';
 import { User } from '../entities/user.entity';
+import { trimLower } from '../../common/validation';
 
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const ID = /^[1-9][0-9]{0,19}$/;
 
 export class CreateUserDto {
