@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
-import { badRequest, unprocessable } from '../common/errors';
+import { badRequest, notFound, unprocessable } from '../common/errors';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
@@ -21,6 +21,14 @@ export interface LoadedInstrument {
   questions: Question[];
   byCode: Map<string, Question>;
   aspectById: Map<string, Aspect>;
+}
+
+/** The question `code` of the instrument for a body of `categoryCode`: 404 when there is none, 422 when it does not apply to the category. */
+export function applicableQuestion(ins: LoadedInstrument, categoryCode: string, code: string): Question {
+  const q = ins.byCode.get(code);
+  if (!q) throw notFound('Question', code);
+  if (!appliesTo(q.categoryCodes, categoryCode)) throw unprocessable(`Question ${code} does not apply to category ${categoryCode}`, { questionCode: code, categoryCode });
+  return q;
 }
 
 @Injectable()

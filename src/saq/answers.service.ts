@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
-import { badRequest, busy, conflict, notFound, unprocessable } from '../common/errors';
+import { badRequest, busy, conflict, unprocessable } from '../common/errors';
 import { Question } from '../instruments/entities/question.entity';
-import { InstrumentsService, LoadedInstrument } from '../instruments/instruments.service';
-import { appliesTo } from '../instruments/instrument-rules';
+import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { format2 } from '../scoring/decimal';
 import { checkAnswerValue, selfPoints } from '../scoring/question-points';
 import { SaveAnswerDto } from './dto/saq.dto';
@@ -53,7 +52,7 @@ export class AnswersService {
     let p = await this.access.loadForOwnerWrite(user, participationId, false);
     let fresh = false;
     const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
-    const q = this.question(ins, p, questionCode);
+    const q = applicableQuestion(ins, p.categoryCode, questionCode);
     const answer = await this.checkedAnswer(p, q, dto);
     for (let attempt = 1; ; attempt++) {
       const now = this.clock.now();
@@ -145,15 +144,6 @@ export class AnswersService {
     } catch (e) {
       this.logger.warn(`Answer saved, but participation ${p.id} stays INVITED for now: ${(e as Error).message}`);
     }
-  }
-
-  private question(ins: LoadedInstrument, p: ParticipationContext, code: string): Question {
-    const q = ins.byCode.get(code);
-    if (!q) throw notFound('Question', code);
-    if (!appliesTo(q.categoryCodes, p.categoryCode)) {
-      throw unprocessable(`Question ${code} does not apply to category ${p.categoryCode}`, { questionCode: code, categoryCode: p.categoryCode });
-    }
-    return q;
   }
 
   async list(user: AuthUser, participationId: string): Promise<{ items: AnswerView[] }> {

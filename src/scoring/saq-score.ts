@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { Dec, finiteDec } from './decimal';
-import { FRACTION_ZERO, Fraction, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf, gcd } from './fraction';
+import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf, gcd } from './fraction';
 
 /**
  * One aspect, with points and maxPoints already summed over the questions that apply to the

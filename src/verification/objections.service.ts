@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
-import { InstrumentsService } from '../instruments/instruments.service';
+import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { isWindowOpen } from '../periods/stage-machine';
 import { ParticipationAccess } from '../saq/participation-access';
 import { isHttpUrl } from '../saq/saq-rules';
@@ -36,7 +36,7 @@ export class ObjectionsService {
       }
       if (p.status !== 'VERIFIED') throw unprocessable(`Only a verified SAQ can be contested (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
-      const q = this.verifications.question(ins, p, dto.questionCode);
+      const q = applicableQuestion(ins, p.categoryCode, dto.questionCode);
       const [v] = await em.query('SELECT points, objection_points FROM verifications WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
       if (!v) throw unprocessable(`Question ${q.code} has no verified points to contest`, { questionCode: q.code });
       const url = dto.url?.trim() || null;

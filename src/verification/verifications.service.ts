@@ -4,9 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
-import { Question } from '../instruments/entities/question.entity';
-import { InstrumentsService, LoadedInstrument } from '../instruments/instruments.service';
+import { badRequest, conflict, forbidden, unprocessable } from '../common/errors';
+import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo, categoryTallies } from '../instruments/instrument-rules';
 import { isBefore, isWindowOpen } from '../periods/stage-machine';
 import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
@@ -46,13 +45,6 @@ export class VerificationsService {
     return this.access.load(user, id, 'read', em, lock);
   }
 
-  question(ins: LoadedInstrument, p: ParticipationContext, code: string): Question {
-    const q = ins.byCode.get(code);
-    if (!q) throw notFound('Question', code);
-    if (!appliesTo(q.categoryCodes, p.categoryCode)) throw unprocessable(`Question ${code} does not apply to category ${p.categoryCode}`, { questionCode: code });
-    return q;
-  }
-
   /**
    * Keeps aspect_subtotals equal to the sum of effective points per aspect, in the caller's
    * transaction: every write of a verification's points or objection points passes the question's
@@ -79,7 +71,7 @@ export class VerificationsService {
       if (correction && !dto.note?.trim()) throw badRequest('A correction needs a note', [{ field: 'note', message: 'note is required for a correction after verification' }]);
       if (!(correction ? SUBMITTED_STATUSES : VERIFIABLE).includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
-      const q = this.question(ins, p, code);
+      const q = applicableQuestion(ins, p.categoryCode, code);
       const [answer] = await em.query('SELECT self_points FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
       const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints: answer?.self_points ?? null, maxPoints: q.maxPoints });
       if (checked.errors.length) throw badRequest(checked.errors.map((e) => e.message).join('; '), checked.errors);
