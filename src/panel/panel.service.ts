@@ -11,7 +11,8 @@ import { PeriodsService } from '../periods/periods.service';
 import { isWindowOpen, WindowedStage } from '../periods/stage-machine';
 import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
 import { dec, format2 } from '../scoring/decimal';
-import { FinalistRule, selectFinalists } from '../scoring/finalists';
+import { selectFinalists } from '../scoring/finalists';
+import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
 import { verifiedScores } from '../verification/verified-scores';
@@ -46,7 +47,7 @@ export class PanelService {
       for await (const batch of verifiedScores(em, period.id, ins, ['VERIFIED', 'FINALIST'])) {
         for (const s of batch) entries.push({ key: s.participationId, categoryCode: s.categoryCode, saq: s.saq });
       }
-      const rule: FinalistRule = period.finalistRuleType === 'TOP_N' ? { type: 'TOP_N', value: Number.parseInt(period.finalistRuleValue, 10) } : { type: 'THRESHOLD', value: period.finalistRuleValue };
+      const rule = finalistRuleOf(period.finalistRuleType, period.finalistRuleValue);
       const chosen = selectFinalists(entries, rule);
       const ids = [...chosen];
       const previous: { id: string }[] = await em.query(`SELECT id FROM participations WHERE period_id = ? AND status = 'FINALIST'`, [period.id]);
@@ -63,7 +64,7 @@ export class PanelService {
         .map((id) => byKey.get(id)!)
         .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || b.saq.comparedTo(a.saq))
         .map((e) => ({ participationId: e.key, categoryCode: e.categoryCode, saqScore: format2(e.saq), saqScoreExact: e.saq.toString() }));
-      const rulePublic = { type: rule.type, value: rule.type === 'TOP_N' ? rule.value : format2(rule.value) };
+      const rulePublic = finalistRuleView(rule);
       await this.audit.record(em, {
         organizerId: actor.organizerId,
         actorId: actor.id,
@@ -135,7 +136,7 @@ export class PanelService {
   private async forScoring(user: AuthUser, participationId: string, stage: WindowedStage, em: EntityManager): Promise<{ p: ParticipationContext; period: Period }> {
     const p = await this.access.load(user, participationId, 'panelist', em, 'share');
     const period = await this.periods.find(user.organizerId, p.periodId, em);
-    if (stage === 'VISITATION' && dec(period.weightVisitation).isZero()) throw unprocessable('This period does not weight visitation', { weights: { visitation: '0.00' } });
+    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation)) throw unprocessable('This period does not weight visitation', { weights: { visitation: '0.00' } });
     if (p.status !== 'FINALIST') throw unprocessable('Only finalists are scored by the panel', { status: p.status });
     if (!isWindowOpen(p.stage, stage, new Date(p.schedule[stage]!.closesAt), this.clock.now())) {
       throw unprocessable(p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
@@ -239,7 +240,7 @@ export class PanelService {
         WHERE p.period_id = ? AND p.status = 'FINALIST' ORDER BY c.code, b.name, u.name`,
       [period.id],
     );
-    const usesVisitation = !dec(period.weightVisitation).isZero();
+    const visitation = usesVisitation(period.weightVisitation);
     const byId = new Map<string, any>();
     for (const r of rows) {
       const id = String(r.id);
@@ -247,7 +248,7 @@ export class PanelService {
       const item = byId.get(id);
       if (r.panelist_id === null) continue;
       item.panelists.push({ id: String(r.panelist_id), name: r.panelist_name, visitation: format2(r.visitation_score), presentation: format2(r.presentation_total) });
-      if (usesVisitation && r.visitation_score === null) item.missingVisitation.push(r.panelist_name);
+      if (visitation && r.visitation_score === null) item.missingVisitation.push(r.panelist_name);
       if (r.presentation_total === null) item.missingPresentation.push(r.panelist_name);
     }
     return { items: [...byId.values()] };

@@ -2,8 +2,9 @@
  * Checks of a period's settings that span fields (sums, orders, windows). Pure; the DTOs check shapes.
  */
 import { Band, checkBands } from '../scoring/bands';
-import { dec, sumIs100 } from '../scoring/decimal';
-import { checkFinalistRule } from '../scoring/finalists';
+import Decimal from 'decimal.js';
+import { dec, format2, sumIs100 } from '../scoring/decimal';
+import { checkFinalistRule, FinalistRule } from '../scoring/finalists';
 import { checkRubric, RubricCriterion } from '../scoring/panel-scores';
 import { WINDOWED_STAGES, WindowedStage } from './stage-machine';
 import { FieldError } from '../common/field-error';
@@ -60,14 +61,29 @@ export function checkSchedule(schedule: Schedule, usesVisitation: boolean): Fiel
   return errors;
 }
 
+/** Whether the period weights the visitation stage at all (a 0 weight skips it). */
+export const usesVisitation = (weightVisitation: Decimal.Value | null | undefined): boolean => !dec(weightVisitation ?? 0).isZero();
+
+/** The finalist rule as stored (type and a DECIMAL string): TOP_N as a whole number. */
+export function finalistRuleOf(type: 'THRESHOLD' | 'TOP_N', value: string): { type: 'TOP_N'; value: number } | { type: 'THRESHOLD'; value: string } {
+  return type === 'TOP_N' ? { type, value: Number.parseInt(value, 10) } : { type, value };
+}
+
+/** The rule as the API shows it: TOP_N a number, THRESHOLD a two-decimal string. */
+export const finalistRuleView = (r: FinalistRule) => ({ type: r.type, value: r.type === 'TOP_N' ? r.value : format2(r.value)! });
+
+/** Every window's instants as UTC ISO strings. */
+export const scheduleInUtc = (s: Schedule): Schedule =>
+  Object.fromEntries(Object.entries(s).map(([k, w]) => [k, { opensAt: new Date(w!.opensAt).toISOString(), closesAt: new Date(w!.closesAt).toISOString() }]));
+
 /** Every cross-field rule of a period's settings; an empty list means valid. */
 export function checkPeriodSettings(p: PeriodSettings): FieldError[] {
-  const usesVisitation = !dec(p.weights.visitation ?? 0).isZero();
+  const visitation = usesVisitation(p.weights.visitation);
   return [
     ...checkWeights(p.weights),
     ...checkFinalistRule(p.finalistRule),
     ...checkBands(p.bands).map((message) => ({ field: 'bands', message })),
     ...checkRubric(p.presentationRubric),
-    ...checkSchedule(p.schedule, usesVisitation),
+    ...checkSchedule(p.schedule, visitation),
   ];
 }

@@ -6,11 +6,11 @@ import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
 import { DEFAULT_BANDS } from '../scoring/bands';
-import { dec, format2 } from '../scoring/decimal';
+import { format2 } from '../scoring/decimal';
 import { DEFAULT_RUBRIC } from '../scoring/panel-scores';
 import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { Period } from './entities/period.entity';
-import { checkPeriodSettings, isValidTimeZone, PeriodSettings, Schedule } from './period-rules';
+import { checkPeriodSettings, finalistRuleOf, isValidTimeZone, PeriodSettings, Schedule, scheduleInUtc, usesVisitation } from './period-rules';
 import { checkMove, StageFacts, unmetPreconditions } from './stage-machine';
 import { inTransaction } from '../database/transaction';
 
@@ -114,8 +114,7 @@ export class PeriodsService {
     if (dto.force && !dto.reason) throw badRequest('A forced move needs a reason', [{ field: 'reason', message: 'reason is required when force is true' }]);
     return inTransaction(this.ds, async (em) => {
       const p = await this.find(actor.organizerId, id, em, true);
-      const usesVisitation = !dec(p.weightVisitation).isZero();
-      const move = checkMove(p.stage, dto.to, usesVisitation);
+      const move = checkMove(p.stage, dto.to, usesVisitation(p.weightVisitation));
       if (!move.ok) throw conflict(move.reason, { from: p.stage, to: dto.to });
       const unmet = unmetPreconditions(p.stage, await this.gatherFacts(em, p), dto.to);
       if (unmet.length && !dto.force) {
@@ -191,16 +190,14 @@ function toColumns(s: PeriodSettings): Partial<Period> {
     finalistRuleValue: format2(s.finalistRule.value)!,
     bands: s.bands.map((b) => ({ code: b.code, label: b.label, min: format2(b.min)! })),
     presentationRubric: s.presentationRubric.map((c) => ({ code: c.code, title: c.title ?? c.code, weight: format2(c.weight)! })),
-    schedule: Object.fromEntries(
-      Object.entries(s.schedule).map(([k, w]) => [k, { opensAt: new Date(w!.opensAt).toISOString(), closesAt: new Date(w!.closesAt).toISOString() }]),
-    ),
+    schedule: scheduleInUtc(s.schedule),
   };
 }
 
 function fromColumns(p: Period): PeriodSettings {
   return {
     weights: { saq: p.weightSaq, visitation: p.weightVisitation, presentation: p.weightPresentation },
-    finalistRule: { type: p.finalistRuleType, value: p.finalistRuleType === 'TOP_N' ? Number.parseInt(p.finalistRuleValue, 10) : p.finalistRuleValue },
+    finalistRule: finalistRuleOf(p.finalistRuleType, p.finalistRuleValue),
     bands: p.bands,
     presentationRubric: p.presentationRubric,
     schedule: p.schedule,

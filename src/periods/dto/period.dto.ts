@@ -18,7 +18,7 @@ import {
 import { IsDecimalInput } from '../../common/decimal-input';
 import { format2 } from '../../scoring/decimal';
 import { Period } from '../entities/period.entity';
-import { Schedule } from '../period-rules';
+import { finalistRuleOf, finalistRuleView, Schedule, scheduleInUtc } from '../period-rules';
 import { STAGES, Stage } from '../stage-machine';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -164,10 +164,6 @@ export class AdvanceDto {
   reason?: string;
 }
 
-const toUtc = (s: Schedule): Schedule =>
-  Object.fromEntries(
-    Object.entries(s).map(([k, w]) => [k, { opensAt: new Date(w!.opensAt).toISOString(), closesAt: new Date(w!.closesAt).toISOString() }]),
-  );
 
 export class PeriodDto {
   id: string;
@@ -196,13 +192,10 @@ export class PeriodDto {
       timezone: p.timezone,
       stage: p.stage,
       weights: { saq: format2(p.weightSaq)!, visitation: format2(p.weightVisitation)!, presentation: format2(p.weightPresentation)! },
-      finalistRule: {
-        type: p.finalistRuleType,
-        value: p.finalistRuleType === 'TOP_N' ? Number.parseInt(p.finalistRuleValue, 10) : format2(p.finalistRuleValue)!,
-      },
+      finalistRule: finalistRuleView(finalistRuleOf(p.finalistRuleType, p.finalistRuleValue)),
       bands: p.bands.map((b) => ({ code: b.code, label: b.label, min: format2(b.min)! })),
       presentationRubric: p.presentationRubric.map((c) => ({ code: c.code, title: c.title ?? c.code, weight: format2(c.weight)! })),
-      schedule: toUtc(p.schedule),
+      schedule: scheduleInUtc(p.schedule),
       scoringLocked: p.scoringLockedAt !== null,
       publishedRunId: p.publishedRunId ?? null,
       publishedAt: p.publishedAt?.toISOString() ?? null,
