@@ -10,7 +10,6 @@
  * once (the machine's own parallel ceiling). Options: --count 1000 --warmup 1000 --rounds 3 --processes 1 --threads <cores>.
  */
 import { NestFactory } from '@nestjs/core';
-import { spawn } from 'child_process';
 import * as mysql from 'mysql2/promise';
 import { cpus } from 'os';
 import * as path from 'path';
@@ -21,7 +20,7 @@ import { AuthUser } from '../src/common/auth-user';
 import { RankingsService } from '../src/rankings/rankings.service';
 import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { renderBare, renderBareParallel } from './certificates-bare';
-import { apiEnv, databaseServerPid, ensureBuilt, machineCpuMs, processCpuMs, ROOT, runSetup } from './lib/api-process';
+import { apiEnv, databaseServerPid, ensureBuilt, machineCpuMs, processCpuMs, ROOT, runSetup, startWorker } from './lib/api-process';
 import { parseArgs } from './lib/args';
 import { recreateDatabase, scratchSettings } from './lib/db';
 import { Check, printChecks, stepLogger, writeResults } from './lib/report';
@@ -46,16 +45,7 @@ async function main() {
   for (let r = 0; r < args.rounds; r++) timedPeriods.push(await syntheticPeriod(2026 + r, args.count));
   const warmUpPeriod = args.warmup > 0 ? await syntheticPeriod(2025, args.warmup) : null;
 
-  const workers = await Promise.all(
-    Array.from({ length: args.processes }, async () => {
-      const worker = spawn(process.execPath, [path.join(ROOT, 'dist/src/worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve, reject) => {
-        worker.stdout!.on('data', (d: Buffer) => d.toString().includes('consuming queues') && resolve());
-        worker.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-      });
-      return worker;
-    }),
-  );
+  const workers = await Promise.all(Array.from({ length: args.processes }, () => startWorker(env)));
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
   try {
     const rankings = app.get(RankingsService);

@@ -6,16 +6,14 @@
  * and on the same data a bare `SELECT participation_id, SUM(points) ... GROUP BY participation_id`.
  * Prints both times, their ratio, rows per second and the worker's peak RSS.
  */
-import { spawn } from 'child_process';
 import { readFileSync } from 'fs';
 import * as mysql from 'mysql2/promise';
-import * as path from 'path';
 import { NestFactory } from '@nestjs/core';
 import 'reflect-metadata';
 import { AppModule } from '../src/app.module';
 import { RankingsService } from '../src/rankings/rankings.service';
 import { buildSyntheticPeriod } from '../seeds/synthetic';
-import { apiEnv, ensureBuilt, ROOT, runSetup } from './lib/api-process';
+import { apiEnv, ensureBuilt, runSetup, startWorker } from './lib/api-process';
 import { parseArgs } from './lib/args';
 import { recreateDatabase, scratchSettings } from './lib/db';
 import { Check, printChecks, stepLogger, writeResults } from './lib/report';
@@ -47,11 +45,7 @@ async function main() {
 
   // The worker as `npm run start:worker` runs it: V8's old space capped (WORKER_HEAP_MB), so the heap
   // is collected before it grows into the RSS budget.
-  const worker = spawn(process.execPath, [`--max-old-space-size=${args['heap-mb']}`, path.join(ROOT, 'dist/src/worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    worker.stdout!.on('data', (d: Buffer) => d.toString().includes('consuming queues') && resolve());
-    worker.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
+  const worker = await startWorker(env, [`--max-old-space-size=${args['heap-mb']}`]);
   const baselineRss = peakRssMb(worker.pid!);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
   try {

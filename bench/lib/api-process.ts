@@ -224,3 +224,15 @@ export const selfCpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/** Spawns the built worker (`node [nodeArgs] dist/src/worker.js`) and resolves once it consumes its queues. Killed with the bench. */
+export async function startWorker(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  installExitHook();
+  const worker = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist', 'src', 'worker.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  running.add(worker);
+  await new Promise<void>((resolve, reject) => {
+    worker.stdout!.on('data', (d: Buffer) => d.toString().includes('consuming queues') && resolve());
+    worker.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+  return worker;
+}

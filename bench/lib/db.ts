@@ -3,7 +3,7 @@
  * mysql2 pool, multi-row inserts, and `SHOW GLOBAL STATUS` deltas to see what the server did.
  */
 import * as mysql from 'mysql2/promise';
-import { DbSettings, migrate } from '../../src/database/data-source';
+import { DbSettings, dropDatabaseIfExists, migrate } from '../../src/database/data-source';
 
 export type { DbSettings };
 
@@ -21,18 +21,7 @@ export function scratchSettings(name: string, poolSize = 20): Required<DbSetting
   };
 }
 
-async function serverConnection(s: DbSettings): Promise<mysql.Connection> {
-  return mysql.createConnection({ host: s.DB_HOST, port: Number(s.DB_PORT), user: s.DB_USER, password: s.DB_PASSWORD });
-}
-
-export async function dropDatabase(s: DbSettings): Promise<void> {
-  const conn = await serverConnection(s);
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${s.DB_NAME}\``);
-  } finally {
-    await conn.end();
-  }
-}
+export const dropDatabase = dropDatabaseIfExists;
 
 /** Drops the scratch database if present, creates it and applies every migration. Returns their names. */
 export async function recreateDatabase(s: DbSettings): Promise<string[]> {

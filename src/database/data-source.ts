@@ -61,28 +61,22 @@ function fromProcessEnv(): DbSettings {
 /** Used by the TypeORM CLI (`-d src/database/data-source.ts`). */
 export default new DataSource(dataSourceOptions(fromProcessEnv()));
 
-/** Creates the database when it is missing (utf8mb4). */
-export async function createDatabaseIfMissing(s: DbSettings): Promise<void> {
+/** One statement on the server itself (no database selected): creating or dropping databases. */
+async function onServer(s: DbSettings, sql: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mysql = require('mysql2/promise');
   const conn = await mysql.createConnection({ host: s.DB_HOST, port: Number(s.DB_PORT), user: s.DB_USER, password: s.DB_PASSWORD });
   try {
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${s.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.query(sql);
   } finally {
     await conn.end();
   }
 }
 
-export async function dropDatabaseIfExists(s: DbSettings): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mysql = require('mysql2/promise');
-  const conn = await mysql.createConnection({ host: s.DB_HOST, port: Number(s.DB_PORT), user: s.DB_USER, password: s.DB_PASSWORD });
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${s.DB_NAME}\``);
-  } finally {
-    await conn.end();
-  }
-}
+/** Creates the database when it is missing (utf8mb4). */
+export const createDatabaseIfMissing = (s: DbSettings) => onServer(s, `CREATE DATABASE IF NOT EXISTS \`${s.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+
+export const dropDatabaseIfExists = (s: DbSettings) => onServer(s, `DROP DATABASE IF EXISTS \`${s.DB_NAME}\``);
 
 /** Creates the database if needed and applies every pending migration. */
 export async function migrate(s: DbSettings): Promise<string[]> {

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp } from '../../src/bootstrap';
 import { CLOCK } from '../../src/common/clock';
-import { migrate } from '../../src/database/data-source';
+import { dropDatabaseIfExists, migrate } from '../../src/database/data-source';
 import { OrganizersService } from '../../src/organizers/organizers.service';
 import { UsersService } from '../../src/users/users.service';
 import { FakeClock } from './fake-clock';
@@ -103,16 +103,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; worker
   };
 }
 
-export async function dropDatabase(env: Record<string, string>, dbName: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mysql = require('mysql2/promise');
-  const conn = await mysql.createConnection({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USER, password: env.DB_PASSWORD });
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-  } finally {
-    await conn.end();
-  }
-}
+export const dropDatabase = (env: Record<string, string>, dbName: string): Promise<void> =>
+  dropDatabaseIfExists({ DB_HOST: env.DB_HOST, DB_PORT: env.DB_PORT, DB_USER: env.DB_USER, DB_PASSWORD: env.DB_PASSWORD, DB_NAME: dbName });
 
 async function deleteRedisKeys(env: Record<string, string>, prefix: string): Promise<void> {
   const redis = new Redis({ host: env.REDIS_HOST, port: Number(env.REDIS_PORT), lazyConnect: true, maxRetriesPerRequest: 1 });
