@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
-import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './jobs.types';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, redisConnection } from './jobs.types';
 
 /** Queues for producers (api and worker alike). Processors are registered by WorkersModule only. */
 @Global()
@@ -13,13 +13,7 @@ import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './jobs.types';
       inject: [ENV],
       useFactory: (env: EnvironmentVariables) => ({
         prefix: env.QUEUE_PREFIX,
-        connection: {
-          host: env.REDIS_HOST,
-          port: env.REDIS_PORT,
-          password: env.REDIS_PASSWORD || undefined,
-          // Workers need null; producers are bounded by the enqueue timeout in JobsService instead.
-          maxRetriesPerRequest: null,
-        },
+        connection: redisConnection(env),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),

@@ -33,3 +33,14 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+/**
+ * The Redis connection of every queue and worker. `maxRetriesPerRequest: null` as BullMQ workers
+ * require; producers are bounded by the enqueue timeout in JobsService instead.
+ */
+export const redisConnection = (env: { REDIS_HOST: string; REDIS_PORT: number; REDIS_PASSWORD?: string }) => ({
+  host: env.REDIS_HOST,
+  port: env.REDIS_PORT,
+  password: env.REDIS_PASSWORD || undefined,
+  maxRetriesPerRequest: null,
+});

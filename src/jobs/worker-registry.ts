@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Job, Worker } from 'bullmq';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
-import { JOB_QUEUE, JobName, QueueName } from './jobs.types';
+import { JOB_QUEUE, JobName, QueueName, redisConnection } from './jobs.types';
 
 /**
  * Starts one BullMQ worker per queue and routes each job to its handler. At boot it checks that
@@ -30,7 +30,7 @@ export class WorkerRegistry implements OnApplicationBootstrap, OnModuleDestroy {
     for (const h of this.handlers.values()) h.onWorkerStart?.();
     for (const queue of Object.values(QueueName)) {
       const worker = new Worker(queue, (job: Job) => this.dispatch(queue, job), {
-        connection: { host: this.env.REDIS_HOST, port: this.env.REDIS_PORT, password: this.env.REDIS_PASSWORD || undefined, maxRetriesPerRequest: null },
+        connection: redisConnection(this.env),
         prefix: this.env.QUEUE_PREFIX,
         concurrency: Math.max(this.env.WORKER_CONCURRENCY, ...[...this.handlers.values()].filter((h) => JOB_QUEUE[h.jobName] === queue).map((h) => h.concurrency ?? 0)),
         lockDuration: this.env.WORKER_LOCK_MS,
