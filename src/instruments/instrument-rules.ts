@@ -47,23 +47,11 @@ export interface QuestionShape {
   categoryCodes: string[] | null;
 }
 
-/**
- * The per-aspect shape of one category (maximum points and question count over the questions that
- * apply to it), computed once; `fill` turns a body's points per aspect into SAQ tallies.
- */
+/** The per-aspect shape of one category: maximum points and question count over the questions that apply to it. */
 export function tallyTemplate(aspects: AspectShape[], questions: QuestionShape[], categoryCode: string) {
   const shape = aspects.map((a) => {
     const applicable = questions.filter((q) => q.aspectId === a.id && appliesTo(q.categoryCodes, categoryCode));
     return { id: a.id, code: a.code, weight: a.weight, maxPoints: applicable.reduce((s, q) => s.plus(q.maxPoints), dec(0)), questionCount: applicable.length };
   });
-  return {
-    shape,
-    fill: (pointsByAspectId: Map<string, string>) =>
-      shape.map((a) => ({ code: a.code, weight: a.weight, points: pointsByAspectId.get(a.id) ?? '0', maxPoints: a.maxPoints, questionCount: a.questionCount })),
-  };
-}
-
-/** The SAQ tallies of one body of `categoryCode` from its points per aspect. */
-export function categoryTallies(aspects: AspectShape[], questions: QuestionShape[], categoryCode: string, pointsByAspectId: Map<string, string>) {
-  return tallyTemplate(aspects, questions, categoryCode).fill(pointsByAspectId);
+  return { shape };
 }

@@ -6,11 +6,11 @@ import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { badRequest, conflict, forbidden, unprocessable } from '../common/errors';
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
-import { appliesTo, categoryTallies } from '../instruments/instrument-rules';
+import { appliesTo } from '../instruments/instrument-rules';
 import { isBefore, isWindowOpen } from '../periods/stage-machine';
 import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
 import { dec, format2 } from '../scoring/decimal';
-import { saqScore } from '../scoring/saq-score';
+import { saqScore, tallyAspects } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';
 import { checkVerification, effectivePoints } from './verification-rules';
 import { inTransaction } from '../database/transaction';
@@ -136,13 +136,10 @@ export class VerificationsService {
     const objections: { id: string; question_id: string; status: string; reason: string; points_before: string; points_after: string | null; decision_note: string | null; created_at: Date }[] =
       await this.ds.query('SELECT id, question_id, status, reason, points_before, points_after, decision_note, created_at FROM objections WHERE participation_id = ? ORDER BY id', [p.id]);
     const byQuestion = new Map(rows.map((r) => [String(r.question_id), r]));
-    const pointsByAspect = new Map<string, string>();
-    const items = ins.questions
-      .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
-      .map((q) => {
+    const applicable = ins.questions.filter((q) => appliesTo(q.categoryCodes, p.categoryCode));
+    const items = applicable.map((q) => {
         const r = byQuestion.get(q.id);
         const effective = effectivePoints(r);
-        if (effective !== null) pointsByAspect.set(q.aspectId, dec(pointsByAspect.get(q.aspectId) ?? 0).plus(effective).toString());
         const objection = objections.filter((o) => String(o.question_id) === q.id).pop();
         return {
           questionCode: q.code,
@@ -159,7 +156,11 @@ export class VerificationsService {
             : null,
         };
       });
-    const score = saqScore(categoryTallies(ins.aspects, ins.questions, p.categoryCode, pointsByAspect));
+    const tallies = tallyAspects(
+      ins.aspects,
+      applicable.map((q, i) => ({ aspectCode: ins.aspectById.get(q.aspectId)!.code, points: items[i].effectivePoints, maxPoints: q.maxPoints })),
+    );
+    const score = saqScore(tallies);
     return {
       participationId: p.id,
       status: p.status,
