@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
+import { roundFraction } from '../scoring/fraction';
 import {
   aspectAverages,
   cleanSheetName,
@@ -10,7 +11,6 @@ import {
   rankingCsv,
   RANKING_HEADERS,
   ReportRow,
-  roundFraction,
   sheetNames,
   signedChange,
 } from './report-rules';

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { stringify } from 'csv-stringify/sync';
 import { NOT_PARTICIPATING } from '../scoring/bands';
 import { Dec, format2 } from '../scoring/decimal';
-import { FRACTION_ZERO, Fraction, fracAdd, fracDiv, fractionOf } from '../scoring/fraction';
+import { FRACTION_ZERO, Fraction, fracAdd, fracCompare, fracDiv, fractionOf, roundFraction } from '../scoring/fraction';
 
 /** One ranking_results row as the exports read it; scores are the DB's two-decimal strings. */
 export interface ReportRow {
@@ -194,21 +194,6 @@ export function deciles(counts: { bucket: number; count: number }[]): DecileBuck
     out[c.bucket].count += c.count;
   }
   return out;
-}
-
-/** A non-negative fraction rounded half-up to `places` decimals, exactly (BigInt). */
-export function roundFraction(f: Fraction, places: number): string {
-  if (f.n < 0n) throw new Error('roundFraction expects a non-negative value');
-  const scale = 10n ** BigInt(places);
-  const q = (2n * f.n * scale + f.d) / (2n * f.d);
-  const s = q.toString().padStart(places + 1, '0');
-  return places ? `${s.slice(0, -places)}.${s.slice(-places)}` : s;
-}
-
-function fracCompare(a: Fraction, b: Fraction): number {
-  const l = a.n * b.d;
-  const r = b.n * a.d;
-  return l < r ? -1 : l > r ? 1 : 0;
 }
 
 export interface AspectInput {

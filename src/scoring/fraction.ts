@@ -72,3 +72,19 @@ export function fracToDecimal(f: Fraction): Decimal {
   const q = new Dec(f.n.toString()).div(new Dec(f.d.toString()));
   return q.isZero() ? new Dec(0) : q;
 }
+
+/** A non-negative fraction rounded half-up to `places` decimals, exactly (BigInt). */
+export function roundFraction(f: Fraction, places: number): string {
+  if (f.n < 0n) throw new Error('roundFraction expects a non-negative value');
+  const scale = 10n ** BigInt(places);
+  const q = (2n * f.n * scale + f.d) / (2n * f.d);
+  const s = q.toString().padStart(places + 1, '0');
+  return places ? `${s.slice(0, -places)}.${s.slice(-places)}` : s;
+}
+
+/** -1, 0 or 1 as `a` is below, equal to or above `b` (positive denominators). */
+export function fracCompare(a: Fraction, b: Fraction): number {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
