@@ -3,6 +3,8 @@
  * ranking benchmark and the crash-recovery test. Deterministic: the same sizes give the same data.
  */
 import { Connection } from 'mysql2/promise';
+import { DEFAULT_BANDS } from '../src/scoring/bands';
+import { format2 } from '../src/scoring/decimal';
 
 export interface SyntheticOptions {
   organizerId: string;
@@ -36,13 +38,7 @@ export async function buildSyntheticPeriod(db: Connection, o: SyntheticOptions):
     OBJECTION: { opensAt: at(-40), closesAt: at(-30) },
     PRESENTATION: { opensAt: at(-30), closesAt: at(-20) },
   };
-  const bands = [
-    { code: 'INFORMATIF', label: 'Informatif', min: '90.00' },
-    { code: 'MENUJU_INFORMATIF', label: 'Menuju Informatif', min: '80.00' },
-    { code: 'CUKUP_INFORMATIF', label: 'Cukup Informatif', min: '60.00' },
-    { code: 'KURANG_INFORMATIF', label: 'Kurang Informatif', min: '40.00' },
-    { code: 'TIDAK_INFORMATIF', label: 'Tidak Informatif', min: '0.00' },
-  ];
+  const bands = DEFAULT_BANDS.map((b) => ({ code: b.code, label: b.label, min: format2(b.min) }));
   const rubric = [{ code: 'OVERALL', title: 'Overall', weight: '100.00' }];
   const period = await q(
     `INSERT INTO periods (organizer_id, year, name, timezone, stage, weight_saq, weight_visitation, weight_presentation, finalist_rule_type, finalist_rule_value, bands, presentation_rubric, schedule, version)
