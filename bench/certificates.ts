@@ -14,6 +14,7 @@ import * as mysql from 'mysql2/promise';
 import { cpus } from 'os';
 import * as path from 'path';
 import 'reflect-metadata';
+import { validateEnv } from '../src/config/env';
 import { AppModule } from '../src/app.module';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { AuthUser } from '../src/common/auth-user';
@@ -46,7 +47,7 @@ async function main() {
   const warmUpPeriod = args.warmup > 0 ? await syntheticPeriod(2025, args.warmup) : null;
 
   const workers = await Promise.all(Array.from({ length: args.processes }, () => startWorker(env)));
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env: validateEnv(env), workers: false, http: false }), { logger: ['error'] });
   try {
     const rankings = app.get(RankingsService);
     const certificates = app.get(CertificatesService);

@@ -10,6 +10,7 @@ import { readFileSync } from 'fs';
 import * as mysql from 'mysql2/promise';
 import { NestFactory } from '@nestjs/core';
 import 'reflect-metadata';
+import { validateEnv } from '../src/config/env';
 import { AppModule } from '../src/app.module';
 import { RankingsService } from '../src/rankings/rankings.service';
 import { buildSyntheticPeriod } from '../seeds/synthetic';
@@ -47,7 +48,7 @@ async function main() {
   // is collected before it grows into the RSS budget.
   const worker = await startWorker(env, [`--max-old-space-size=${args['heap-mb']}`]);
   const baselineRss = peakRssMb(worker.pid!);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env: validateEnv(env), workers: false, http: false }), { logger: ['error'] });
   try {
     log('ranking: enqueue -> DONE');
     t = Date.now();

@@ -17,7 +17,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import 'reflect-metadata';
 import { AppModule } from '../src/app.module';
+import { requireServices } from '../src/cli/preflight';
 import { setup } from '../src/cli/setup';
+import { DEVELOPMENT_ADMIN, EnvironmentVariables, loadEnvOrExit, toEnvironment, validateEnv } from '../src/config/env';
 import { dropDatabaseIfExists } from '../src/database/data-source';
 import { answerFor, InstrumentQuestion, rng } from './demo/answers';
 import { ApiClient, pool } from './demo/client';
@@ -53,37 +55,43 @@ function startProcess(entry: string, env: Record<string, string>, ready: string)
 }
 
 async function main() {
-  require('dotenv').config({ quiet: true });
   const ci = flag('ci');
   const bodyLimit = ci ? 15 : undefined;
   const dbName = option('db', 'monev_demo');
   const port = option('port', '3100');
   const out = path.resolve(option('out', path.join(ROOT, 'demo-output')));
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  // Configured like every entry point (defaults, .env, the real environment); the demo then picks its
+  // own database, port, queue prefix and storage, and prints nicer names where the defaults stand.
+  const loaded = loadEnvOrExit();
+  const defaults = new EnvironmentVariables();
+  const orDemo = <K extends keyof EnvironmentVariables>(key: K, demoValue: string) => (loaded[key] === defaults[key] ? demoValue : String(loaded[key]));
+  const env = validateEnv({
+    ...toEnvironment(loaded),
     DB_NAME: dbName,
     PORT: port,
     QUEUE_PREFIX: `monev-demo-${Date.now()}`,
     WORKER_INLINE: 'false',
     LOG_LEVEL: 'warn',
     STORAGE_DIR: path.join(out, 'storage'),
-    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL && process.env.PUBLIC_BASE_URL !== 'http://localhost:3000' ? process.env.PUBLIC_BASE_URL : `http://localhost:${port}`,
-    JWT_SECRET: process.env.JWT_SECRET || 'demo-secret-that-is-long-enough-for-hs256-0123456789',
-    ADMIN_EMAIL: process.env.ADMIN_EMAIL || 'admin@monev.local',
-    ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || 'admin-password-123',
-    CERT_SIGNATORY_NAME: process.env.CERT_SIGNATORY_NAME || 'Dr. Rahmat Hidayat, S.H., M.H.',
-    CERT_SIGNATORY_TITLE: process.env.CERT_SIGNATORY_TITLE || 'Ketua Komisi Informasi Provinsi Kalimantan Tengah',
-  };
+    PUBLIC_BASE_URL: orDemo('PUBLIC_BASE_URL', `http://localhost:${port}`),
+    ADMIN_EMAIL: loaded.ADMIN_EMAIL || DEVELOPMENT_ADMIN.email,
+    ADMIN_PASSWORD: loaded.ADMIN_PASSWORD || DEVELOPMENT_ADMIN.password,
+    CERT_SIGNATORY_NAME: orDemo('CERT_SIGNATORY_NAME', 'Dr. Rahmat Hidayat, S.H., M.H.'),
+    CERT_SIGNATORY_TITLE: orDemo('CERT_SIGNATORY_TITLE', 'Ketua Komisi Informasi Provinsi Kalimantan Tengah'),
+  });
+  // The API and the worker load their environment the same way; every value is set, so this wins.
+  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? ROOT, ...toEnvironment(env) };
+  await requireServices(env);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(path.join(out, 'certificates'), { recursive: true });
 
   step(`fresh database ${dbName}: migrate and seed the Kalimantan Tengah period${ci ? ' (15 bodies)' : ''}`);
-  await dropDatabaseIfExists(env as never);
+  await dropDatabaseIfExists(env);
   await setup(env);
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
-  const seed = await seedKalteng(ctx, { adminPassword: env.ADMIN_PASSWORD, bodyLimit });
+  const seed = await seedKalteng(ctx, { adminPassword: env.ADMIN_PASSWORD!, bodyLimit });
   await ctx.close();
-  const adminPassword = env.ADMIN_PASSWORD;
+  const adminPassword = env.ADMIN_PASSWORD!;
 
   step('starting the API and a worker');
   const processes: ChildProcess[] = [];
@@ -93,8 +101,8 @@ async function main() {
     process.exit(130);
   });
   try {
-    processes.push(await startProcess('src/main.ts', env, 'Monev API listening'));
-    processes.push(await startProcess('src/worker.ts', env, 'consuming queues'));
+    processes.push(await startProcess('src/main.ts', childEnv, 'Monev API listening'));
+    processes.push(await startProcess('src/worker.ts', childEnv, 'consuming queues'));
     const api = new ApiClient(`http://127.0.0.1:${port}/api/v1`);
     const admin = await api.login(seed.adminEmail, adminPassword);
     const P = `/periods/${seed.periodId}`;

@@ -27,8 +27,8 @@ import { WorkersModule } from './workers.module';
 import { Global } from '@nestjs/common';
 
 export interface AppOptions {
-  /** The environment to validate and run with (process.env in production, a copy in tests). */
-  env: Record<string, string | undefined>;
+  /** The validated environment (`loadEnv()` in the entry points, `validateEnv` of a copy in tests). */
+  env: EnvironmentVariables;
   /** Register the BullMQ processors in this process. */
   workers: boolean;
   /** Register HTTP controllers (false for the worker process). */

@@ -5,10 +5,11 @@ import 'reflect-metadata';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
 import { EnvironmentVariables } from './config/config.module';
-import { InvalidEnvironmentError, validateEnv } from './config/env';
+import { requireServices } from './cli/preflight';
+import { developmentWarnings, loadEnvOrExit } from './config/env';
 
 async function serve(env: EnvironmentVariables, workers: boolean) {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env: process.env, workers, http: true }), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, workers, http: true }), { bufferLogs: true });
   configureHttpApp(app);
   await app.listen(env.PORT);
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
@@ -18,28 +19,23 @@ async function serve(env: EnvironmentVariables, workers: boolean) {
 }
 
 async function main() {
-  require('dotenv').config({ quiet: true });
-  let env: EnvironmentVariables;
-  try {
-    env = validateEnv(process.env);
-  } catch (e) {
-    if (e instanceof InvalidEnvironmentError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
+  const env = loadEnvOrExit();
+  if (cluster.isPrimary) {
+    for (const line of developmentWarnings(env)) console.warn(`!!! ${line}`);
+    await requireServices(env);
   }
   if (env.API_PROCESSES > 1 && cluster.isPrimary) {
     // One HTTP process per core behind the same port (Node's cluster module); the queue workers,
     // when inline, run in the first one only.
-    for (let i = 0; i < env.API_PROCESSES; i++) cluster.fork({ MONEV_INLINE_WORKERS: i === 0 && env.WORKER_INLINE ? 'true' : 'false' });
+    for (let i = 0; i < env.API_PROCESSES; i++) cluster.fork();
     cluster.on('exit', (w, code, signal) => {
       if (signal !== 'SIGTERM' && code !== 0) console.error(`API process ${w.process.pid} exited (${signal ?? code})`);
     });
     for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => Object.values(cluster.workers ?? {}).forEach((w) => w?.process.kill('SIGTERM')));
     return;
   }
-  const workers = cluster.isWorker ? process.env.MONEV_INLINE_WORKERS === 'true' : env.WORKER_INLINE;
+  // Cluster workers are numbered from 1 in fork order and never re-forked.
+  const workers = env.WORKER_INLINE && (cluster.isPrimary || cluster.worker?.id === 1);
   await serve(env, workers);
 }
 

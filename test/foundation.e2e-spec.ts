@@ -193,12 +193,25 @@ describe('configuration', () => {
     const root = path.join(__dirname, '..');
     const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH, ...baseTestEnv(), JWT_SECRET: 'too-short', DOTENV_CONFIG_PATH: '/nonexistent' },
+      env: { PATH: process.env.PATH, ...baseTestEnv(), JWT_SECRET: 'too-short'},
       encoding: 'utf8',
       timeout: 60000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Invalid environment configuration/);
     expect(run.stderr).toMatch(/JWT_SECRET/);
+  });
+
+  it('refuses to boot in production without a JWT_SECRET of its own, saying what to do', () => {
+    const { JWT_SECRET: _unused, ...withoutSecret } = baseTestEnv();
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: path.join(__dirname, '..'),
+      env: { PATH: process.env.PATH, ...withoutSecret, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/JWT_SECRET: is not set; with NODE_ENV=production set it to a random secret/);
+    expect(run.stdout).not.toMatch(/listening/);
   });
 });

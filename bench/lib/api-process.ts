@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { loadEnv, validateEnv } from '../../src/config/env';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const API_PREFIX = '/api/v1';
@@ -51,21 +52,24 @@ export async function freePort(preferred: number): Promise<number> {
 }
 
 /**
- * The environment of the API and of its setup: nothing inherited but PATH/HOME (so the repository's
- * .env cannot leak in: dotenv does not override variables that are already set).
+ * The environment of the API and of its setup: the servers as every entry point finds them
+ * (loadEnv), everything else fixed, nothing else inherited but PATH/HOME, and no dotenv file read by
+ * the children (ENV_FILE=none), so a developer's .env cannot change what is measured.
  */
 export function apiEnv(overrides: Record<string, string | number | boolean>): Record<string, string> {
+  const servers = loadEnv();
   const base: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? os.tmpdir(),
+    ENV_FILE: 'none',
     NODE_ENV: 'production',
-    DB_HOST: '127.0.0.1',
-    DB_PORT: '3306',
-    DB_USER: 'root',
-    DB_PASSWORD: '',
-    REDIS_HOST: '127.0.0.1',
-    REDIS_PORT: '6379',
-    REDIS_PASSWORD: '',
+    DB_HOST: servers.DB_HOST,
+    DB_PORT: String(servers.DB_PORT),
+    DB_USER: servers.DB_USER,
+    DB_PASSWORD: servers.DB_PASSWORD,
+    REDIS_HOST: servers.REDIS_HOST,
+    REDIS_PORT: String(servers.REDIS_PORT),
+    REDIS_PASSWORD: servers.REDIS_PASSWORD,
     JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
     JWT_TTL_SECONDS: '3600',
     LOG_LEVEL: 'warn',
@@ -85,7 +89,7 @@ export async function runSetup(env: Record<string, string>): Promise<{ applied: 
   // Loaded lazily: it pulls the whole Nest application in.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { setup } = require('../../src/cli/setup') as typeof import('../../src/cli/setup');
-  const r = await setup(env, { seedAdmin: true });
+  const r = await setup(validateEnv(env), { seedAdmin: true });
   return { applied: r.applied, admin: r.admin?.email ?? null };
 }
 

@@ -3,19 +3,20 @@
  * mysql2 pool, multi-row inserts, and `SHOW GLOBAL STATUS` deltas to see what the server did.
  */
 import * as mysql from 'mysql2/promise';
+import { loadEnv } from '../../src/config/env';
 import { DbSettings, dropDatabaseIfExists, migrate } from '../../src/database/data-source';
 
 export type { DbSettings };
 
-/** The server of the environment (DB_HOST...; defaults as in .env.example) with the bench's own database name. */
+/** The server of the environment (DB_HOST..., as every entry point loads it) with the bench's own database name. */
 export function scratchSettings(name: string, poolSize = 20): Required<DbSettings> {
   if (!/^monev_bench_[a-z0-9_]+$/.test(name)) throw new Error(`refusing scratch database name ${name}: it must start with monev_bench_`);
-  const e = process.env;
+  const e = loadEnv();
   return {
-    DB_HOST: e.BENCH_DB_HOST || '127.0.0.1',
-    DB_PORT: Number(e.BENCH_DB_PORT || 3306),
-    DB_USER: e.BENCH_DB_USER || 'root',
-    DB_PASSWORD: e.BENCH_DB_PASSWORD ?? '',
+    DB_HOST: e.DB_HOST,
+    DB_PORT: e.DB_PORT,
+    DB_USER: e.DB_USER,
+    DB_PASSWORD: e.DB_PASSWORD,
     DB_NAME: name,
     DB_POOL_SIZE: poolSize,
   };

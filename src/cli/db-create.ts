@@ -1,9 +1,10 @@
+import { loadEnvOrExit } from '../config/env';
 import { createDatabaseIfMissing } from '../database/data-source';
-import { validateEnv } from '../config/env';
+import { requireServices } from './preflight';
 
-require('dotenv').config({ quiet: true });
-const env = validateEnv(process.env);
-createDatabaseIfMissing(env)
+const env = loadEnvOrExit();
+requireServices(env, { redis: false })
+  .then(() => createDatabaseIfMissing(env))
   .then(() => console.log(`database ${env.DB_NAME} is there`))
   .catch((e) => {
     console.error(e.message);

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { EnvironmentVariables, validateEnv } from './env';
+import { EnvironmentVariables } from './env';
 
 /** Injection token for the validated environment; inject as `@Inject(ENV) env: EnvironmentVariables`. */
 export const ENV = Symbol('ENV');
@@ -7,8 +7,8 @@ export const ENV = Symbol('ENV');
 @Global()
 @Module({})
 export class ConfigModule {
-  static forRoot(raw: Record<string, string | undefined>): DynamicModule {
-    const env = validateEnv(raw);
+  /** The environment as `loadEnv` / `validateEnv` returned it: validated once, before the app is built. */
+  static forRoot(env: EnvironmentVariables): DynamicModule {
     return { module: ConfigModule, providers: [{ provide: ENV, useValue: env }], exports: [ENV] };
   }
 }

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { parse as parseDotenv } from 'dotenv';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -14,6 +17,12 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** Stands in for JWT_SECRET outside production; never accepted with NODE_ENV=production. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
+/** Secrets published in this repository (the example file): refused in production like the default. */
+const WELL_KNOWN_JWT_SECRETS = [DEVELOPMENT_JWT_SECRET, 'change-me-to-a-long-random-secret-of-32-chars-or-more'];
+export const DEVELOPMENT_ADMIN = { email: 'admin@monev.local', password: 'admin-password-123' };
+
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value;
 
@@ -25,6 +34,10 @@ const toBool = ({ value }: { value: unknown }) =>
 export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** The dotenv file read under the real environment (relative to the working directory); `none` reads none. */
+  @IsString() @IsNotEmpty()
+  ENV_FILE = '.env';
 
   @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
@@ -76,8 +89,12 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(500)
   WORKER_STALLED_INTERVAL_MS = 30000;
 
+  /**
+   * HS256 signing secret. Outside production a built-in development secret stands in (and the API
+   * says so loudly); with NODE_ENV=production a missing or well-known value refuses to start.
+   */
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET: string;
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
   @Type(() => Number) @IsInt() @Min(60) @Max(86400)
   JWT_TTL_SECONDS = 900;
@@ -103,6 +120,7 @@ export class EnvironmentVariables {
   @IsString() @IsNotEmpty()
   DEFAULT_ORGANIZER_NAME = 'Komisi Informasi Provinsi Kalimantan Tengah';
 
+  /** The first platform admin, created at setup; outside production it defaults to the development admin. */
   @IsOptional() @IsString()
   ADMIN_EMAIL?: string;
 
@@ -138,16 +156,90 @@ export class EnvironmentVariables {
 
 export class InvalidEnvironmentError extends Error {}
 
-/** Validates an environment (process.env or a test's copy) and returns it typed. */
-export function validateEnv(raw: Record<string, string | undefined>): EnvironmentVariables {
-  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+type RawEnv = Record<string, string | undefined>;
+
+/** The names the schema knows: the only variables an entry point reads. */
+export const KNOWN_VARIABLES: ReadonlySet<string> = new Set(Object.keys(new EnvironmentVariables()).concat(['JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']));
+
+/** Validates an environment (the merged sources, or a test's copy) and returns it typed. */
+export function validateEnv(raw: RawEnv): EnvironmentVariables {
+  const present = Object.fromEntries(Object.entries(raw).filter(([k, v]) => KNOWN_VARIABLES.has(k) && v !== undefined && v !== ''));
   // DB_PASSWORD and REDIS_PASSWORD may legitimately be empty.
   for (const k of ['DB_PASSWORD', 'REDIS_PASSWORD']) if (raw[k] !== undefined) present[k] = raw[k];
   const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new InvalidEnvironmentError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (env.NODE_ENV === 'production' && WELL_KNOWN_JWT_SECRETS.includes(env.JWT_SECRET)) {
+    lines.push(`  JWT_SECRET: ${present.JWT_SECRET ? 'is a value published with this code' : 'is not set'}; with NODE_ENV=production set it to a random secret of at least 32 characters (for example: openssl rand -base64 48)`);
+  }
+  if (lines.length) throw new InvalidEnvironmentError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  if (env.NODE_ENV === 'development' && !present.ADMIN_EMAIL && !present.ADMIN_PASSWORD) {
+    env.ADMIN_EMAIL = DEVELOPMENT_ADMIN.email;
+    env.ADMIN_PASSWORD = DEVELOPMENT_ADMIN.password;
   }
   return env;
+}
+
+export interface EnvSources {
+  /** The real environment (process.env by default). */
+  environment?: RawEnv;
+  /** Where relative ENV_FILE paths resolve (the working directory by default). */
+  cwd?: string;
+}
+
+/**
+ * The one way every entry point (API, worker, CLI, seeds, demo, benches, migrations) reads its
+ * configuration: the schema's defaults, then the dotenv file (ENV_FILE, `.env` by default), then the
+ * real environment, validated as a whole. Only variables the schema knows are read; an unknown name
+ * in the dotenv file is refused (a typo there would otherwise be silently ignored).
+ */
+export function loadEnv(sources: EnvSources = {}): EnvironmentVariables {
+  const environment = sources.environment ?? process.env;
+  const known = Object.fromEntries(Object.entries(environment).filter(([k]) => KNOWN_VARIABLES.has(k)));
+  const file = known.ENV_FILE || '.env';
+  let fromFile: Record<string, string> = {};
+  if (file !== 'none') {
+    const full = path.resolve(sources.cwd ?? process.cwd(), file);
+    if (existsSync(full)) {
+      fromFile = parseDotenv(readFileSync(full));
+      const unknown = Object.keys(fromFile).filter((k) => !KNOWN_VARIABLES.has(k));
+      if (unknown.length) {
+        throw new InvalidEnvironmentError(`Invalid environment configuration:\n${unknown.map((k) => `  ${k} (in ${full}): not a variable this service knows (see .env.example)`).join('\n')}`);
+      }
+    } else if (known.ENV_FILE && known.ENV_FILE !== '.env') {
+      throw new InvalidEnvironmentError(`Invalid environment configuration:\n  ENV_FILE: ${full} does not exist`);
+    }
+  }
+  return validateEnv({ ...fromFile, ...known });
+}
+
+/** The validated configuration as variables again, for a child process (which loads it the same way). */
+export function toEnvironment(env: EnvironmentVariables): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+}
+
+/** What a non-production process says loudly at start: which development stand-ins it runs with. */
+export function developmentWarnings(env: EnvironmentVariables): string[] {
+  if (env.NODE_ENV === 'production') return [];
+  const standIns = [env.JWT_SECRET === DEVELOPMENT_JWT_SECRET ? 'the built-in JWT_SECRET' : null, env.ADMIN_PASSWORD === DEVELOPMENT_ADMIN.password ? `the admin ${env.ADMIN_EMAIL} / ${DEVELOPMENT_ADMIN.password}` : null].filter(Boolean);
+  return [
+    `NODE_ENV=${env.NODE_ENV}: this instance is for development only${standIns.length ? `, running with ${standIns.join(' and ')}` : ''}.`,
+    'For a real deployment set NODE_ENV=production and a random JWT_SECRET (see .env.example).',
+  ];
+}
+
+/**
+ * For entry points: loads the environment, or prints what is wrong in a few lines and exits 1
+ * (never a stack trace for a configuration mistake).
+ */
+export function loadEnvOrExit(sources?: EnvSources): EnvironmentVariables {
+  try {
+    return loadEnv(sources);
+  } catch (e) {
+    if (e instanceof InvalidEnvironmentError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
 }

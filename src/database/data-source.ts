@@ -44,23 +44,6 @@ export function dataSourceOptions(s: DbSettings, extra: Partial<MysqlConnectionO
   } as DataSourceOptions;
 }
 
-function fromProcessEnv(): DbSettings {
-  // The CLI reads .env itself; the app validates its environment at boot instead.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('dotenv').config({ quiet: true });
-  const e = process.env;
-  return {
-    DB_HOST: e.DB_HOST || '127.0.0.1',
-    DB_PORT: e.DB_PORT || 3306,
-    DB_USER: e.DB_USER || 'root',
-    DB_PASSWORD: e.DB_PASSWORD ?? '',
-    DB_NAME: e.DB_NAME || 'monev',
-  };
-}
-
-/** Used by the TypeORM CLI (`-d src/database/data-source.ts`). */
-export default new DataSource(dataSourceOptions(fromProcessEnv()));
-
 /** One statement on the server itself (no database selected): creating or dropping databases. */
 async function onServer(s: DbSettings, sql: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp } from '../../src/bootstrap';
 import { CLOCK } from '../../src/common/clock';
+import { loadEnv, validateEnv } from '../../src/config/env';
 import { dropDatabaseIfExists, migrate } from '../../src/database/data-source';
 import { OrganizersService } from '../../src/organizers/organizers.service';
 import { UsersService } from '../../src/users/users.service';
@@ -18,18 +19,20 @@ export const ADMIN_PASSWORD = 'admin-password-123';
 
 let counter = 0;
 
-/** The environment of a test run: .env.example defaults, overridable by the machine's env. */
+/** The environment of a test run: the machine's MySQL and Redis as every entry point finds them (loadEnv), the rest fixed. */
 export function baseTestEnv(): Record<string, string> {
-  const e = process.env;
+  const e = loadEnv();
   return {
     NODE_ENV: 'test',
-    DB_HOST: e.TEST_DB_HOST ?? '127.0.0.1',
-    DB_PORT: e.TEST_DB_PORT ?? '3306',
-    DB_USER: e.TEST_DB_USER ?? 'root',
-    DB_PASSWORD: e.TEST_DB_PASSWORD ?? '',
+    ENV_FILE: 'none',
+    DB_HOST: e.DB_HOST,
+    DB_PORT: String(e.DB_PORT),
+    DB_USER: e.DB_USER,
+    DB_PASSWORD: e.DB_PASSWORD,
     DB_POOL_SIZE: '10',
-    REDIS_HOST: e.TEST_REDIS_HOST ?? '127.0.0.1',
-    REDIS_PORT: e.TEST_REDIS_PORT ?? '6379',
+    REDIS_HOST: e.REDIS_HOST,
+    REDIS_PORT: String(e.REDIS_PORT),
+    REDIS_PASSWORD: e.REDIS_PASSWORD,
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     LOG_LEVEL: 'silent',
     DEFAULT_ORGANIZER_SLUG: 'ki-test',
@@ -67,7 +70,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; worker
   await migrate(env as never);
   const clock = new FakeClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ env, workers: opts.workers ?? true, http: true })],
+    imports: [AppModule.forRoot({ env: validateEnv(env), workers: opts.workers ?? true, http: true })],
   })
     .overrideProvider(CLOCK)
     .useValue(clock)
