@@ -20,7 +20,7 @@ import {
 /** Stands in for JWT_SECRET outside production; never accepted with NODE_ENV=production. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
 /** Secrets published in this repository (the example file): refused in production like the default. */
-const WELL_KNOWN_JWT_SECRETS = [DEVELOPMENT_JWT_SECRET, 'change-me-to-a-long-random-secret-of-32-chars-or-more'];
+const WELL_KNOWN_JWT_SECRETS = [DEVELOPMENT_JWT_SECRET, 'change-me-to-a-long-random-secret-of-32-chars-or-more', 'please-change-this-secret-in-production-0123456789'];
 export const DEVELOPMENT_ADMIN = { email: 'admin@monev.local', password: 'admin-password-123' };
 
 const toBool = ({ value }: { value: unknown }) =>
