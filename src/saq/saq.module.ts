@@ -22,7 +22,8 @@ import { ParticipationsService } from './participations.service';
     TypeOrmModule.forFeature([Participation, Answer, Evidence]),
     MulterModule.registerAsync({
       inject: [ENV],
-      useFactory: (env: EnvironmentVariables) => ({ limits: { fileSize: env.EVIDENCE_MAX_BYTES, files: 1, fields: 10 } }),
+      // busboy reads a multipart file name as latin1 unless told: browsers and curl send it as UTF-8.
+      useFactory: (env: EnvironmentVariables) => ({ limits: { fileSize: env.EVIDENCE_MAX_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' }),
     }),
     PeriodsModule,
     PublicBodiesModule,
