@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
+import { CSV_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from './common/body-limits';
 import { requestContextMiddleware } from './common/request-context';
 import { ENV, EnvironmentVariables } from './config/config.module';
 
@@ -17,8 +18,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.use(requestContextMiddleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('text', { type: 'text/csv', limit: '10mb' });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
+  app.useBodyParser('text', { type: 'text/csv', limit: CSV_BODY_LIMIT_BYTES });
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('Monev Keterbukaan Informasi Publik API')

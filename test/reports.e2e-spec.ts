@@ -73,7 +73,7 @@ describe('reports: ranking exports and period statistics', () => {
       expect(items).toHaveLength(5);
       const res = await binary(admin(http().get(`${API}/periods/${prev.period.id}/reports/ranking.csv`))).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-      expect(res.headers['content-disposition']).toBe('attachment; filename="peringkat-2044.csv"');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="peringkat-2044.csv"; filename*=UTF-8''peringkat-2044.csv`);
       const buf: Buffer = res.body;
       expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const records: string[][] = parse(buf, { bom: true });
@@ -93,7 +93,7 @@ describe('reports: ranking exports and period statistics', () => {
       const items = await results(prev.runId);
       const res = await binary(admin(http().get(`${API}/periods/${prev.period.id}/reports/ranking.xlsx`))).expect(200);
       expect(res.headers['content-type']).toBe(XLSX);
-      expect(res.headers['content-disposition']).toBe('attachment; filename="peringkat-2044.xlsx"');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="peringkat-2044.xlsx"; filename*=UTF-8''peringkat-2044.xlsx`);
       const wb = new Workbook();
       await wb.xlsx.load(res.body);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'BUMD', 'OPD']);

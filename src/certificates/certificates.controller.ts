@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { PublicThrottleGuard } from '../auth/throttle';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
+import { attachmentDisposition } from '../common/content-disposition';
 import { CertificatesService } from './certificates.service';
 
 @ApiTags('certificates')
@@ -40,7 +41,7 @@ export class CertificatesController {
     const { stream, size, code } = await this.certificates.pdf(user, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', String(size));
-    res.setHeader('Content-Disposition', `attachment; filename="piagam-${code}.pdf"`);
+    res.setHeader('Content-Disposition', attachmentDisposition(`piagam-${code}.pdf`));
     stream.pipe(res);
   }
 

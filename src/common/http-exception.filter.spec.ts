@@ -1,5 +1,6 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { formatByteLimit } from './body-limits';
 import { AllExceptionsFilter } from './http-exception.filter';
 
 function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
@@ -32,5 +33,23 @@ describe('AllExceptionsFilter', () => {
     const other = respond(dbError('ER_NO_SUCH_TABLE'));
     expect(other).toEqual({ status: 500, body: expect.objectContaining({ requestId: 'req-1' }) });
     expect(JSON.stringify(other.body)).not.toMatch(/NO_SUCH_TABLE|UPDATE x/);
+  });
+
+  it('answers 413 naming the limit for a body the body parser found too large, and keeps its other client errors', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 1048576, length: 2000000 });
+    expect(respond(tooLarge)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MB' } });
+    const csv = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 10 * 1024 * 1024 });
+    expect(respond(csv).body.message).toBe('The request body is larger than 10 MB');
+    const charset = Object.assign(new Error('unsupported charset "KOI8-X"'), { type: 'charset.unsupported', status: 415, expose: true, charset: 'koi8-x' });
+    expect(respond(charset)).toEqual({ status: 415, body: { statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "KOI8-X"' } });
+    expect(respond(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400, expose: true })).status).toBe(400);
+  });
+
+  it('still hides an error that merely carries a type but is no client error', () => {
+    expect(respond(Object.assign(new Error('boom'), { type: 'internal', status: 500, expose: false })).status).toBe(500);
+  });
+
+  it('names limits in MB, KB or bytes', () => {
+    expect([formatByteLimit(2 * 1024 * 1024), formatByteLimit(512 * 1024), formatByteLimit(1000)]).toEqual(['2 MB', '512 KB', '1000 bytes']);
   });
 });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'http';
 import { QueryFailedError } from 'typeorm';
 import { driverErrorCode, isLockContention } from '../database/db-errors';
+import { formatByteLimit } from './body-limits';
 
 interface ErrorBody {
   statusCode: number;
@@ -54,9 +55,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn({ requestId: req.id, method: req.method, url: req.url, code: driverCode }, 'write lost to concurrent writes after retries');
       return { statusCode: 503, error: 'Service Unavailable', message: 'The data was busy with other changes and nothing was saved; try again in a moment' };
     }
-    if ((exception as { type?: string })?.type === 'entity.parse.failed') {
-      return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' };
-    }
+    const bodyError = bodyParserError(exception);
+    if (bodyError) return bodyError;
     this.logger.error({ err: exception, requestId: req.id, method: req.method, url: req.url }, 'unhandled error');
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -65,4 +65,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
       requestId: req.id,
     };
   }
+}
+
+/**
+ * body-parser's refusals (http-errors with a `type`): too large is 413 naming the limit, unreadable
+ * JSON 400, and any other client error it raises (unsupported charset, aborted request) keeps its status.
+ */
+function bodyParserError(exception: unknown): ErrorBody | null {
+  const e = exception as { type?: unknown; status?: unknown; limit?: unknown; expose?: unknown; message?: unknown } | null;
+  if (!e || typeof e.type !== 'string') return null;
+  if (e.type === 'entity.too.large') {
+    const limit = typeof e.limit === 'number' ? ` than ${formatByteLimit(e.limit)}` : ' than allowed';
+    return { statusCode: 413, error: STATUS_CODES[413]!, message: `The request body is larger${limit}` };
+  }
+  if (e.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' };
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
+    return { statusCode: e.status, error: STATUS_CODES[e.status] ?? 'Error', message: String(e.message) };
+  }
+  return null;
 }

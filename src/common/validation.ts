@@ -1,4 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsObject, IsOptional, IsString, Matches, ValidateNested, ValidationArguments } from 'class-validator';
 import { badRequest, FieldError } from './errors';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -27,3 +29,39 @@ export function createValidationPipe(): ValidationPipe {
 
 /** `@Transform` for e-mail addresses: trimmed and lower-cased, so one address is one account. */
 export const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** An instant as the API takes it: ISO-8601 date and time with an offset. */
+const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT_EXAMPLE = 'e.g. 2026-03-01T00:00:00+07:00';
+
+/**
+ * An ISO-8601 instant with an offset that names a real moment: the shape, and (strict) a month, day
+ * and time of day that exist, so `2026-13-45T99:99:99Z` or 30 February never reaches `new Date()`.
+ */
+export const IsInstant = () =>
+  applyDecorators(
+    IsString({ message: `$property must be an ISO-8601 instant with an offset, ${INSTANT_EXAMPLE}` }),
+    Matches(INSTANT_SHAPE, { message: `$property must be an ISO-8601 instant with an offset, ${INSTANT_EXAMPLE}` }),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: `$property must be a real date and time (month, day and time of day that exist), ${INSTANT_EXAMPLE}` }),
+  );
+
+const objectMessage = (args: ValidationArguments) => (args.value === undefined ? `${args.property} is required` : `${args.property} must be an object`);
+
+/**
+ * A nested object validated by its class. `@ValidateNested` alone lets a missing value, an array or a
+ * string through to the services (an array is taken as a list of nested objects, even an empty one).
+ */
+export const NestedObject = (cls: () => new () => object, opts: { optional?: boolean } = {}) =>
+  applyDecorators(...(opts.optional ? [IsOptional()] : []), IsObject({ message: objectMessage }), ValidateNested(), Type(cls));
+
+/** A list of nested objects validated by their class; each entry must be an object (not a list, not null). */
+export const NestedArray = (cls: () => new () => object, opts: { min?: number; max: number; optional?: boolean }) =>
+  applyDecorators(
+    ...(opts.optional ? [IsOptional()] : []),
+    IsArray({ message: (args: ValidationArguments) => (args.value === undefined ? `${args.property} is required` : `${args.property} must be an array`) }),
+    ...(opts.min ? [ArrayMinSize(opts.min)] : []),
+    ArrayMaxSize(opts.max),
+    IsObject({ each: true, message: 'each entry of $property must be an object' }),
+    ValidateNested({ each: true }),
+    Type(cls),
+  );

@@ -46,4 +46,21 @@ describe('instrument validator', () => {
     expect(appliesTo(['BUMD'], 'OPD')).toBe(false);
     expect(appliesTo(['BUMD', 'OPD'], 'OPD')).toBe(true);
   });
+
+  it('names the field instead of throwing for lists and nulls where objects belong', () => {
+    const shapes: [unknown, string][] = [
+      [{ aspects: [[]] }, 'aspects'],
+      [{ aspects: [null] }, 'aspects'],
+      [{ aspects: 'A' }, 'aspects'],
+      [{}, 'aspects'],
+      [{ aspects: [{ code: 'A', weight: 100, questions: [[]] }] }, 'aspects[0].questions'],
+      [{ aspects: [{ code: 'A', weight: 100 }] }, 'aspects[0].questions'],
+      [{ aspects: [{ code: 'A', weight: 100, questions: [{ code: '1', type: 'YES_NO', maxPoints: 1, categoryCodes: 'OPD' }] }] }, 'aspects[0].questions[0].categoryCodes'],
+      [{ aspects: [{ code: 'A', weight: 100, questions: [{ code: '1', type: 'CHOICE', maxPoints: 1, options: [[], null] }] }] }, 'aspects[0].questions[0]'],
+    ];
+    for (const [ins, field] of shapes) {
+      const fields = checkInstrument(ins as InstrumentInput, cats).map((e) => e.field);
+      expect({ ins, fields }).toEqual({ ins, fields: expect.arrayContaining([field]) });
+    }
+  });
 });

@@ -13,24 +13,39 @@ export interface InstrumentInput {
 }
 
 export function checkInstrument(ins: InstrumentInput, knownCategoryCodes: Set<string>): FieldError[] {
+  if (!isRecord(ins) || !Array.isArray(ins.aspects)) return [{ field: 'aspects', message: 'aspects must be a list of aspects' }];
   const errors: FieldError[] = [];
+  const aspects = ins.aspects as unknown[];
+  if (!aspects.every(isRecord)) return [{ field: 'aspects', message: 'each entry of aspects must be an object' }];
   if (!sumIs100(ins.aspects.map((a) => a.weight))) errors.push({ field: 'aspects', message: 'aspect weights must sum to exactly 100' });
   const aspectCodes = new Set<string>();
   const questionCodes = new Set<string>();
   ins.aspects.forEach((a, i) => {
     if (aspectCodes.has(a.code)) errors.push({ field: `aspects[${i}].code`, message: `duplicate aspect code ${a.code}` });
     aspectCodes.add(a.code);
+    const questions = a.questions as unknown;
+    if (!Array.isArray(questions) || !questions.every(isRecord)) {
+      errors.push({ field: `aspects[${i}].questions`, message: 'questions must be a list of question objects' });
+      return;
+    }
     a.questions.forEach((q, j) => {
       const field = `aspects[${i}].questions[${j}]`;
       if (questionCodes.has(q.code)) errors.push({ field: `${field}.code`, message: `duplicate question code ${q.code}` });
       questionCodes.add(q.code);
       for (const message of checkQuestionRule(q)) errors.push({ field, message: `question ${q.code}: ${message.replace(/^question \S+: /, '')}` });
+      const categoryCodes = q.categoryCodes as unknown;
+      if (categoryCodes !== undefined && categoryCodes !== null && !Array.isArray(categoryCodes)) {
+        errors.push({ field: `${field}.categoryCodes`, message: 'categoryCodes must be a list of category codes' });
+        return;
+      }
       const unknown = (q.categoryCodes ?? []).filter((c) => !knownCategoryCodes.has(c));
       if (unknown.length) errors.push({ field: `${field}.categoryCodes`, message: `unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}` });
     });
   });
   return errors;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Whether a question applies to a category (no list: every category). */
 export const appliesTo = (categoryCodes: string[] | null | undefined, categoryCode: string): boolean =>

@@ -3,7 +3,7 @@
  */
 import { Band, checkBands } from '../scoring/bands';
 import Decimal from 'decimal.js';
-import { dec, format2, sumIs100 } from '../scoring/decimal';
+import { dec, format2, parseDecimalInput, sumIs100 } from '../scoring/decimal';
 import { checkFinalistRule, FinalistRule } from '../scoring/finalists';
 import { checkRubric, RubricCriterion } from '../scoring/panel-scores';
 import { WINDOWED_STAGES, WindowedStage } from './stage-machine';
@@ -34,24 +34,35 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 export function checkWeights(w: PeriodSettings['weights']): FieldError[] {
+  if (!isRecord(w)) return [{ field: 'weights', message: 'weights must be an object {saq, visitation?, presentation}' }];
   const values = [w.saq, w.visitation ?? 0, w.presentation];
+  const parsed = values.map((v) => parseDecimalInput(v));
+  if (parsed.some((r) => !r.ok)) return [{ field: 'weights', message: 'weights saq, visitation and presentation must be decimal numbers' }];
   if (!sumIs100(values)) {
-    const sum = values.reduce<ReturnType<typeof dec>>((a, v) => a.plus(dec(v)), dec(0));
+    const sum = parsed.reduce((a, r) => (r.ok ? a.plus(r.value) : a), dec(0));
     return [{ field: 'weights', message: `weights must sum to exactly 100 (saq + visitation + presentation = ${sum.toString()})` }];
   }
   return [];
 }
 
 export function checkSchedule(schedule: Schedule, usesVisitation: boolean): FieldError[] {
+  if (!isRecord(schedule)) return [{ field: 'schedule', message: 'schedule must be an object of stage windows {opensAt, closesAt}' }];
   const errors: FieldError[] = [];
   const required: WindowedStage[] = ['SAQ', 'VERIFICATION', 'OBJECTION', 'PRESENTATION', ...(usesVisitation ? (['VISITATION'] as const) : [])];
   for (const s of required) if (!schedule[s]) errors.push({ field: `schedule.${s}`, message: `schedule.${s} is required${s === 'VISITATION' ? ' when visitation is weighted' : ''}` });
   let previousOpen: { stage: string; at: number } | null = null;
   for (const s of WINDOWED_STAGES) {
-    const w = schedule[s];
+    const w: unknown = schedule[s];
     if (!w) continue;
-    const opens = Date.parse(w.opensAt);
-    const closes = Date.parse(w.closesAt);
+    if (!isRecord(w)) {
+      errors.push({ field: `schedule.${s}`, message: `schedule.${s} must be an object {opensAt, closesAt}` });
+      continue;
+    }
+    const opens = instantOf(w.opensAt);
+    const closes = instantOf(w.closesAt);
+    if (opens === null) errors.push({ field: `schedule.${s}.opensAt`, message: `schedule.${s}.opensAt must be an ISO-8601 instant` });
+    if (closes === null) errors.push({ field: `schedule.${s}.closesAt`, message: `schedule.${s}.closesAt must be an ISO-8601 instant` });
+    if (opens === null || closes === null) continue;
     if (!(opens < closes)) errors.push({ field: `schedule.${s}`, message: `schedule.${s}.opensAt must be before closesAt` });
     if (previousOpen && opens < previousOpen.at) {
       errors.push({ field: `schedule.${s}.opensAt`, message: `schedule.${s} must not open before ${previousOpen.stage} opens (windows follow the stage order)` });
@@ -61,8 +72,23 @@ export function checkSchedule(schedule: Schedule, usesVisitation: boolean): Fiel
   return errors;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Milliseconds of an instant string, or null when it is not a string or names no moment. */
+function instantOf(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) ? ms : null;
+}
+
 /** Whether the period weights the visitation stage at all (a 0 weight skips it). */
-export const usesVisitation = (weightVisitation: Decimal.Value | null | undefined): boolean => !dec(weightVisitation ?? 0).isZero();
+export const usesVisitation = (weightVisitation: Decimal.Value | null | undefined): boolean => {
+  try {
+    return !dec(weightVisitation ?? 0).isZero();
+  } catch {
+    return false; // not a number: checkWeights names it
+  }
+};
 
 /** The finalist rule as stored (type and a DECIMAL string): TOP_N as a whole number. */
 export function finalistRuleOf(type: 'THRESHOLD' | 'TOP_N', value: string): { type: 'TOP_N'; value: number } | { type: 'THRESHOLD'; value: string } {
@@ -78,7 +104,7 @@ export const scheduleInUtc = (s: Schedule): Schedule =>
 
 /** Every cross-field rule of a period's settings; an empty list means valid. */
 export function checkPeriodSettings(p: PeriodSettings): FieldError[] {
-  const visitation = usesVisitation(p.weights.visitation);
+  const visitation = isRecord(p.weights) && usesVisitation(p.weights.visitation as Decimal.Value | undefined);
   return [
     ...checkWeights(p.weights),
     ...checkFinalistRule(p.finalistRule),

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { badRequest } from '../common/errors';
+import { CsvFileInterceptor } from './csv-file.interceptor';
 import { CreateCategoryDto, CreatePublicBodyDto, PublicBodyQuery } from './dto/registry.dto';
 import { PublicBodiesService } from './public-bodies.service';
 
@@ -33,7 +33,7 @@ export class PublicBodiesController {
   /** The CSV as a `text/csv` body, or as multipart field `file`. */
   @Roles('admin')
   @Post('public-bodies/import')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024 } }))
+  @UseInterceptors(CsvFileInterceptor)
   import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
     const csv = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
     if (!csv) throw badRequest('Send the CSV as a text/csv body or as multipart field "file"', [{ field: 'file', message: 'no CSV received' }]);

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { attachmentDisposition } from '../common/content-disposition';
 import { ReportQuery } from './dto/report.dto';
 import { ReportFile, ReportsService } from './reports.service';
 
-const download = (f: ReportFile) => new StreamableFile(f.body, { type: f.contentType, disposition: `attachment; filename="${f.fileName}"`, length: f.body.length });
+const download = (f: ReportFile) => new StreamableFile(f.body, { type: f.contentType, disposition: attachmentDisposition(f.fileName), length: f.body.length });
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -12,6 +12,7 @@ import { isWindowOpen } from '../periods/stage-machine';
 import { FileStorage } from '../storage/file-storage';
 import { Evidence } from './entities/evidence.entity';
 import { ParticipationAccess } from './participation-access';
+import { PdfChecker, pdfRefusal } from './pdf-checker';
 import { displayFileName, isPdf, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 
@@ -32,10 +33,11 @@ export class EvidenceService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: EnvironmentVariables,
+    private readonly pdfChecker: PdfChecker,
   ) {}
 
   /**
-   * Stores a PDF for the body's SAQ: recognised by content (`%PDF-`), at most EVIDENCE_MAX_BYTES,
+   * Stores a PDF for the body's SAQ: checked by content (checkFile), at most EVIDENCE_MAX_BYTES,
    * under a key the service makes; the client's name is kept as display text only.
    * Accepted while the SAQ is writable, and inside the OBJECTION window for a verified SAQ (an
    * objection adds new evidence; it never replaces what was submitted).
@@ -50,7 +52,7 @@ export class EvidenceService {
       const refusal = saqWriteRefusal(p, now);
       if (refusal) throw unprocessable(refusal.message, refusal.details);
     }
-    this.checkFile(file.buffer);
+    await this.checkFile(file.buffer);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const storageKey = `evidence/${p.periodId}/${p.id}/${randomUUID()}.pdf`;
     await this.storage.put(storageKey, file.buffer);
@@ -70,11 +72,14 @@ export class EvidenceService {
     });
   }
 
-  checkFile(buf: Buffer): void {
+  /** At most EVIDENCE_MAX_BYTES, starting with `%PDF-`, and a PDF a reader opens: it parses, has a page, needs no password. */
+  async checkFile(buf: Buffer): Promise<void> {
     if (buf.length > this.env.EVIDENCE_MAX_BYTES) {
       throw unprocessable(`The file is ${buf.length} bytes; evidence may be at most ${this.env.EVIDENCE_MAX_BYTES} bytes`, { size: buf.length, maxBytes: this.env.EVIDENCE_MAX_BYTES });
     }
     if (!isPdf(buf)) throw unprocessable('Evidence must be a PDF file (its content does not start with %PDF-)', { expected: 'application/pdf' });
+    const refusal = pdfRefusal(await this.pdfChecker.check(buf));
+    if (refusal) throw unprocessable(refusal.message, { expected: 'application/pdf', reason: refusal.reason });
   }
 
   async open(user: AuthUser, id: string): Promise<{ evidence: EvidenceView; stream: Readable }> {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, U
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { attachmentDisposition } from '../common/content-disposition';
 import { AnswersService } from './answers.service';
 import { DeadlineDto, SaveAnswerDto } from './dto/saq.dto';
 import { EvidenceFileInterceptor } from './evidence-file.interceptor';
@@ -67,7 +68,7 @@ export class ParticipationsController {
     const { evidence, stream } = await this.evidence.open(user, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', String(evidence.size));
-    res.setHeader('Content-Disposition', `attachment; filename="evidence-${evidence.id}.pdf"; filename*=UTF-8''${encodeURIComponent(evidence.fileName)}`);
+    res.setHeader('Content-Disposition', attachmentDisposition(evidence.fileName));
     res.setHeader('X-Content-SHA256', evidence.sha256);
     stream.pipe(res);
   }

@@ -40,6 +40,9 @@ describe('SAQ rules', () => {
     expect(displayFileName('../../etc/passwd.pdf')).toBe('passwd.pdf');
     expect(displayFileName('C:\\Users\\x\\SK PPID.pdf')).toBe('SK PPID.pdf');
     expect(displayFileName('a\u0000b.pdf')).toBe('ab.pdf');
+    expect(displayFileName('laporan akhir 🙂 ñ.pdf')).toBe('laporan akhir 🙂 ñ.pdf');
+    const long = displayFileName(`${'🙂'.repeat(250)}.pdf`);
+    expect(Array.from(long)).toEqual(Array(200).fill('🙂')); // cut at 200 code points, no half surrogate pair
   });
 });
 

@@ -104,7 +104,8 @@ export const isHttpUrl = (s: string): boolean => {
 /** A client file name kept only as display text: no path, no control characters, bounded. */
 export function displayFileName(original: string | undefined): string {
   const base = (original ?? 'evidence.pdf').split(/[\\/]/).pop() ?? 'evidence.pdf';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  // Bounded by code points, so an emoji at the cut is not split into half a surrogate pair.
+  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(0, 200).join('').trim();
   return clean || 'evidence.pdf';
 }
 

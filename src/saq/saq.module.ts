@@ -13,6 +13,7 @@ import { EvidenceService } from './evidence.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { ParticipationAccess } from './participation-access';
+import { PdfChecker } from './pdf-checker';
 import { ParticipationsController } from './participations.controller';
 import { ParticipationsService } from './participations.service';
 
@@ -21,14 +22,15 @@ import { ParticipationsService } from './participations.service';
     TypeOrmModule.forFeature([Participation, Answer, Evidence]),
     MulterModule.registerAsync({
       inject: [ENV],
-      useFactory: (env: EnvironmentVariables) => ({ limits: { fileSize: env.EVIDENCE_MAX_BYTES, files: 1, fields: 10 } }),
+      // busboy reads a multipart file name as latin1 unless told: browsers and curl send it as UTF-8.
+      useFactory: (env: EnvironmentVariables) => ({ limits: { fileSize: env.EVIDENCE_MAX_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' }),
     }),
     PeriodsModule,
     PublicBodiesModule,
     InstrumentsModule,
   ],
   controllers: [ParticipantsController, ParticipationsController],
-  providers: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService],
+  providers: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
   exports: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}

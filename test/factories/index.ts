@@ -1,3 +1,4 @@
+import { pdfkitDocument } from '../support/pdf';
 import { bearer, TestApp } from '../support/test-app';
 
 export const API = '/api/v1';
@@ -132,12 +133,13 @@ export function smallInstrument(categoryOnly: string) {
   };
 }
 
-/** A small but real PDF (content starts with %PDF-). */
+/**
+ * A real one-page PDF drawn by pdfkit; `padTo` pads it with whitespace after `%%EOF` to exactly that
+ * many bytes (readers ignore it), for the size-limit tests.
+ */
 export function pdf(text = 'Data dukung', padTo = 0): Buffer {
-  const body = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${text}\n`;
-  const tail = 'trailer<</Root 1 0 R>>\n%%EOF\n';
-  const size = Math.max(padTo, body.length + tail.length);
-  return Buffer.concat([Buffer.from(body), Buffer.alloc(size - body.length - tail.length, 0x20), Buffer.from(tail)]);
+  const doc = pdfkitDocument({ text });
+  return padTo > doc.length ? Buffer.concat([doc, Buffer.alloc(padTo - doc.length, 0x20)]) : doc;
 }
 
 export interface SaqBody {

@@ -1,7 +1,24 @@
 import { execFile } from 'child_process';
 import jsQR from 'jsqr';
 import * as path from 'path';
+import PDFDocument from 'pdfkit';
 import { inflateSync } from 'zlib';
+
+/**
+ * A real PDF drawn by pdfkit, `pages` pages of text, optionally locked with a user password.
+ * Synchronous: pdfkit pushes every chunk while `end()` runs, so the stream's buffer holds the whole file.
+ */
+export function pdfkitDocument(opts: { pages?: number; text?: string; userPassword?: string } = {}): Buffer {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, ...(opts.userPassword ? { userPassword: opts.userPassword } : {}) });
+  for (let i = 0; i < (opts.pages ?? 1); i++) {
+    if (i > 0) doc.addPage();
+    doc.fontSize(12).text(`${opts.text ?? 'Data dukung'}, halaman ${i + 1}`);
+  }
+  doc.end();
+  const chunks: Buffer[] = [];
+  for (let c: Buffer | null; (c = doc.read() as Buffer | null) !== null; ) chunks.push(c);
+  return Buffer.concat(chunks);
+}
 
 /**
  * pdf-parse loads its worker with a dynamic import(), which jest's CommonJS VM refuses; the text is

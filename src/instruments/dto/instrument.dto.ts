@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsDecimalInput } from '../../common/decimal-input';
+import { NestedArray } from '../../common/validation';
 import { QUESTION_TYPES, QuestionType } from '../../scoring/question-points';
 import { EvidenceKind } from '../entities/question.entity';
 
@@ -38,10 +38,10 @@ export class QuestionDto {
   @IsDecimalInput({ min: 0, max: 1000 })
   maxPoints: string | number;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OptionDto)
+  @NestedArray(() => OptionDto, { max: 50, optional: true })
   options?: OptionDto[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ThresholdDto)
+  @NestedArray(() => ThresholdDto, { max: 50, optional: true })
   thresholds?: ThresholdDto[];
 
   @IsIn(['NONE', 'FILE', 'URL', 'FILE_OR_URL'])
@@ -64,12 +64,12 @@ export class AspectDto {
   @IsDecimalInput({ min: 0, max: 100 })
   weight: string | number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => QuestionDto)
+  @NestedArray(() => QuestionDto, { min: 1, max: 500 })
   questions: QuestionDto[];
 }
 
 export class InstrumentDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AspectDto)
+  @NestedArray(() => AspectDto, { min: 1, max: 50 })
   aspects: AspectDto[];
 }
 

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { IsDecimalInput } from '../../common/decimal-input';
+import { NestedArray } from '../../common/validation';
 
 const ID = /^[1-9][0-9]{0,19}$/;
 
@@ -33,7 +33,7 @@ export class CriterionScoreDto {
 }
 
 export class PresentationDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CriterionScoreDto)
+  @NestedArray(() => CriterionScoreDto, { min: 1, max: 50 })
   criteria: CriterionScoreDto[];
 
   @IsOptional() @IsString() @MaxLength(10000)

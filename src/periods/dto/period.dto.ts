@@ -1,8 +1,4 @@
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -13,16 +9,13 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { IsDecimalInput } from '../../common/decimal-input';
+import { IsInstant, NestedArray, NestedObject } from '../../common/validation';
 import { format2 } from '../../scoring/decimal';
 import { Period } from '../entities/period.entity';
 import { finalistRuleOf, finalistRuleView, Schedule, scheduleInUtc } from '../period-rules';
 import { STAGES, Stage } from '../stage-machine';
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_MESSAGE = 'must be an ISO-8601 instant with an offset, e.g. 2026-03-01T00:00:00+07:00';
 
 export class WeightsDto {
   @IsDecimalInput({ min: 0, max: 100 })
@@ -66,27 +59,27 @@ export class RubricCriterionDto {
 }
 
 export class WindowDto {
-  @IsString() @Matches(INSTANT, { message: `opensAt ${INSTANT_MESSAGE}` })
+  @IsInstant()
   opensAt: string;
 
-  @IsString() @Matches(INSTANT, { message: `closesAt ${INSTANT_MESSAGE}` })
+  @IsInstant()
   closesAt: string;
 }
 
 export class ScheduleDto {
-  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  @NestedObject(() => WindowDto, { optional: true })
   SAQ?: WindowDto;
 
-  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  @NestedObject(() => WindowDto, { optional: true })
   VERIFICATION?: WindowDto;
 
-  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  @NestedObject(() => WindowDto, { optional: true })
   OBJECTION?: WindowDto;
 
-  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  @NestedObject(() => WindowDto, { optional: true })
   VISITATION?: WindowDto;
 
-  @IsOptional() @ValidateNested() @Type(() => WindowDto)
+  @NestedObject(() => WindowDto, { optional: true })
   PRESENTATION?: WindowDto;
 }
 
@@ -100,19 +93,19 @@ export class CreatePeriodDto {
   @IsString() @IsNotEmpty() @MaxLength(64)
   timezone: string;
 
-  @ValidateNested() @Type(() => WeightsDto)
+  @NestedObject(() => WeightsDto)
   weights: WeightsDto;
 
-  @ValidateNested() @Type(() => FinalistRuleDto)
+  @NestedObject(() => FinalistRuleDto)
   finalistRule: FinalistRuleDto;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BandDto)
+  @NestedArray(() => BandDto, { min: 1, max: 20, optional: true })
   bands?: BandDto[];
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RubricCriterionDto)
+  @NestedArray(() => RubricCriterionDto, { min: 1, max: 50, optional: true })
   presentationRubric?: RubricCriterionDto[];
 
-  @ValidateNested() @Type(() => ScheduleDto)
+  @NestedObject(() => ScheduleDto)
   schedule: ScheduleDto;
 }
 
@@ -128,25 +121,25 @@ export class CertificateSettingsDto {
 }
 
 export class UpdatePeriodDto {
-  @IsOptional() @ValidateNested() @Type(() => CertificateSettingsDto)
+  @NestedObject(() => CertificateSettingsDto, { optional: true })
   certificate?: CertificateSettingsDto;
 
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
   name?: string;
 
-  @IsOptional() @ValidateNested() @Type(() => ScheduleDto)
+  @NestedObject(() => ScheduleDto, { optional: true })
   schedule?: ScheduleDto;
 
-  @IsOptional() @ValidateNested() @Type(() => WeightsDto)
+  @NestedObject(() => WeightsDto, { optional: true })
   weights?: WeightsDto;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => BandDto)
+  @NestedArray(() => BandDto, { min: 1, max: 20, optional: true })
   bands?: BandDto[];
 
-  @IsOptional() @ValidateNested() @Type(() => FinalistRuleDto)
+  @NestedObject(() => FinalistRuleDto, { optional: true })
   finalistRule?: FinalistRuleDto;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => RubricCriterionDto)
+  @NestedArray(() => RubricCriterionDto, { min: 1, max: 50, optional: true })
   presentationRubric?: RubricCriterionDto[];
 
   @IsOptional() @IsInt() @Min(1)

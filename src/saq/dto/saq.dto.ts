@@ -1,6 +1,5 @@
 import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+import { IsInstant } from '../../common/validation';
 
 export class SaveAnswerDto {
   /** YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string. */
@@ -21,7 +20,7 @@ export class SaveAnswerDto {
 }
 
 export class DeadlineDto {
-  @IsString() @Matches(INSTANT, { message: 'closesAt must be an ISO-8601 instant with an offset' })
+  @IsInstant()
   closesAt: string;
 
   @IsString() @IsNotEmpty() @MaxLength(1000)
