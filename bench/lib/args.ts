@@ -9,9 +9,10 @@ export function parseArgs<T extends ArgDefaults>(defaults: T, argv: string[] = p
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    let [name, value] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (!(name in defaults)) throw new Error(`unknown option --${name} (known: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')})`);
     const def = defaults[name];
+    let value = inline;
     if (typeof def === 'boolean') {
       out[name] = value === undefined ? true : !['false', '0', 'no'].includes(value);
       continue;

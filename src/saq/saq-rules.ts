@@ -105,6 +105,7 @@ export const isHttpUrl = (s: string): boolean => {
 export function displayFileName(original: string | undefined): string {
   const base = (original ?? 'evidence.pdf').split(/[\\/]/).pop() ?? 'evidence.pdf';
   // Bounded by code points, so an emoji at the cut is not split into half a surrogate pair.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(0, 200).join('').trim();
   return clean || 'evidence.pdf';
 }

@@ -207,6 +207,7 @@ describe('saqScore: properties', () => {
 });
 
 describe('compileSaqScorer', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the reference tests on purpose
   const { compileSaqScorer } = require('./saq-score') as typeof import('./saq-score');
 
   const fromCents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;

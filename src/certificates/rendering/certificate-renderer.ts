@@ -95,6 +95,7 @@ function defaultFont(file: string): string {
 function clean(text: string): string {
   return String(text ?? '')
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
     .trim();
 }
@@ -160,7 +161,7 @@ export class CertificateRenderer {
         doc.registerFont(FALLBACK_BOLD, this.bold);
 
         const chunks: Buffer[] = [];
-        let qr: QrDrawing | undefined;
+        let qr: QrDrawing | undefined; // eslint-disable-line prefer-const -- assigned in a callback below
         doc.on('data', (chunk: Buffer) => chunks.push(chunk));
         doc.on('error', reject);
         doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), qr: qr as QrDrawing }));
