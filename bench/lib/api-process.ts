@@ -87,7 +87,6 @@ export function apiEnv(overrides: Record<string, string | number | boolean>): Re
 /** The app's own setup (migrations, default organizer, platform admin), in this process. */
 export async function runSetup(env: Record<string, string>): Promise<{ applied: string[]; admin: string | null }> {
   // Loaded lazily: it pulls the whole Nest application in.
-  // (loaded lazily)
   const { setup } = require('../../src/cli/setup') as typeof import('../../src/cli/setup');
   const r = await setup(validateEnv(env), { seedAdmin: true });
   return { applied: r.applied, admin: r.admin?.email ?? null };
