@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'http';
 import { QueryFailedError } from 'typeorm';
-import { driverErrorCode, isLockContention } from '../database/db-errors';
+import { driverErrorCode, isDatabaseUnreachable, isLockContention } from '../database/db-errors';
+import { isRedisUnreachable } from '../jobs/redis-errors';
+
+/** Seconds a client is told to wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 5;
 
 interface ErrorBody {
   statusCode: number;
@@ -13,8 +17,10 @@ interface ErrorBody {
 
 /**
  * The one exception filter: every failure leaves as `{statusCode, error, message, details?}`.
- * Duplicate keys become 409; a deadlock or lock wait timeout that outlived its retries 503; anything
- * unexpected becomes a 500 that hides its internals and is logged with the request id.
+ * Duplicate keys become 409; a deadlock or lock wait timeout that outlived its retries 503, and so
+ * does a database or Redis that is unreachable or does not answer in time (every 503 carries
+ * Retry-After); anything unexpected becomes a 500 that hides its internals and is logged with the
+ * request id.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -23,9 +29,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<{ id?: string; method?: string; url?: string }>();
-    const res = ctx.getResponse<{ status(n: number): { json(b: unknown): void }; headersSent?: boolean }>();
+    const res = ctx.getResponse<{ status(n: number): { json(b: unknown): void }; setHeader(name: string, value: string): void; headersSent?: boolean }>();
     const body = this.toBody(exception, req);
     if (res.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 
@@ -53,6 +60,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Still losing to concurrent writes after the transaction's own retries: nothing was changed.
       this.logger.warn({ requestId: req.id, method: req.method, url: req.url, code: driverCode }, 'write lost to concurrent writes after retries');
       return { statusCode: 503, error: 'Service Unavailable', message: 'The data was busy with other changes and nothing was saved; try again in a moment' };
+    }
+    if (isRedisUnreachable(exception)) {
+      this.logger.warn({ requestId: req.id, method: req.method, url: req.url, err: (exception as Error).message }, 'redis unreachable');
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The job queue is not reachable; try again in a moment' };
+    }
+    if (isDatabaseUnreachable(exception)) {
+      this.logger.warn({ requestId: req.id, method: req.method, url: req.url, err: (exception as Error).message }, 'database unreachable');
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable; try again in a moment' };
     }
     if ((exception as { type?: string })?.type === 'entity.parse.failed') {
       return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON' };
