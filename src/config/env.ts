@@ -60,6 +60,14 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 20;
 
+  /** Opening a database connection fails after this long (an unreachable or frozen server). */
+  @Type(() => Number) @IsInt() @Min(100)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** An API statement is stopped by the server after this long (0: no limit); queue jobs are not limited. */
+  @Type(() => Number) @IsInt() @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 10000;
+
   @IsString() @IsNotEmpty()
   REDIS_HOST = '127.0.0.1';
 
@@ -68,6 +76,10 @@ export class EnvironmentVariables {
 
   @IsString()
   REDIS_PASSWORD = '';
+
+  /** Connecting to Redis fails after this long; an enqueue while Redis is down fails at once. */
+  @Type(() => Number) @IsInt() @Min(100)
+  REDIS_CONNECT_TIMEOUT_MS = 5000;
 
   @IsString() @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'QUEUE_PREFIX must be letters, digits, :, _ or -' })
   QUEUE_PREFIX = 'monev';
@@ -78,6 +90,10 @@ export class EnvironmentVariables {
   /** HTTP processes sharing the port (Node cluster); 1 serves from this process. */
   @Type(() => Number) @IsInt() @Min(1) @Max(64)
   API_PROCESSES = 1;
+
+  /** On SIGTERM, open connections are drained for at most this long before they are closed. */
+  @Type(() => Number) @IsInt() @Min(0)
+  SHUTDOWN_DRAIN_MS = 10000;
 
   @Type(() => Number) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 2;

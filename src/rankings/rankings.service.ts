@@ -92,7 +92,16 @@ export class RankingsService {
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.create', entityType: 'ranking_run', entityId: runId, after: { periodId: period.id, inputsHash: hash, jobId } });
       return { run: { id: runId, jobId, status: 'QUEUED', reused: false }, enqueue: true };
     });
-    if (enqueue) await this.jobs.enqueue(JobName.ComputeRanking, { organizerId: actor.organizerId, periodId, runId: run.id }, { jobId: run.jobId });
+    if (enqueue) {
+      try {
+        await this.jobs.enqueue(JobName.ComputeRanking, { organizerId: actor.organizerId, periodId, runId: run.id }, { jobId: run.jobId });
+      } catch (e) {
+        // Not queued (Redis down): a run left QUEUED would be handed back by the next request and never
+        // run; FAILED makes the next request queue it again.
+        await this.ds.query(`UPDATE ranking_runs SET status = 'FAILED', error = ? WHERE id = ? AND status = 'QUEUED'`, ['the job queue was not reachable', run.id]).catch(() => undefined);
+        throw e;
+      }
+    }
     return { runId: run.id, jobId: run.jobId, status: run.status, reused: run.reused };
   }
 
