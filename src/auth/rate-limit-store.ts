@@ -8,6 +8,7 @@ import { redisConnection } from '../jobs/jobs.types';
 
 /** A Redis command of the limiter that has not answered by then is given up on (the login must not hang). */
 const REDIS_COMMAND_TIMEOUT_MS = 500;
+const BOOT_CONNECT_WAIT_MS = 1000;
 
 /** INCR with the window's expiry set by the first hit: [count, ms left in the window]. */
 const RESERVE_SCRIPT = `local n = redis.call('INCR', KEYS[1])
@@ -57,8 +58,12 @@ export class RateLimitStore implements ThrottlerStorage, OnModuleInit, OnApplica
   }
 
   async onModuleInit(): Promise<void> {
-    // Connected before the first request, so the first logins count in Redis; a boot with Redis down goes on (fail open).
-    await this.redis.connect().catch((err) => this.fallBack(err));
+    // Connected before the first request, so the first logins count in Redis; a boot with Redis down or
+    // silent goes on after BOOT_CONNECT_WAIT_MS (fail open) while ioredis keeps reconnecting.
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, BOOT_CONNECT_WAIT_MS)));
+    await Promise.race([this.redis.connect().catch((err) => this.fallBack(err)), waited]);
+    clearTimeout(timer);
   }
 
   async onApplicationShutdown(): Promise<void> {
