@@ -115,11 +115,19 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(60) @Max(86400)
   JWT_TTL_SECONDS = 900;
 
+  /** How long a process trusts what it read of a token's user (active, token version); 0 reads it on every request. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60000)
+  AUTH_USER_CACHE_MS = 5000;
+
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_TTL_MS = 60000;
+
+  /** Failed logins per client address per LOGIN_RATE_TTL_MS window, whatever the e-mail (password spraying). */
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_FAILED_PER_ADDRESS_LIMIT = 20;
 
   @Type(() => Number) @IsInt() @Min(1)
   PUBLIC_RATE_LIMIT = 120;

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { ConflictsService } from './conflicts.service';
-import { CreateUserDto, DeclareConflictDto, UserQuery } from './dto/user.dto';
+import { CreateUserDto, DeclareConflictDto, UpdateUserDto, UserQuery } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -29,6 +29,11 @@ export class UsersController {
   @Post(':id/conflicts')
   declareConflict(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: DeclareConflictDto) {
     return this.conflicts.declare(user, id, dto);
+  }
+
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(user, id, dto);
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../common/auth-user';
 import { PageQuery } from '../../common/pagination';
 import { User } from '../entities/user.entity';
@@ -29,6 +29,12 @@ export class CreateUserDto {
   /** Platform admins only: create the user (usually the first admin) in another organizer. */
   @IsOptional() @IsString() @Matches(ID, { message: 'organizerId must be an id' })
   organizerId?: string;
+}
+
+export class UpdateUserDto {
+  /** false deactivates the account: it cannot log in and every token it holds is refused. */
+  @IsBoolean({ message: 'active must be true or false' })
+  active: boolean;
 }
 
 export class UserQuery extends PageQuery {
