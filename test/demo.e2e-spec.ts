@@ -112,5 +112,5 @@ describe('the demo: a whole monev cycle', () => {
     } finally {
       await conn.end();
     }
-  });
+  }, 240_000);
 });
