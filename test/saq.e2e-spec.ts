@@ -232,7 +232,7 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
 
     // The running extension blocks SAQ -> VERIFICATION unless forced.
     const blocked = await t.http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'VERIFICATION' }).expect(422);
-    expect(blocked.body.details.unmet[0].code).toBe('EXTENSION_RUNNING');
+    expect(blocked.body.details.unmet[0].code).toBe('PERIOD_EXTENSION_RUNNING');
     t.clock.set(new Date(closesAt.getTime() + 4 * DAY));
     await put(opd, '2.3', { value: 'perpanjangan habis' }).expect(422);
     await f.advance(period.id, 'VERIFICATION');

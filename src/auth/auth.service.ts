@@ -1,10 +1,10 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
-import { notFound, unprocessable } from '../common/errors';
+import { notFound, unauthenticated, unprocessable } from '../common/errors';
 import { inTransaction } from '../database/transaction';
 import { User } from '../users/entities/user.entity';
 import { UserDto } from '../users/dto/user.dto';
@@ -12,6 +12,9 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { TokenStateService } from './token-state';
+import { AuthErrorCode } from './auth.errors';
+import { UserErrorCode } from '../users/users.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
 
@@ -39,7 +42,7 @@ export class AuthService {
     const user = await this.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
-    if (!user || !ok || !user.active) throw new UnauthorizedException({ message: BAD_CREDENTIALS });
+    if (!user || !ok || !user.active) throw unauthenticated(AuthErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS);
     return this.session(user);
   }
 
@@ -57,9 +60,9 @@ export class AuthService {
   /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */
   async changePassword(actor: AuthUser, dto: ChangePasswordDto) {
     const user = await this.withPasswordHash({ id: actor.id });
-    if (!user) throw notFound('User', actor.id);
+    if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', actor.id);
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw unprocessable('currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+      throw unprocessable(AuthErrorCode.CURRENT_PASSWORD_WRONG, 'currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong', code: FieldErrorCode.INVALID }]);
     }
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {
@@ -82,7 +85,7 @@ export class AuthService {
 
   async me(user: AuthUser): Promise<UserDto> {
     const u = await this.ds.getRepository(User).findOne({ where: { id: user.id } });
-    if (!u) throw notFound('User', user.id);
+    if (!u) throw notFound(UserErrorCode.NOT_FOUND, 'User', user.id);
     return UserDto.of(u);
   }
 

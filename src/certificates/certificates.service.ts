@@ -14,6 +14,7 @@ import { RankingsService } from '../rankings/rankings.service';
 import { ParticipationAccess } from '../saq/participation-access';
 import { FileStorage } from '../storage/file-storage';
 import { inTransaction } from '../database/transaction';
+import { CertificateErrorCode } from './certificates.errors';
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
 export const CERTIFICATES_PER_JOB = 100;
@@ -48,7 +49,7 @@ export class CertificatesService implements OnModuleInit {
   async issue(actor: AuthUser, periodId: string): Promise<{ batchId: string; total: number }> {
     const { batchId, ids } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(`Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
+      if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(CertificateErrorCode.RANKING_NOT_PUBLISHED, `Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
       const runId = period.publishedRunId;
       const ranked: { participation_id: string }[] = await em.query(`SELECT participation_id FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [runId]);
       const now = this.clock.now();
@@ -77,17 +78,17 @@ export class CertificatesService implements OnModuleInit {
   /** Renders one failed (or pending) certificate again, alone. */
   async retry(actor: AuthUser, certificateId: string) {
     const [c] = await this.ds.query('SELECT id, status, batch_id FROM certificates WHERE id = ? AND organizer_id = ?', [certificateId, actor.organizerId]);
-    if (!c) throw notFound('Certificate', certificateId);
-    if (c.status === 'ISSUED') throw unprocessable('This certificate is already issued', { status: c.status });
+    if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', certificateId);
+    if (c.status === 'ISSUED') throw unprocessable(CertificateErrorCode.ALREADY_ISSUED, 'This certificate is already issued', { status: c.status });
     await this.ds.query(`UPDATE certificates SET status = 'PENDING', error = NULL WHERE id = ?`, [c.id]);
     const jobId = await this.jobs.enqueue(JobName.RenderCertificates, { organizerId: actor.organizerId, batchId: String(c.batch_id), certificateIds: [String(c.id)] }, { jobId: `certificate-${c.id}-${Date.now()}` });
     return { certificateId: String(c.id), jobId };
   }
 
   async batch(actor: AuthUser, batchId: string) {
-    if (!/^[1-9][0-9]{0,19}$/.test(batchId)) throw notFound('Certificate batch', batchId);
+    if (!/^[1-9][0-9]{0,19}$/.test(batchId)) throw notFound(CertificateErrorCode.BATCH_NOT_FOUND, 'Certificate batch', batchId);
     const [b] = await this.ds.query('SELECT id, period_id, run_id, total, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
-    if (!b) throw notFound('Certificate batch', batchId);
+    if (!b) throw notFound(CertificateErrorCode.BATCH_NOT_FOUND, 'Certificate batch', batchId);
     const [c] = await this.ds.query(`SELECT SUM(status = 'ISSUED') AS done, SUM(status = 'FAILED') AS failed FROM certificates WHERE batch_id = ?`, [b.id]);
     const errors: { id: string; participation_id: string; error: string }[] = await this.ds.query(
       `SELECT id, participation_id, error FROM certificates WHERE batch_id = ? AND status = 'FAILED' ORDER BY id LIMIT 20`,
@@ -117,7 +118,7 @@ export class CertificatesService implements OnModuleInit {
         WHERE c.participation_id = ? AND c.status = 'ISSUED' ORDER BY (c.run_id = per.published_run_id) DESC, c.id DESC LIMIT 1`,
       [p.id],
     );
-    if (!c) throw notFound('Certificate of participation', participationId);
+    if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate of participation', participationId);
     return c;
   }
 
@@ -133,7 +134,7 @@ export class CertificatesService implements OnModuleInit {
 
   /** What anyone may learn from a code printed on a certificate. */
   async verify(code: string) {
-    if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound('Certificate', code);
+    if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', code);
     const [c] = await this.ds.query(
       `SELECT c.status, c.issued_at, c.revoked_at, r.body_name, r.category_code, r.qualification, r.qualification_label, r.final_score, r.rank_in_category, per.year, o.name AS organizer
          FROM certificates c
@@ -143,7 +144,7 @@ export class CertificatesService implements OnModuleInit {
         WHERE c.code = ? AND c.status = 'ISSUED'`,
       [code],
     );
-    if (!c) throw notFound('Certificate', code);
+    if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', code);
     const revoked = c.revoked_at !== null;
     return {
       valid: !revoked,

@@ -18,6 +18,9 @@ import { ConflictsService } from '../users/conflicts.service';
 import { verifiedScores } from '../verification/verified-scores';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
 import { inTransaction } from '../database/transaction';
+import { PanelErrorCode } from './panel.errors';
+import { SaqErrorCode } from '../saq/saq.errors';
+import { CommonErrorCode } from '../common/error-codes';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
 @Injectable()
@@ -40,7 +43,7 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'OBJECTION' && period.stage !== 'VISITATION') {
-        throw unprocessable(`Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
+        throw unprocessable(PanelErrorCode.FINALIST_SELECTION_CLOSED, `Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
       }
       const ins = await this.instruments.load(period, em);
       const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec> }[] = [];
@@ -82,16 +85,16 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       const [panelist] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'panelist'`, [dto.panelistId, actor.organizerId]);
-      if (!panelist) throw notFound('Panelist', dto.panelistId);
+      if (!panelist) throw notFound(PanelErrorCode.PANELIST_NOT_FOUND, 'Panelist', dto.panelistId);
       const ids = [...new Set(dto.participationIds)];
       const parts: { id: string; status: string; body_id: string; body_name: string }[] = await em.query(
         `SELECT p.id, p.status, b.id AS body_id, b.name AS body_name FROM participations p JOIN public_bodies b ON b.id = p.public_body_id WHERE p.period_id = ? AND p.id IN (?)`,
         [period.id, ids],
       );
       const missing = ids.filter((id) => !parts.some((p) => String(p.id) === id));
-      if (missing.length) throw notFound('Participations', missing.join(', '));
+      if (missing.length) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participations', missing.join(', '));
       const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => String(p.id));
-      if (notFinalist.length) throw unprocessable('Only finalists are assigned to the panel', { notFinalist });
+      if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
       const bodies = parts.map((p) => ({ id: String(p.body_id), name: p.body_name }));
       await this.conflicts.assertNone(em, { id: String(panelist.id), affiliation: panelist.affiliation }, bodies, 'panelist');
       const r = await em.query('INSERT IGNORE INTO panel_assignments (period_id, participation_id, panelist_id) VALUES ?', [ids.map((id) => [period.id, id, panelist.id])]);
@@ -136,10 +139,10 @@ export class PanelService {
   private async forScoring(user: AuthUser, participationId: string, stage: WindowedStage, em: EntityManager): Promise<{ p: ParticipationContext; period: Period }> {
     const p = await this.access.load(user, participationId, 'panelist', em, 'share');
     const period = await this.periods.find(user.organizerId, p.periodId, em);
-    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation)) throw unprocessable('This period does not weight visitation', { weights: { visitation: '0.00' } });
-    if (p.status !== 'FINALIST') throw unprocessable('Only finalists are scored by the panel', { status: p.status });
+    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation)) throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
+    if (p.status !== 'FINALIST') throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are scored by the panel', { status: p.status });
     if (!isWindowOpen(p.stage, stage, new Date(p.schedule[stage]!.closesAt), this.clock.now())) {
-      throw unprocessable(p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
+      throw unprocessable(p.stage === stage ? PanelErrorCode.WINDOW_CLOSED : PanelErrorCode.NOT_OPEN, p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
     }
     return { p, period };
   }
@@ -171,7 +174,7 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const { p, period } = await this.forScoring(user, participationId, 'PRESENTATION', em);
       const problems = checkRubricScores(period.presentationRubric, dto.criteria);
-      if (problems.length) throw badRequest(`Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
+      if (problems.length) throw badRequest(PanelErrorCode.INVALID_SHEET, `Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
       const total = rubricTotal(period.presentationRubric, dto.criteria.map((c) => ({ code: c.code, score: c.score })));
       const criteria = dto.criteria.map((c) => ({ code: c.code, score: format2(c.score) }));
       const [current] = await em.query('SELECT id, total, version FROM presentation_sheets WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
@@ -207,7 +210,7 @@ export class PanelService {
 
   private nextVersion(current: { version: number } | undefined, sent: number | undefined, what: string): number {
     const currentVersion = current ? Number(current.version) : 0;
-    if (sent !== undefined && sent !== currentVersion) throw conflict(`The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
+    if (sent !== undefined && sent !== currentVersion) throw conflict(CommonErrorCode.STALE_VERSION, `The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
     return currentVersion + 1;
   }
 

@@ -6,6 +6,8 @@ import { badRequest } from '../common/errors';
 import { CsvFileInterceptor } from './csv-file.interceptor';
 import { CreateCategoryDto, CreatePublicBodyDto, PublicBodyQuery } from './dto/registry.dto';
 import { PublicBodiesService } from './public-bodies.service';
+import { PublicBodyErrorCode } from './public-bodies.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -36,7 +38,7 @@ export class PublicBodiesController {
   @UseInterceptors(CsvFileInterceptor)
   import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File) {
     const csv = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
-    if (!csv) throw badRequest('Send the CSV as a text/csv body or as multipart field "file"', [{ field: 'file', message: 'no CSV received' }]);
+    if (!csv) throw badRequest(PublicBodyErrorCode.CSV_REQUIRED, 'Send the CSV as a text/csv body or as multipart field "file"', [{ field: 'file', message: 'no CSV received', code: FieldErrorCode.REQUIRED }]);
     return this.registry.importCsv(user, csv);
   }
 

@@ -15,6 +15,7 @@ import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
 import { rankingInputsHash } from './ranking-inputs';
 import { inTransaction } from '../database/transaction';
+import { RankingErrorCode } from './rankings.errors';
 
 export interface ResultRow {
   participation_id: string;
@@ -63,7 +64,7 @@ export class RankingsService {
     const { run, enqueue } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
-        throw unprocessable(`Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
+        throw unprocessable(RankingErrorCode.COMPUTE_WRONG_STAGE, `Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
       }
       const hash = await rankingInputsHash(em, period);
       const [existing] = await em.query('SELECT id, status, job_id, attempts FROM ranking_runs WHERE period_id = ? AND inputs_hash = ? FOR UPDATE', [period.id, hash]);
@@ -106,9 +107,9 @@ export class RankingsService {
   }
 
   private async findRun(organizerId: string, runId: string, em: EntityManager = this.ds.manager) {
-    if (!/^[1-9][0-9]{0,19}$/.test(runId)) throw notFound('Ranking run', runId);
+    if (!/^[1-9][0-9]{0,19}$/.test(runId)) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
     const [run] = await em.query('SELECT * FROM ranking_runs WHERE id = ? AND organizer_id = ?', [runId, organizerId]);
-    if (!run) throw notFound('Ranking run', runId);
+    if (!run) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
     return run;
   }
 
@@ -150,11 +151,11 @@ export class RankingsService {
   async publish(actor: AuthUser, periodId: string, runId: string): Promise<PeriodDto> {
     const result = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') throw unprocessable(`A ranking is published from FINALIZATION (or PUBLISHED, to correct it); the period is in ${period.stage}`, { stage: period.stage });
+      if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') throw unprocessable(RankingErrorCode.PUBLISH_WRONG_STAGE, `A ranking is published from FINALIZATION (or PUBLISHED, to correct it); the period is in ${period.stage}`, { stage: period.stage });
       const run = await this.findRun(actor.organizerId, runId, em);
-      if (String(run.period_id) !== period.id) throw notFound('Ranking run', runId);
-      if (run.status !== 'DONE') throw unprocessable(`Only a finished run can be published (run is ${run.status})`, { status: run.status });
-      if (period.publishedRunId === String(run.id)) throw unprocessable('This run is already the published one', { runId });
+      if (String(run.period_id) !== period.id) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
+      if (run.status !== 'DONE') throw unprocessable(RankingErrorCode.RUN_NOT_DONE, `Only a finished run can be published (run is ${run.status})`, { status: run.status });
+      if (period.publishedRunId === String(run.id)) throw unprocessable(RankingErrorCode.RUN_ALREADY_PUBLISHED, 'This run is already the published one', { runId });
       const now = this.clock.now();
       const previous = period.publishedRunId;
       await em.query(`UPDATE periods SET stage = 'PUBLISHED', published_run_id = ?, published_at = ?, version = version + 1 WHERE id = ?`, [run.id, now, period.id]);
@@ -182,7 +183,7 @@ export class RankingsService {
   async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: unknown }> {
     const organizer = await this.organizers.bySlugOrDefault(q.organizer);
     const [period] = await this.ds.query('SELECT id, name, published_run_id, published_at FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
-    if (!period) throw notFound(`Published ranking for ${year}`);
+    if (!period) throw notFound(RankingErrorCode.NOT_PUBLISHED, `Published ranking for ${year}`);
     const key = JSON.stringify([organizer.id, year, String(period.published_run_id), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
     const cached = this.publicCache.get(key);
     if (cached) return cached;

@@ -13,6 +13,8 @@ import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
 import { inTransaction } from '../database/transaction';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { VerificationErrorCode } from './verification.errors';
+import { SaqErrorCode } from '../saq/saq.errors';
 
 
 @Injectable()
@@ -64,13 +66,13 @@ export class AssignmentsService {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
       const [assessor] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'assessor'`, [dto.assessorId, actor.organizerId]);
-      if (!assessor) throw notFound('Assessor', dto.assessorId);
+      if (!assessor) throw notFound(VerificationErrorCode.ASSESSOR_NOT_FOUND, 'Assessor', dto.assessorId);
       const [part] = await em.query(
         `SELECT p.id, p.status, b.id AS body_id, b.name AS body_name FROM participations p JOIN public_bodies b ON b.id = p.public_body_id WHERE p.id = ? AND p.period_id = ?`,
         [dto.participationId, period.id],
       );
-      if (!part) throw notFound('Participation', dto.participationId);
-      if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable('Only a submitted SAQ can be assigned for verification', { status: part.status });
+      if (!part) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participation', dto.participationId);
+      if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, 'Only a submitted SAQ can be assigned for verification', { status: part.status });
       await this.conflicts.assertNone(em, { id: String(assessor.id), affiliation: assessor.affiliation }, [{ id: String(part.body_id), name: part.body_name }], 'assessor');
       await em.query('INSERT IGNORE INTO assignments (period_id, participation_id, assessor_id) VALUES (?, ?, ?)', [period.id, part.id, assessor.id]);
       const after = { assessorId: dto.assessorId, participationId: dto.participationId };
@@ -81,7 +83,7 @@ export class AssignmentsService {
 
   private assertAssignable(stage: string) {
     if (isBefore(stage as never, 'SAQ') || !isBefore(stage as never, 'VISITATION')) {
-      throw unprocessable(`Assessors are assigned from the SAQ stage until objections close (period is in ${stage})`, { stage });
+      throw unprocessable(VerificationErrorCode.ASSIGNMENT_CLOSED, `Assessors are assigned from the SAQ stage until objections close (period is in ${stage})`, { stage });
     }
   }
 

@@ -1,0 +1,24 @@
+/** Refusals of the periods module; part of the API contract. */
+export const PeriodErrorCode = {
+  NOT_FOUND: 'PERIOD_NOT_FOUND',
+  INVALID: 'PERIOD_INVALID',
+  YEAR_TAKEN: 'PERIOD_YEAR_TAKEN',
+  ARCHIVED: 'PERIOD_ARCHIVED',
+  SCORING_LOCKED: 'PERIOD_SCORING_LOCKED',
+  FORCE_REASON_REQUIRED: 'PERIOD_FORCE_REASON_REQUIRED',
+  STAGE_MOVE_INVALID: 'PERIOD_STAGE_MOVE_INVALID',
+  PRECONDITIONS_UNMET: 'PERIOD_PRECONDITIONS_UNMET',
+} as const;
+
+/** Each entry of a refused advance's `details.unmet`: the precondition that does not hold. */
+export const PeriodPreconditionCode = {
+  NO_INSTRUMENT: 'PERIOD_NO_INSTRUMENT',
+  NO_PARTICIPANTS: 'PERIOD_NO_PARTICIPANTS',
+  EXTENSION_RUNNING: 'PERIOD_EXTENSION_RUNNING',
+  UNVERIFIED_SAQ: 'PERIOD_UNVERIFIED_SAQ',
+  OPEN_OBJECTIONS: 'PERIOD_OPEN_OBJECTIONS',
+  NO_FINALISTS: 'PERIOD_NO_FINALISTS',
+  MISSING_PRESENTATION_SHEETS: 'PERIOD_MISSING_PRESENTATION_SHEETS',
+  NO_PUBLISHED_RUN: 'PERIOD_NO_PUBLISHED_RUN',
+} as const;
+export type PeriodPreconditionCode = (typeof PeriodPreconditionCode)[keyof typeof PeriodPreconditionCode];
