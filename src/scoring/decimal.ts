@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { FieldErrorCode } from '../common/field-error';
+import { FieldErrorCode } from './field-error';
 
 /**
  * The one decimal constructor of the scoring rules: 50 significant digits (our "exact"),

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Dec, finiteDec, parseDecimalInput, round2 } from './decimal';
 import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
-import { FieldError, FieldErrorCode } from '../common/field-error';
+import { FieldError, FieldErrorCode } from './field-error';
 
 /** Stage weights of a period, summing to 100 (visitation 0 when the period has no visitation). */
 export interface StageWeights {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { finiteDec, parseDecimalInput } from './decimal';
-import { FieldError, FieldErrorCode } from '../common/field-error';
+import { FieldError, FieldErrorCode } from './field-error';
 
 export type FinalistRule = { type: 'THRESHOLD'; value: Decimal.Value } | { type: 'TOP_N'; value: number };
 

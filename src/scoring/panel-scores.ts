@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Dec, finiteDec, parseDecimalInput } from './decimal';
 import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
-import { FieldError, FieldErrorCode } from '../common/field-error';
+import { FieldError, FieldErrorCode } from './field-error';
 
 export interface RubricCriterion {
   code: string;
