@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
+import { ErrorDetailDto, GLOBAL_ERROR_RESPONSES } from './common/dto/error-response.dto';
 import { CSV_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from './common/body-limits';
 import { requestContextMiddleware } from './common/request-context';
 import { ENV, EnvironmentVariables } from './config/config.module';
@@ -28,7 +29,8 @@ export function configureHttpApp(app: NestExpressApplication): void {
     .setDescription('Self-assessment, verification, objections, panel, ranking and certificates of the KI monev.')
     .setVersion('1')
     .addBearerAuth()
+    .addGlobalResponse(...GLOBAL_ERROR_RESPONSES)
     .build();
-  const document = SwaggerModule.createDocument(app as INestApplication, config);
+  const document = SwaggerModule.createDocument(app as INestApplication, config, { extraModels: [ErrorDetailDto] });
   SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
 }
