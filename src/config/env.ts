@@ -76,6 +76,18 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(500)
   WORKER_STALLED_INTERVAL_MS = 30000;
 
+  /** How often a worker checks MySQL's queued and running jobs against Redis and re-enqueues lost ones. */
+  @Type(() => Number) @IsInt() @Min(100)
+  JOB_RECONCILE_INTERVAL_MS = 15000;
+
+  /** A run or batch whose progress has not moved for this long counts as lost. */
+  @Type(() => Number) @IsInt() @Min(1000)
+  JOB_STALE_AFTER_MS = 600000;
+
+  /** Re-enqueues of one run or batch before it is marked FAILED. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  JOB_RECONCILE_MAX_ATTEMPTS = 5;
+
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 

@@ -33,7 +33,7 @@ export class RankingComputer {
     const [run] = await this.ds.query('SELECT id, period_id, status, ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
     if (!run) throw new Error(`ranking run ${runId} does not exist`);
     if (run.status === 'DONE') return { ranked: Number(run.ranked_count), notParticipating: Number(run.not_participating_count) };
-    await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), runId]);
+    await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, progress_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), this.clock.now(), runId]);
     const period = await this.ds.getRepository(Period).findOneByOrFail({ id: String(run.period_id) });
     const ins = await this.instruments.load(period);
 
