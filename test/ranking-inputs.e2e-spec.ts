@@ -1,6 +1,7 @@
 import { createConnection, Connection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { foldRows } from '../src/rankings/ranking-inputs';
+import { mean } from '../src/scoring/panel-scores';
 import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { API } from './factories';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
@@ -47,5 +48,25 @@ describe('the ranking inputs fingerprint is exact and order-independent', () => 
     }
     const [[{ runs }]] = (await db.query('SELECT COUNT(*) AS runs FROM ranking_runs WHERE period_id = ?', [synthetic.periodId])) as unknown as [{ runs: number }[]];
     expect(Number(runs)).toBe(1);
+  });
+
+  it('ranks a finalist with more panel sheets than fit in GROUP_CONCAT (1,024 bytes on MySQL, 1 MiB on MariaDB) on all of them', async () => {
+    const synthetic = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2027, bodies: 60, questions: 6 });
+    const [[selection]] = (await db.query('SELECT participation_ids FROM finalist_selections WHERE period_id = ?', [synthetic.periodId])) as unknown as [{ participation_ids: string }[]];
+    const finalist = String(JSON.parse(selection.participation_ids)[0]);
+    // group_concat_max_len defaults to 1,024 bytes on MySQL and to 1 MiB on MariaDB: 120,000 sheets of
+    // nine characters make a 1.2 MB list, longer than either.
+    const totals = Array.from({ length: 120000 }, (_, i) => (50 + (i % 4000) * 0.012347).toFixed(6));
+    await db.query('DELETE FROM presentation_sheets WHERE participation_id = ?', [finalist]);
+    for (let i = 0; i < totals.length; i += 10000) {
+      await db.query('INSERT INTO presentation_sheets (participation_id, panelist_id, criteria, total, version, updated_at) VALUES ?', [
+        totals.slice(i, i + 10000).map((total, j) => [finalist, 100000 + i + j, '[]', total, 1, new Date()]),
+      ]);
+    }
+    expect(totals.join(',').length).toBeGreaterThan(1024 * 1024);
+    const rank = await admin(t.http().post(`${API}/periods/${synthetic.periodId}/rankings`)).expect(202);
+    await eventually(async () => (await admin(t.http().get(`${API}/rankings/${rank.body.runId}`)).expect(200)).body.status === 'DONE', 60000);
+    const [[row]] = (await db.query('SELECT presentation_exact FROM ranking_results WHERE run_id = ? AND participation_id = ?', [rank.body.runId, finalist])) as unknown as [{ presentation_exact: string }[]];
+    expect(row.presentation_exact).toBe(mean(totals)!.toString());
   });
 });
