@@ -315,8 +315,10 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (e) => {
+  async (e) => {
     console.error(e instanceof Error ? e.message : e);
+    // The API's and worker's own error lines may still be on their way through the pipes.
+    await new Promise((r) => setTimeout(r, 500));
     process.exit(1);
   },
 );
