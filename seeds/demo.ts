@@ -96,10 +96,12 @@ async function main() {
   step('starting the API and a worker');
   const processes: ChildProcess[] = [];
   const stop = () => processes.forEach((p) => p.exitCode === null && p.kill('SIGTERM'));
-  process.on('SIGINT', () => {
-    stop();
-    process.exit(130);
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
   try {
     processes.push(await startProcess('src/main.ts', childEnv, 'Monev API listening'));
     processes.push(await startProcess('src/worker.ts', childEnv, 'consuming queues'));
