@@ -5,6 +5,8 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
+      // Some specs render PDFs or rank 100,000 entries: room for a machine busy with other work.
+      testTimeout: 30000,
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       setupFiles: ['reflect-metadata'],
