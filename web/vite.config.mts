@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, reportCompressedSize: false },
+  build: { outDir: 'dist', emptyOutDir: true, reportCompressedSize: false, manifest: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: { include: ['src/**/*.test.ts'], environment: 'node' },
 });

@@ -162,7 +162,13 @@ export default function RankingPage() {
       <Text size="sm" aria-live="polite" data-testid="shown-count">
         Menampilkan {formatCount(shown.length)} dari {formatCount(inTab.length)} badan publik
       </Text>
-      {shown.length === 0 ? <Text>Tidak ada badan publik yang cocok dengan pencarian.</Text> : <RankingTable items={shown} showCategory={tab === ALL} />}
+      {shown.length === 0 ? (
+        <Text>Tidak ada badan publik yang cocok dengan pencarian.</Text>
+      ) : (
+        <div className="table-scroll">
+          <RankingTable items={shown} showCategory={tab === ALL} />
+        </div>
+      )}
 
       <Text size="sm">
         Data terbuka:{' '}

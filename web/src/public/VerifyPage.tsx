@@ -58,11 +58,11 @@ export default function VerifyPage() {
       ) : (
         <>
           {check.data.valid ? (
-            <Alert color="green" variant="outline" title="Piagam sah" data-testid="certificate-status" data-status="valid">
+            <Alert color="#1b5e20" variant="outline" title="Piagam sah" data-testid="certificate-status" data-status="valid">
               Piagam ini diterbitkan oleh {check.data.organizer} dan tercatat sah.
             </Alert>
           ) : (
-            <Alert color="red" variant="outline" title="Piagam dicabut" data-testid="certificate-status" data-status="revoked">
+            <Alert color="#8a1c1c" variant="outline" title="Piagam dicabut" data-testid="certificate-status" data-status="revoked">
               Piagam ini telah dicabut{check.data.revokedAt ? ` pada ${formatDateTime(check.data.revokedAt, check.data.timezone)}` : ''} karena hasil pemeringkatan diperbaiki. Piagam
               ini tidak berlaku lagi; badan publik menerima piagam pengganti dengan kode baru.
             </Alert>
