@@ -29,6 +29,7 @@ interface ApiRankingItem {
   qualification: string;
   qualificationLabel: string;
   rankInCategory: number | null;
+  rankOverall: number | null;
 }
 
 /** The portal in Debian's Chromium against the real API (served by it), MySQL and Redis. */
@@ -132,7 +133,7 @@ interface ApiRankingItem {
       })),
     );
     expect(rows).toEqual(
-      api.items.map((i) => ({ rank: i.rankInCategory === null ? '–' : String(i.rankInCategory), body: i.publicBody, score: idScore(i.finalScore), qualification: i.qualification, label: i.qualificationLabel })),
+      api.items.map((i) => ({ rank: i.rankOverall === null ? '–' : String(i.rankOverall), body: i.publicBody, score: idScore(i.finalScore), qualification: i.qualification, label: i.qualificationLabel })),
     );
     // The published instant in the period's zone with its label, e.g. "Diumumkan 1 Des 2026 16.20 WIB".
     await expect(page.getByTestId('published-at').textContent()).resolves.toMatch(/^Diumumkan \d{1,2} \w{3} 2026 \d{2}\.\d{2} WIB · 5 badan publik$/);
@@ -143,8 +144,8 @@ interface ApiRankingItem {
     await checkPage(page, 'peringkat', width);
 
     await page.getByRole('tab', { name: 'Badan Usaha Milik Daerah' }).click();
-    const bumd = await page.locator('[data-testid="ranking-row"] [data-col="body"]').allTextContents();
-    expect(bumd).toEqual(api.items.filter((i) => i.categoryCode === 'BUMD').map((i) => i.publicBody));
+    const bumd = await page.getByTestId('ranking-row').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('[data-col="rank"]')!.textContent!.trim(), tr.querySelector('[data-col="body"]')!.textContent!.trim()]));
+    expect(bumd).toEqual(api.items.filter((i) => i.categoryCode === 'BUMD').map((i) => [i.rankInCategory === null ? '–' : String(i.rankInCategory), i.publicBody]));
     await page.getByRole('tab', { name: 'Semua' }).click();
     await page.getByLabel('Cari badan publik').fill(built.bodies[3].name.slice(-12));
     await eventually(async () => (await page.getByTestId('ranking-row').count()) === 1, 5000);

@@ -29,6 +29,7 @@ function qualificationCounts(items: RankingItem[]) {
   return [...counts.values()];
 }
 
+/** In the whole list a body's overall rank, in a category's tab its rank in the category (both from the API). */
 function RankingTable({ items, showCategory }: { items: RankingItem[]; showCategory: boolean }) {
   return (
     <Table className="ranking-table" striped highlightOnHover verticalSpacing="xs" aria-label="Peringkat badan publik">
@@ -55,7 +56,7 @@ function RankingTable({ items, showCategory }: { items: RankingItem[]; showCateg
         {items.map((r, i) => (
           <Table.Tr key={`${r.categoryCode}-${r.publicBody}-${i}`} data-testid="ranking-row">
             <Table.Td className="num" data-col="rank">
-              {r.rankInCategory ?? '–'}
+              {(showCategory ? r.rankOverall : r.rankInCategory) ?? '–'}
             </Table.Td>
             <Table.Td>
               <span className="body-name" data-col="body">
