@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
+import { prefetchForLocation } from './api/public';
 import { AppRoutes } from './routes';
 
 // Shade 8 of blue under white text and gray 7 for secondary text keep 4.5:1 contrast (WCAG 2.1 AA).
@@ -22,6 +23,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+prefetchForLocation(queryClient, window.location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

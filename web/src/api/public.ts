@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, API_BASE, unwrap } from './client';
 import type { CertificateCheck, Organizers, PublicRanking, PublishedPeriods } from './types';
 
@@ -21,8 +21,16 @@ export async function fetchWholeRanking(organizer: string, year: number): Promis
   return { ...first, items };
 }
 
-export const usePublicRanking = (organizer: string, year: number) =>
-  useQuery({ queryKey: ['public-ranking', organizer, year], queryFn: () => fetchWholeRanking(organizer, year), enabled: Number.isInteger(year) });
+export const rankingQuery = (organizer: string, year: number) =>
+  queryOptions({ queryKey: ['public-ranking', organizer, year], queryFn: () => fetchWholeRanking(organizer, year), enabled: Number.isInteger(year) });
+
+export const usePublicRanking = (organizer: string, year: number) => useQuery(rankingQuery(organizer, year));
+
+/** A ranking opened directly (a shared link) is fetched while its page's code still loads. */
+export function prefetchForLocation(client: QueryClient, pathname: string): void {
+  const m = /^\/peringkat\/([^/]+)\/(\d{4})\/?$/.exec(pathname);
+  if (m) void client.prefetchQuery(rankingQuery(decodeURIComponent(m[1]), Number(m[2])));
+}
 
 export const useCertificateCheck = (code: string) =>
   useQuery({ queryKey: ['certificate', code], queryFn: () => unwrap<CertificateCheck>(api.GET('/public/certificates/{code}', { params: { path: { code } } })) });
