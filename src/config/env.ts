@@ -105,6 +105,18 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(500)
   WORKER_STALLED_INTERVAL_MS = 30000;
 
+  /** How often a worker checks MySQL's queued and running jobs against Redis and re-enqueues lost ones. */
+  @Type(() => Number) @IsInt() @Min(100)
+  JOB_RECONCILE_INTERVAL_MS = 15000;
+
+  /** A run or batch whose progress has not moved for this long counts as lost. */
+  @Type(() => Number) @IsInt() @Min(1000)
+  JOB_STALE_AFTER_MS = 600000;
+
+  /** Re-enqueues of one run or batch before it is marked FAILED. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  JOB_RECONCILE_MAX_ATTEMPTS = 5;
+
   /**
    * HS256 signing secret. Outside production a built-in development secret stands in (and the API
    * says so loudly); with NODE_ENV=production a missing or well-known value refuses to start.

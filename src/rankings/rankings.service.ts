@@ -13,6 +13,7 @@ import { OrganizersService } from '../organizers/organizers.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
+import { jobToken } from '../jobs/job-reconciler';
 import { rankingInputsHash } from './ranking-inputs';
 import { inTransaction } from '../database/transaction';
 import { RankingErrorCode } from './rankings.errors';
@@ -34,6 +35,12 @@ export interface ResultRow {
   rank_in_category: number | null;
   rank_overall: number | null;
 }
+
+/**
+ * One job id per queued run: a second enqueue of the same run is dropped by BullMQ, a new run never
+ * is. The random token keeps a recreated database (run ids from 1 again) off the ids Redis still holds.
+ */
+const rankingJobId = (periodId: string, runId: string) => `ranking-${periodId}-${runId}-${jobToken()}`;
 
 /** Listeners run inside the publish transaction (certificates revoke the replaced run's codes). */
 export type PublishListener = (em: EntityManager, e: { periodId: string; runId: string; previousRunId: string | null; at: Date }) => Promise<void>;
@@ -72,12 +79,12 @@ export class RankingsService {
       const now = this.clock.now();
       if (!period.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [now, period.id]);
       if (existing) {
-        const jobId = `ranking-${period.id}-${existing.id}-retry${Date.now().toString(36)}`;
-        await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0 WHERE id = ?`, [jobId, existing.id]);
+        const jobId = rankingJobId(period.id, String(existing.id));
+        await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0, reconciles = 0, progress_at = ? WHERE id = ?`, [jobId, now, existing.id]);
         await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.retry', entityType: 'ranking_run', entityId: String(existing.id), before: { status: 'FAILED' }, after: { status: 'QUEUED', jobId } });
         return { run: { id: String(existing.id), jobId, status: 'QUEUED', reused: true }, enqueue: true };
       }
-      const r = await em.query('INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      const r = await em.query('INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at, progress_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
         actor.organizerId,
         period.id,
         hash,
@@ -85,10 +92,10 @@ export class RankingsService {
         '',
         actor.id,
         now,
+        now,
       ]);
       const runId = String(r.insertId);
-      // One job id per run: a second enqueue of the same run is dropped by BullMQ, a new run never is.
-      const jobId = `ranking-${period.id}-${runId}`;
+      const jobId = rankingJobId(period.id, runId);
       await em.query('UPDATE ranking_runs SET job_id = ? WHERE id = ?', [jobId, runId]);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.create', entityType: 'ranking_run', entityId: runId, after: { periodId: period.id, inputsHash: hash, jobId } });
       return { run: { id: runId, jobId, status: 'QUEUED', reused: false }, enqueue: true };
@@ -194,6 +201,38 @@ export class RankingsService {
     this.publicCache.set(key, entry);
     return entry;
   }
+
+  /** An organizer's published years, newest first, for the portal's front page; cached until the next publication. */
+  async publishedPeriods(slug: string): Promise<{ etag: string; body: PublishedPeriods }> {
+    const organizer = await this.organizers.bySlugOrDefault(slug);
+    const key = JSON.stringify(['periods', organizer.id]);
+    const cached = this.publicCache.get(key) as { etag: string; body: PublishedPeriods } | undefined;
+    if (cached) return cached;
+    const rows: { year: number; name: string; timezone: string; published_at: Date; published_run_id: string }[] = await this.ds.query(
+      'SELECT year, name, timezone, published_at, published_run_id FROM periods WHERE organizer_id = ? AND published_run_id IS NOT NULL ORDER BY year DESC',
+      [organizer.id],
+    );
+    const body: PublishedPeriods = {
+      organizer: { slug: organizer.slug, name: organizer.name },
+      items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.published_at).toISOString() })),
+    };
+    const entry = { etag: `"${createHash('sha1').update(JSON.stringify([key, rows.map((r) => String(r.published_run_id))])).digest('base64url')}"`, body };
+    this.publicCache.set(key, entry);
+    return entry;
+  }
+
+  /** The published run of a year (the public ranking's files read it); 404 as the public ranking does. */
+  async publishedRun(year: number, organizerSlug?: string): Promise<{ runId: string; year: number; organizerSlug: string }> {
+    const organizer = await this.organizers.bySlugOrDefault(organizerSlug);
+    const [period] = await this.ds.query('SELECT published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
+    if (!period) throw notFound(RankingErrorCode.NOT_PUBLISHED, `Published ranking for ${year}`);
+    return { runId: String(period.published_run_id), year, organizerSlug: organizer.slug };
+  }
+}
+
+export interface PublishedPeriods {
+  organizer: { slug: string; name: string };
+  items: { year: number; name: string; timezone: string; publishedAt: string }[];
 }
 
 function publicRow(r: ResultRow) {
