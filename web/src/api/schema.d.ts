@@ -66,7 +66,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["UsersController_update"];
         trace?: never;
     };
     "/auth/login": {
@@ -79,6 +79,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes the caller's password; every token issued before is refused from then on, the answer carries a new one. */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -915,6 +932,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Stable, machine-readable refusal code (part of the API contract: never renamed or reused)
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_PARTICIPATION_NOT_FOUND" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_PUBLISH_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_RUN_ALREADY_PUBLISHED" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND";
+        ErrorResponseDto: {
+            /** @example 422 */
+            statusCode: number;
+            /**
+             * @description The HTTP reason phrase
+             * @example Unprocessable Entity
+             */
+            error: string;
+            /**
+             * @description English; the portal translates by code
+             * @example The SAQ is already submitted and can no longer change
+             */
+            message: string;
+            /** @description Stable, machine-readable refusal code (part of the API contract: never renamed or reused) */
+            code: components["schemas"]["ErrorCode"];
+            /** @description A 400 lists field errors; a 422 names what refused it (an object whose lists, e.g. `missing` or `unmet`, hold entries with their own code) */
+            details?: components["schemas"]["ErrorDetailDto"][] | {
+                [key: string]: unknown;
+            };
+            /** @description On a 500: quote it when reporting the failure */
+            requestId?: string;
+        };
         CreateOrganizerDto: {
             slug: string;
             name: string;
@@ -959,9 +1003,17 @@ export interface components {
             publicBodyId: string;
             reason?: string;
         };
+        UpdateUserDto: {
+            /** @description false deactivates the account: it cannot log in and every token it holds is refused. */
+            active: boolean;
+        };
         LoginDto: {
             email: string;
             password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         CreateCategoryDto: {
             code: string;
@@ -1037,7 +1089,7 @@ export interface components {
             name: string;
             timezone: string;
             /** @enum {string} */
-            stage: "PREPARATION" | "REGISTRATION" | "SAQ" | "VERIFICATION" | "OBJECTION" | "VISITATION" | "PRESENTATION" | "FINALIZATION" | "PUBLISHED" | "ARCHIVED";
+            stage: "ARCHIVED" | "PREPARATION" | "REGISTRATION" | "SAQ" | "VERIFICATION" | "OBJECTION" | "VISITATION" | "PRESENTATION" | "FINALIZATION" | "PUBLISHED";
             weights: {
                 saq: string;
                 visitation: string;
@@ -1187,6 +1239,21 @@ export interface components {
         PublishDto: {
             runId: string;
         };
+        /**
+         * @description Stable, machine-readable: translate by this code
+         * @enum {string}
+         */
+        ErrorDetailCode: "FIELD_REQUIRED" | "FIELD_UNKNOWN_FIELD" | "FIELD_NOT_ALLOWED" | "FIELD_INVALID" | "FIELD_NOT_STRING" | "FIELD_NOT_INT" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_IN_LIST" | "FIELD_EMPTY" | "FIELD_TOO_SMALL" | "FIELD_TOO_LARGE" | "FIELD_TOO_SHORT" | "FIELD_TOO_LONG" | "FIELD_TOO_FEW_ITEMS" | "FIELD_TOO_MANY_ITEMS" | "FIELD_BAD_FORMAT" | "FIELD_NOT_EMAIL" | "FIELD_NOT_URL" | "FIELD_NOT_HTTP_URL" | "FIELD_NOT_INSTANT" | "FIELD_NOT_DECIMAL" | "FIELD_TOO_MANY_DECIMALS" | "FIELD_OUT_OF_RANGE" | "FIELD_SUM_NOT_100" | "FIELD_OUT_OF_ORDER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "PERIOD_NO_INSTRUMENT" | "PERIOD_NO_PARTICIPANTS" | "PERIOD_EXTENSION_RUNNING" | "PERIOD_UNVERIFIED_SAQ" | "PERIOD_OPEN_OBJECTIONS" | "PERIOD_NO_FINALISTS" | "PERIOD_MISSING_PRESENTATION_SHEETS" | "PERIOD_NO_PUBLISHED_RUN" | "SAQ_ANSWER_MISSING" | "SAQ_EVIDENCE_MISSING";
+        ErrorDetailDto: {
+            /** @description Stable, machine-readable: translate by this code */
+            code: components["schemas"]["ErrorDetailCode"];
+            /** @description English; the portal translates by code */
+            message: string;
+            /** @description The request field, for a field error (e.g. `schedule.SAQ.opensAt`) */
+            field?: string;
+            /** @description The class-validator constraint, when code is FIELD_INVALID */
+            constraint?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1211,6 +1278,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganizersController_create: {
@@ -1234,6 +1319,24 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizerDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -1254,6 +1357,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1276,6 +1397,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -1301,6 +1440,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -1320,6 +1477,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -1343,6 +1561,63 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -1360,6 +1635,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -1382,6 +1675,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     JobsController_ping: {
@@ -1398,6 +1709,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1421,6 +1750,24 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_listCategories: {
@@ -1437,6 +1784,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1461,6 +1826,24 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_listBodies: {
@@ -1482,6 +1865,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1506,6 +1907,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_import: {
@@ -1523,6 +1942,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -1546,6 +1983,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_list: {
@@ -1562,6 +2017,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1586,6 +2059,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_get: {
@@ -1605,6 +2096,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -1632,6 +2141,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_advance: {
@@ -1657,6 +2184,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     InstrumentsController_get: {
@@ -1677,6 +2222,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1700,6 +2263,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1725,6 +2306,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipantsController_enroll: {
@@ -1748,6 +2347,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_mine: {
@@ -1764,6 +2381,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1784,6 +2419,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_listAnswers: {
@@ -1802,6 +2455,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1829,6 +2500,24 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_upload: {
@@ -1850,6 +2539,24 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_submit: {
@@ -1868,6 +2575,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1892,6 +2617,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_download: {
@@ -1910,6 +2653,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1934,6 +2695,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_progress: {
@@ -1952,6 +2731,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -1976,6 +2773,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_mine: {
@@ -1992,6 +2807,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2017,6 +2850,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_complete: {
@@ -2036,6 +2887,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_explain: {
@@ -2054,6 +2923,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2078,6 +2965,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_decide: {
@@ -2101,6 +3006,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_finalists: {
@@ -2120,6 +3043,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_overview: {
@@ -2138,6 +3079,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2162,6 +3121,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_mine: {
@@ -2178,6 +3155,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2202,6 +3197,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_presentation: {
@@ -2225,6 +3238,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_create: {
@@ -2244,6 +3275,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_get: {
@@ -2262,6 +3311,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2286,6 +3353,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_publish: {
@@ -2309,6 +3394,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2337,6 +3440,24 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_publishedPeriods: {
@@ -2358,6 +3479,24 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_issue: {
@@ -2376,6 +3515,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2396,6 +3553,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_retry: {
@@ -2414,6 +3589,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2434,6 +3627,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_meta: {
@@ -2453,6 +3664,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_verify: {
@@ -2471,6 +3700,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2493,6 +3740,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_rankingXlsx: {
@@ -2513,6 +3778,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2537,6 +3820,24 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicReportsController_rankingCsv: {
@@ -2558,6 +3859,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -2574,6 +3893,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
