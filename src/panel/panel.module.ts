@@ -3,12 +3,16 @@ import { InstrumentsModule } from '../instruments/instruments.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { SaqModule } from '../saq/saq.module';
 import { UsersModule } from '../users/users.module';
+import { PublicBodiesModule } from '../public-bodies/public-bodies.module';
+import { VerificationModule } from '../verification/verification.module';
 import { PanelController } from './panel.controller';
+import { PanelScoresReader } from './panel-scores-reader';
 import { PanelService } from './panel.service';
 
 @Module({
-  imports: [PeriodsModule, InstrumentsModule, SaqModule, UsersModule],
+  imports: [PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule, VerificationModule],
   controllers: [PanelController],
-  providers: [PanelService],
+  providers: [PanelService, PanelScoresReader],
+  exports: [PanelScoresReader],
 })
 export class PanelModule {}

@@ -11,7 +11,7 @@ import { DEFAULT_RUBRIC } from '../scoring/panel-scores';
 import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { Period } from './entities/period.entity';
 import { checkPeriodSettings, finalistRuleOf, isValidTimeZone, PeriodSettings, Schedule, scheduleInUtc, usesVisitation } from './period-rules';
-import { checkMove, StageFacts, unmetPreconditions } from './stage-machine';
+import { checkMove, checkPublish, StageFacts, unmetPreconditions } from './stage-machine';
 import { inTransaction } from '../database/transaction';
 
 const SCORING_FIELDS = ['weights', 'bands', 'finalistRule', 'presentationRubric'] as const;
@@ -145,6 +145,52 @@ export class PeriodsService {
       });
       return PeriodDto.of(p);
     });
+  }
+
+  /**
+   * Publishes a ranking run: the period moves to PUBLISHED through the stage machine (or, already
+   * PUBLISHED, has its run replaced), its row locked and the change audited. `sideEffects` runs inside
+   * the same transaction, after the move and before the audit row (the owners of the ranked rows mark
+   * them there). Runs in the caller's transaction: `em` must be one.
+   */
+  async publish(
+    em: EntityManager,
+    actor: AuthUser,
+    id: string,
+    runId: string,
+    check: (p: Period) => Promise<void>,
+    sideEffects: (e: { period: Period; previousRunId: string | null; at: Date }) => Promise<void>,
+  ): Promise<Period> {
+    const p = await this.find(actor.organizerId, id, em, true);
+    const move = checkPublish(p.stage, usesVisitation(p.weightVisitation));
+    if (!move.ok) throw unprocessable(move.reason, { stage: p.stage });
+    await check(p);
+    if (p.publishedRunId === runId) throw unprocessable('This run is already the published one', { runId });
+    const at = this.clock.now();
+    const before = { stage: p.stage, publishedRunId: p.publishedRunId };
+    await em.query(`UPDATE periods SET stage = 'PUBLISHED', published_run_id = ?, published_at = ?, version = version + 1 WHERE id = ?`, [runId, at, p.id]);
+    await sideEffects({ period: p, previousRunId: before.publishedRunId, at });
+    await this.audit.record(em, {
+      organizerId: actor.organizerId,
+      actorId: actor.id,
+      action: before.publishedRunId ? 'ranking.republish' : 'ranking.publish',
+      entityType: 'period',
+      entityId: p.id,
+      before,
+      after: { stage: 'PUBLISHED', publishedRunId: runId },
+    });
+    return em.getRepository(Period).findOneByOrFail({ id: p.id });
+  }
+
+  /** The first ranking run freezes the scoring settings. */
+  async lockScoring(em: EntityManager, p: Period, at: Date): Promise<void> {
+    if (!p.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [at, p.id]);
+  }
+
+  /** The organizer's period of a year, if a ranking of it is published. */
+  async findPublished(organizerId: string, year: number): Promise<Period | null> {
+    const p = await this.ds.getRepository(Period).findOne({ where: { organizerId, year } });
+    return p && p.publishedRunId !== null ? p : null;
   }
 
   /** Facts for the precondition table, a few COUNT queries over the period. */

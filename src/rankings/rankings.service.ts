@@ -10,11 +10,11 @@ import { PageQuery, pageOf, skipTake } from '../common/pagination';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { OrganizersService } from '../organizers/organizers.service';
-import { Period } from '../periods/entities/period.entity';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
 import { jobToken } from '../jobs/job-reconciler';
-import { rankingInputsHash } from './ranking-inputs';
+import { RankingInputs } from './ranking-inputs';
+import { ParticipationRecords } from '../saq/participation-records';
 import { inTransaction } from '../database/transaction';
 
 export interface ResultRow {
@@ -55,6 +55,8 @@ export class RankingsService {
     private readonly organizers: OrganizersService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly inputs: RankingInputs,
+    private readonly participations: ParticipationRecords,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -72,11 +74,11 @@ export class RankingsService {
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
         throw unprocessable(`Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
       }
-      const hash = await rankingInputsHash(em, period);
+      const hash = await this.inputs.hash(em, period);
       const [existing] = await em.query('SELECT id, status, job_id, attempts FROM ranking_runs WHERE period_id = ? AND inputs_hash = ? FOR UPDATE', [period.id, hash]);
       if (existing && existing.status !== 'FAILED') return { run: { id: String(existing.id), jobId: existing.job_id, status: existing.status, reused: true }, enqueue: false };
       const now = this.clock.now();
-      if (!period.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [now, period.id]);
+      await this.periods.lockScoring(em, period, now);
       if (existing) {
         const jobId = rankingJobId(period.id, String(existing.id));
         await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0, reconciles = 0, progress_at = ? WHERE id = ?`, [jobId, now, existing.id]);
@@ -156,30 +158,18 @@ export class RankingsService {
   /** From FINALIZATION: freezes the run and moves to PUBLISHED. From PUBLISHED: replaces the published run (a correction). */
   async publish(actor: AuthUser, periodId: string, runId: string): Promise<PeriodDto> {
     const result = await inTransaction(this.ds, async (em) => {
-      const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') throw unprocessable(`A ranking is published from FINALIZATION (or PUBLISHED, to correct it); the period is in ${period.stage}`, { stage: period.stage });
-      const run = await this.findRun(actor.organizerId, runId, em);
-      if (String(run.period_id) !== period.id) throw notFound('Ranking run', runId);
-      if (run.status !== 'DONE') throw unprocessable(`Only a finished run can be published (run is ${run.status})`, { status: run.status });
-      if (period.publishedRunId === String(run.id)) throw unprocessable('This run is already the published one', { runId });
-      const now = this.clock.now();
-      const previous = period.publishedRunId;
-      await em.query(`UPDATE periods SET stage = 'PUBLISHED', published_run_id = ?, published_at = ?, version = version + 1 WHERE id = ?`, [run.id, now, period.id]);
-      await em.query(
-        `UPDATE participations p JOIN ranking_results r ON r.participation_id = p.id AND r.run_id = ? SET p.status = 'RANKED', p.version = p.version + 1 WHERE r.status = 'RANKED' AND p.status <> 'RANKED'`,
-        [run.id],
-      );
-      for (const l of this.publishListeners) await l(em, { periodId: period.id, runId: String(run.id), previousRunId: previous, at: now });
-      await this.audit.record(em, {
-        organizerId: actor.organizerId,
-        actorId: actor.id,
-        action: previous ? 'ranking.republish' : 'ranking.publish',
-        entityType: 'period',
-        entityId: period.id,
-        before: { stage: period.stage, publishedRunId: previous },
-        after: { stage: 'PUBLISHED', publishedRunId: String(run.id) },
+      let run: { id: string } | undefined;
+      const checkRun = async (period: { id: string }) => {
+        const found = await this.findRun(actor.organizerId, runId, em);
+        if (String(found.period_id) !== period.id) throw notFound('Ranking run', runId);
+        if (found.status !== 'DONE') throw unprocessable(`Only a finished run can be published (run is ${found.status})`, { status: found.status });
+        run = { id: String(found.id) };
+      };
+      return this.periods.publish(em, actor, periodId, runId, checkRun, async ({ period, previousRunId, at }) => {
+        const ranked: { participation_id: string }[] = await em.query(`SELECT participation_id FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [run!.id]);
+        await this.participations.markRanked(em, ranked.map((r) => String(r.participation_id)));
+        for (const l of this.publishListeners) await l(em, { periodId: period.id, runId: run!.id, previousRunId, at });
       });
-      return em.getRepository(Period).findOneByOrFail({ id: period.id });
     });
     this.publicCache.clear();
     return PeriodDto.of(result);
@@ -188,13 +178,13 @@ export class RankingsService {
   /** The published ranking of a year, for anyone; cached per published run and query, with an ETag. */
   async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: unknown }> {
     const organizer = await this.organizers.bySlugOrDefault(q.organizer);
-    const [period] = await this.ds.query('SELECT id, name, published_run_id, published_at FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
+    const period = await this.periods.findPublished(String(organizer.id), year);
     if (!period) throw notFound(`Published ranking for ${year}`);
-    const key = JSON.stringify([organizer.id, year, String(period.published_run_id), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
+    const key = JSON.stringify([organizer.id, year, String(period.publishedRunId), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
     const cached = this.publicCache.get(key);
     if (cached) return cached;
-    const page = await this.page(String(period.published_run_id), q, publicRow);
-    const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.published_at).toISOString(), ...page };
+    const page = await this.page(String(period.publishedRunId), q, publicRow);
+    const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page };
     const entry = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, body };
     if (this.publicCache.size > 1000) this.publicCache.clear();
     this.publicCache.set(key, entry);

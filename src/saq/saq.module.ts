@@ -13,6 +13,7 @@ import { EvidenceService } from './evidence.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { ParticipationAccess } from './participation-access';
+import { ParticipationRecords } from './participation-records';
 import { PdfChecker } from './pdf-checker';
 import { ParticipationsController } from './participations.controller';
 import { ParticipationsService } from './participations.service';
@@ -30,7 +31,7 @@ import { ParticipationsService } from './participations.service';
     InstrumentsModule,
   ],
   controllers: [ParticipantsController, ParticipationsController],
-  providers: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
-  exports: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService],
+  providers: [ParticipantsService, ParticipationAccess, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
+  exports: [ParticipantsService, ParticipationAccess, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}
