@@ -8,11 +8,12 @@ import { VerificationModule } from '../verification/verification.module';
 import { PanelController } from './panel.controller';
 import { PanelScoresReader } from './panel-scores-reader';
 import { PanelService } from './panel.service';
+import { PanelStageFacts } from './panel-stage-facts';
 
 @Module({
   imports: [PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule, VerificationModule],
   controllers: [PanelController],
-  providers: [PanelService, PanelScoresReader],
+  providers: [PanelStageFacts, PanelService, PanelScoresReader],
   exports: [PanelScoresReader],
 })
 export class PanelModule {}

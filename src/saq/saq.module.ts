@@ -17,6 +17,7 @@ import { ParticipationRecords } from './participation-records';
 import { PdfChecker } from './pdf-checker';
 import { ParticipationsController } from './participations.controller';
 import { ParticipationsService } from './participations.service';
+import { SaqStageFacts } from './saq-stage-facts';
 
 @Module({
   imports: [
@@ -31,7 +32,7 @@ import { ParticipationsService } from './participations.service';
     InstrumentsModule,
   ],
   controllers: [ParticipantsController, ParticipationsController],
-  providers: [ParticipantsService, ParticipationAccess, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
+  providers: [SaqStageFacts, ParticipantsService, ParticipationAccess, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
   exports: [ParticipantsService, ParticipationAccess, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}

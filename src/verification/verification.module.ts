@@ -9,11 +9,12 @@ import { AssignmentsService } from './assignments.service';
 import { ObjectionsService } from './objections.service';
 import { VerificationController } from './verification.controller';
 import { VerificationsService } from './verifications.service';
+import { VerificationStageFacts } from './verification-stage-facts';
 
 @Module({
   imports: [PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule],
   controllers: [VerificationController],
-  providers: [AssignmentsService, VerificationsService, ObjectionsService, VerifiedScoresReader],
+  providers: [VerificationStageFacts, AssignmentsService, VerificationsService, ObjectionsService, VerifiedScoresReader],
   exports: [VerificationsService, VerifiedScoresReader],
 })
 export class VerificationModule {}
