@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { SaqModule } from '../saq/saq.module';
@@ -11,7 +12,7 @@ import { PanelService } from './panel.service';
 import { PanelStageFacts } from './panel-stage-facts';
 
 @Module({
-  imports: [PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule, VerificationModule],
+  imports: [AccessModule, PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule, VerificationModule],
   controllers: [PanelController],
   providers: [PanelStageFacts, PanelService, PanelScoresReader],
   exports: [PanelScoresReader],

@@ -9,7 +9,7 @@ import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
 import { isWindowOpen, WindowedStage } from '../periods/stage-machine';
-import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { dec, format2 } from '../scoring/decimal';
 import { selectFinalists } from '../scoring/finalists';
 import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';

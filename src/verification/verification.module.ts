@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { SaqModule } from '../saq/saq.module';
@@ -12,7 +13,7 @@ import { VerificationsService } from './verifications.service';
 import { VerificationStageFacts } from './verification-stage-facts';
 
 @Module({
-  imports: [PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule],
+  imports: [AccessModule, PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule],
   controllers: [VerificationController],
   providers: [VerificationStageFacts, AssignmentsService, VerificationsService, ObjectionsService, VerifiedScoresReader],
   exports: [VerificationsService, VerifiedScoresReader],
