@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { PublicThrottleGuard } from '../auth/throttle';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
-import { PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
+import { OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
 import { RankingsService } from './rankings.service';
 
 @ApiTags('rankings')
@@ -47,6 +47,17 @@ export class RankingsController {
   @Get('public/periods/:year/ranking')
   async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Res({ passthrough: true }) res: Response) {
     const { etag, body } = await this.rankings.publicRanking(p.year, q);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    return body;
+  }
+
+  /** An organizer's published years (`{organizer, items:[{year, name, timezone, publishedAt}]}`), for anyone; cached, rate limited. */
+  @Public()
+  @UseGuards(PublicThrottleGuard)
+  @Get('public/organizers/:slug/periods')
+  async publishedPeriods(@Param() p: OrganizerSlugParam, @Res({ passthrough: true }) res: Response) {
+    const { etag, body } = await this.rankings.publishedPeriods(p.slug);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'public, max-age=60');
     return body;

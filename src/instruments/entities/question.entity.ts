@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { QuestionType } from '../../scoring/question-points';
+import { QUESTION_TYPES, QuestionType } from '../../scoring/question-points';
+import { EVIDENCE_KINDS, EvidenceKind } from '../instrument-rules';
 
-export type EvidenceKind = 'NONE' | 'FILE' | 'URL' | 'FILE_OR_URL';
+export type { EvidenceKind };
 
 @Entity('questions')
 export class Question {
@@ -20,7 +21,7 @@ export class Question {
   @Column({ type: 'text' })
   text: string;
 
-  @Column({ type: 'enum', enum: ['YES_NO', 'CHOICE', 'MULTI_CHOICE', 'NUMBER', 'TEXT'] })
+  @Column({ type: 'enum', enum: QUESTION_TYPES })
   type: QuestionType;
 
   @Column({ type: 'decimal', precision: 7, scale: 2 })
@@ -32,7 +33,7 @@ export class Question {
   @Column({ type: 'simple-json', nullable: true })
   thresholds: { min: string; points: string }[] | null;
 
-  @Column({ type: 'enum', enum: ['NONE', 'FILE', 'URL', 'FILE_OR_URL'] })
+  @Column({ type: 'enum', enum: EVIDENCE_KINDS })
   evidence: EvidenceKind;
 
   @Column({ type: 'boolean' })

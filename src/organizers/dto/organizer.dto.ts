@@ -1,5 +1,5 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Organizer, OrganizerLevel } from '../entities/organizer.entity';
+import { Organizer, ORGANIZER_LEVELS, OrganizerLevel } from '../entities/organizer.entity';
 
 export class CreateOrganizerDto {
   @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lower-case letters, digits or -' })
@@ -8,7 +8,7 @@ export class CreateOrganizerDto {
   @IsString() @IsNotEmpty() @MaxLength(200)
   name: string;
 
-  @IsIn(['PUSAT', 'PROVINSI', 'KABUPATEN_KOTA'])
+  @IsIn(ORGANIZER_LEVELS)
   level: OrganizerLevel;
 
   @IsOptional() @IsString() @MaxLength(120)

@@ -1,3 +1,4 @@
+import { FINALIST_RULE_TYPES, FinalistRuleType } from '../../scoring/finalists';
 import {
   IsBoolean,
   IsIn,
@@ -29,8 +30,8 @@ export class WeightsDto {
 }
 
 export class FinalistRuleDto {
-  @IsIn(['THRESHOLD', 'TOP_N'])
-  type: 'THRESHOLD' | 'TOP_N';
+  @IsIn(FINALIST_RULE_TYPES)
+  type: FinalistRuleType;
 
   @IsDecimalInput({ min: 0, max: 100000 })
   value: string | number;
@@ -165,7 +166,7 @@ export class PeriodDto {
   timezone: string;
   stage: Stage;
   weights: { saq: string; visitation: string; presentation: string };
-  finalistRule: { type: 'THRESHOLD' | 'TOP_N'; value: string | number };
+  finalistRule: { type: FinalistRuleType; value: string | number };
   bands: { code: string; label: string; min: string }[];
   presentationRubric: { code: string; title: string; weight: string }[];
   schedule: Schedule;

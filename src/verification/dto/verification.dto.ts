@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsDecimalInput } from '../../common/decimal-input';
+import { OBJECTION_DECISIONS, ObjectionDecision, VERIFICATION_STATUSES, VerificationStatus } from '../verification-rules';
 
 const ID = /^[1-9][0-9]{0,19}$/;
 
@@ -20,8 +21,8 @@ export class VerifyDto {
   @IsDecimalInput({ min: 0, max: 1000 })
   points: string | number;
 
-  @IsIn(['ACCEPTED', 'ADJUSTED', 'EVIDENCE_INACCESSIBLE'])
-  status: 'ACCEPTED' | 'ADJUSTED' | 'EVIDENCE_INACCESSIBLE';
+  @IsIn(VERIFICATION_STATUSES)
+  status: VerificationStatus;
 
   @IsOptional() @IsString() @MaxLength(5000)
   note?: string;
@@ -45,8 +46,8 @@ export class FileObjectionDto {
 }
 
 export class DecideObjectionDto {
-  @IsIn(['ACCEPTED', 'REJECTED'])
-  decision: 'ACCEPTED' | 'REJECTED';
+  @IsIn(OBJECTION_DECISIONS)
+  decision: ObjectionDecision;
 
   @IsOptional() @IsDecimalInput({ min: 0, max: 1000 })
   points?: string | number;
