@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
@@ -198,6 +198,11 @@ export class PeriodsService {
   /** The first ranking run freezes the scoring settings. */
   async lockScoring(em: EntityManager, p: Period, at: Date): Promise<void> {
     if (!p.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [at, p.id]);
+  }
+
+  /** The organizer's periods with a published ranking, newest first. */
+  async listPublished(organizerId: string): Promise<Period[]> {
+    return this.ds.getRepository(Period).find({ where: { organizerId, publishedRunId: Not(IsNull()) }, order: { year: 'DESC' } });
   }
 
   /** The organizer's period of a year, if a ranking of it is published. */

@@ -197,15 +197,12 @@ export class RankingsService {
     const key = JSON.stringify(['periods', organizer.id]);
     const cached = this.publicCache.get(key) as { etag: string; body: PublishedPeriods } | undefined;
     if (cached) return cached;
-    const rows: { year: number; name: string; timezone: string; published_at: Date; published_run_id: string }[] = await this.ds.query(
-      'SELECT year, name, timezone, published_at, published_run_id FROM periods WHERE organizer_id = ? AND published_run_id IS NOT NULL ORDER BY year DESC',
-      [organizer.id],
-    );
+    const rows = await this.periods.listPublished(String(organizer.id));
     const body: PublishedPeriods = {
       organizer: { slug: organizer.slug, name: organizer.name },
-      items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.published_at).toISOString() })),
+      items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.publishedAt!).toISOString() })),
     };
-    const entry = { etag: `"${createHash('sha1').update(JSON.stringify([key, rows.map((r) => String(r.published_run_id))])).digest('base64url')}"`, body };
+    const entry = { etag: `"${createHash('sha1').update(JSON.stringify([key, rows.map((r) => String(r.publishedRunId))])).digest('base64url')}"`, body };
     this.publicCache.set(key, entry);
     return entry;
   }
@@ -213,9 +210,9 @@ export class RankingsService {
   /** The published run of a year (the public ranking's files read it); 404 as the public ranking does. */
   async publishedRun(year: number, organizerSlug?: string): Promise<{ runId: string; year: number; organizerSlug: string }> {
     const organizer = await this.organizers.bySlugOrDefault(organizerSlug);
-    const [period] = await this.ds.query('SELECT published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
+    const period = await this.periods.findPublished(String(organizer.id), year);
     if (!period) throw notFound(`Published ranking for ${year}`);
-    return { runId: String(period.published_run_id), year, organizerSlug: organizer.slug };
+    return { runId: String(period.publishedRunId), year, organizerSlug: organizer.slug };
   }
 }
 
