@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_DETAIL_CODES, ALL_ERROR_CODES, ERROR_CODES_BY_MODULE } from './all-error-codes';
+import { ALL_DETAIL_CODES, ALL_ERROR_CODES, DETAIL_CODES_BY_KIND, ERROR_CODES_BY_MODULE } from '../error-codes';
 
 const SRC = path.join(__dirname, '..');
 
@@ -18,9 +18,18 @@ describe('error codes', () => {
     const all = [...ALL_ERROR_CODES, ...ALL_DETAIL_CODES];
     expect(all.filter((c, i) => all.indexOf(c) !== i)).toEqual([]);
     for (const c of all) expect(c).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
-    const prefixes: Record<string, string> = { users: 'USER_', organizers: 'ORGANIZER_', publicBodies: 'PUBLIC_BODY_', periods: 'PERIOD_', instruments: 'INSTRUMENT_', saq: 'SAQ_', evidence: 'EVIDENCE_', verification: 'VERIFICATION_', objections: 'OBJECTION_', panel: 'PANEL_', rankings: 'RANKING_', certificates: 'CERTIFICATE_', reports: 'REPORT_', jobs: 'JOB_', auth: 'AUTH_' };
+    const prefixes: Record<string, string> = { access: 'PARTICIPATION_', users: 'USER_', organizers: 'ORGANIZER_', publicBodies: 'PUBLIC_BODY_', periods: 'PERIOD_', instruments: 'INSTRUMENT_', saq: 'SAQ_', evidence: 'EVIDENCE_', verification: 'VERIFICATION_', objections: 'OBJECTION_', panel: 'PANEL_', rankings: 'RANKING_', certificates: 'CERTIFICATE_', reports: 'REPORT_', jobs: 'JOB_', auth: 'AUTH_' };
     for (const [module, prefix] of Object.entries(prefixes)) {
       for (const c of Object.values(ERROR_CODES_BY_MODULE[module as keyof typeof ERROR_CODES_BY_MODULE])) expect([module, c]).toEqual([module, expect.stringMatching(new RegExp(`^${prefix}`))]);
+    }
+  });
+
+  it("lists every module's *.errors.ts code list in src/error-codes.ts", () => {
+    const listed = new Set<unknown>([...Object.values(ERROR_CODES_BY_MODULE), ...Object.values(DETAIL_CODES_BY_KIND)]);
+    const errorFiles = sourceFiles(SRC).filter((f) => f.endsWith('.errors.ts'));
+    expect(errorFiles.length).toBeGreaterThan(10);
+    for (const file of errorFiles) {
+      for (const [name, list] of Object.entries(require(file) as Record<string, unknown>)) expect([path.relative(SRC, file), name, listed.has(list)]).toEqual([path.relative(SRC, file), name, true]);
     }
   });
 

@@ -11,13 +11,18 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 
-import { ErrorCode } from './all-error-codes';
 import { FieldError } from './field-error';
 
 export type { FieldError } from './field-error';
 export { FieldErrorCode } from './field-error';
 export { CommonErrorCode } from './error-codes';
-export type { ErrorCode } from './all-error-codes';
+
+/**
+ * A code from one of the modules' code lists (`XxxErrorCode.NAME`): UPPER_SNAKE, so a message or a
+ * name in the code's place does not compile. src/error-codes.ts gathers the lists; error-codes.spec.ts
+ * checks that every helper call names a listed constant.
+ */
+export type ErrorCode = Uppercase<string>;
 
 /**
  * One place that builds the API's error responses; the exception filter renders them. Every helper

@@ -9,17 +9,17 @@ import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
 import { isWindowOpen, WindowedStage } from '../periods/stage-machine';
-import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { dec, format2 } from '../scoring/decimal';
 import { selectFinalists } from '../scoring/finalists';
 import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
-import { verifiedScores } from '../verification/verified-scores';
+import { VerifiedScoresReader } from '../verification/verified-scores';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
 import { inTransaction } from '../database/transaction';
 import { PanelErrorCode } from './panel.errors';
-import { SaqErrorCode } from '../saq/saq.errors';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { CommonErrorCode } from '../common/error-codes';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
@@ -32,6 +32,7 @@ export class PanelService {
     private readonly access: ParticipationAccess,
     private readonly conflicts: ConflictsService,
     private readonly audit: AuditService,
+    private readonly verified: VerifiedScoresReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,7 +48,7 @@ export class PanelService {
       }
       const ins = await this.instruments.load(period, em);
       const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec> }[] = [];
-      for await (const batch of verifiedScores(em, period.id, ins, ['VERIFIED', 'FINALIST'])) {
+      for await (const batch of this.verified.stream(em, period.id, ins, ['VERIFIED', 'FINALIST'])) {
         for (const s of batch) entries.push({ key: s.participationId, categoryCode: s.categoryCode, saq: s.saq });
       }
       const rule = finalistRuleOf(period.finalistRuleType, period.finalistRuleValue);
@@ -92,7 +93,7 @@ export class PanelService {
         [period.id, ids],
       );
       const missing = ids.filter((id) => !parts.some((p) => String(p.id) === id));
-      if (missing.length) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participations', missing.join(', '));
+      if (missing.length) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participations', missing.join(', '));
       const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => String(p.id));
       if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
       const bodies = parts.map((p) => ({ id: String(p.body_id), name: p.body_name }));

@@ -8,6 +8,8 @@ export const PeriodErrorCode = {
   FORCE_REASON_REQUIRED: 'PERIOD_FORCE_REASON_REQUIRED',
   STAGE_MOVE_INVALID: 'PERIOD_STAGE_MOVE_INVALID',
   PRECONDITIONS_UNMET: 'PERIOD_PRECONDITIONS_UNMET',
+  PUBLISH_WRONG_STAGE: 'PERIOD_PUBLISH_WRONG_STAGE',
+  RUN_ALREADY_PUBLISHED: 'PERIOD_RUN_ALREADY_PUBLISHED',
 } as const;
 
 /** Each entry of a refused advance's `details.unmet`: the precondition that does not hold. */

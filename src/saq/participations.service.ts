@@ -9,7 +9,7 @@ import { InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
 import { isBefore } from '../periods/stage-machine';
 import { DeadlineDto } from './dto/saq.dto';
-import { ParticipationAccess, ParticipationContext } from './participation-access';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 import { SaqErrorCode } from './saq.errors';

@@ -1,6 +1,5 @@
 /** Refusals of the SAQ (participation, enrolment, answers); part of the API contract. */
 export const SaqErrorCode = {
-  PARTICIPATION_NOT_FOUND: 'SAQ_PARTICIPATION_NOT_FOUND',
   WINDOW_CLOSED: 'SAQ_WINDOW_CLOSED',
   DEADLINE_PASSED: 'SAQ_DEADLINE_PASSED',
   ALREADY_SUBMITTED: 'SAQ_ALREADY_SUBMITTED',

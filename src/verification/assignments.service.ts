@@ -14,7 +14,7 @@ import { planAssignments } from './verification-rules';
 import { inTransaction } from '../database/transaction';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { VerificationErrorCode } from './verification.errors';
-import { SaqErrorCode } from '../saq/saq.errors';
+import { ParticipationErrorCode } from '../access/access.errors';
 
 
 @Injectable()
@@ -77,7 +77,7 @@ export class AssignmentsService {
         `SELECT p.id, p.status, b.id AS body_id, b.name AS body_name FROM participations p JOIN public_bodies b ON b.id = p.public_body_id WHERE p.id = ? AND p.period_id = ?`,
         [dto.participationId, period.id],
       );
-      if (!part) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participation', dto.participationId);
+      if (!part) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', dto.participationId);
       if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, 'Only a submitted SAQ can be assigned for verification', { status: part.status });
       await this.conflicts.assertNone(em, { id: String(assessor.id), affiliation: assessor.affiliation }, [{ id: String(part.body_id), name: part.body_name }], 'assessor');
       await em.query('INSERT IGNORE INTO assignments (period_id, participation_id, assessor_id) VALUES (?, ?, ?)', [period.id, part.id, assessor.id]);

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALL_DETAIL_CODES, ALL_ERROR_CODES } from '../all-error-codes';
 
 /** One entry of `details` that is a list: a field error, an unmet precondition, a missing SAQ answer or evidence. */
 export class ErrorDetailDto {
-  @ApiProperty({ enum: ALL_DETAIL_CODES, enumName: 'ErrorDetailCode', description: 'Stable, machine-readable: translate by this code' })
+  /** Its enum, every detail code, is set where the document is built (openapi-document.ts), from src/error-codes.ts. */
+  @ApiProperty({ type: String, description: 'Stable, machine-readable: translate by this code' })
   code!: string;
 
   @ApiProperty({ description: 'English; the portal translates by code' })
@@ -27,7 +27,8 @@ export class ErrorResponseDto {
   @ApiProperty({ description: 'English; the portal translates by code', example: 'The SAQ is already submitted and can no longer change' })
   message!: string;
 
-  @ApiProperty({ enum: ALL_ERROR_CODES, enumName: 'ErrorCode', description: 'Stable, machine-readable refusal code (part of the API contract: never renamed or reused)' })
+  /** Its enum, every module's codes, is set where the document is built (openapi-document.ts), from src/error-codes.ts. */
+  @ApiProperty({ type: String, description: 'Stable, machine-readable refusal code (part of the API contract: never renamed or reused)' })
   code!: string;
 
   @ApiPropertyOptional({

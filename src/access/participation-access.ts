@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/errors';
-import { Schedule } from '../periods/period-rules';
-import { Stage } from '../periods/stage-machine';
-import { ParticipationStatus } from './entities/participation.entity';
-import { SaqErrorCode } from './saq.errors';
+import type { Schedule } from '../periods/period-rules';
+import type { Stage } from '../periods/stage-machine';
+import type { ParticipationStatus } from '../saq/entities/participation.entity';
+import { ParticipationErrorCode } from './access.errors';
 
 /** A participation with what its rules need: the period's stage and schedule, the body and category. */
 export interface ParticipationContext {
@@ -66,7 +66,7 @@ export class ParticipationAccess {
   async loadForOwnerWrite(user: AuthUser, id: string, fresh: boolean): Promise<ParticipationContext> {
     const cached = fresh ? undefined : this.writeContexts.get(id);
     if (cached) {
-      if (cached.organizerId !== user.organizerId || !isOwner(user, cached.publicBodyId)) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participation', id);
+      if (cached.organizerId !== user.organizerId || !isOwner(user, cached.publicBodyId)) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
       return cached;
     }
     const p = await this.load(user, id, 'owner');
@@ -81,12 +81,12 @@ export class ParticipationAccess {
   }
 
   async load(user: AuthUser, id: string, mode: AccessMode, em: EntityManager = this.ds.manager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
-    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participation', id);
+    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
     if (lock === 'update') {
       // Only the participation row: locking the joined period row too would hold every save of the
       // period (they share-lock it) behind one body's submit or deadline change.
       const [mine] = await em.query('SELECT id FROM participations WHERE id = ? AND organizer_id = ? FOR UPDATE', [id, user.organizerId]);
-      if (!mine) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participation', id);
+      if (!mine) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
     }
     const rows = await em.query(
       `SELECT p.id, p.organizer_id, p.period_id, p.public_body_id, b.name AS body_name, p.category_id, c.code AS category_code,
@@ -100,7 +100,7 @@ export class ParticipationAccess {
       [id, user.organizerId],
     );
     const r = rows[0];
-    if (!r || !(await this.allowed(user, r, mode, em))) throw notFound(SaqErrorCode.PARTICIPATION_NOT_FOUND, 'Participation', id);
+    if (!r || !(await this.allowed(user, r, mode, em))) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
     return {
       id: String(r.id),
       organizerId: String(r.organizer_id),
