@@ -8,6 +8,7 @@ import { notFound } from '../common/errors';
 import { User } from '../users/entities/user.entity';
 import { UserDto } from '../users/dto/user.dto';
 import { LoginDto } from './dto/login.dto';
+import { LoginResponseDto } from './dto/login-response.dto';
 import { DUMMY_HASH, verifyPassword } from './password';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
@@ -27,7 +28,7 @@ export class AuthService {
     private readonly jwt: JwtService,
   ) {}
 
-  async login(dto: LoginDto) {
+  async login(dto: LoginDto): Promise<LoginResponseDto> {
     const user = await this.ds
       .getRepository(User)
       .createQueryBuilder('u')
