@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsStrin
 import { IsDecimalInput } from '../../common/decimal-input';
 import { NestedArray } from '../../common/validation';
 import { QUESTION_TYPES, QuestionType } from '../../scoring/question-points';
-import { EvidenceKind } from '../entities/question.entity';
+import { EVIDENCE_KINDS, EvidenceKind } from '../entities/question.entity';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
 
@@ -44,7 +44,7 @@ export class QuestionDto {
   @NestedArray(() => ThresholdDto, { max: 50, optional: true })
   thresholds?: ThresholdDto[];
 
-  @IsIn(['NONE', 'FILE', 'URL', 'FILE_OR_URL'])
+  @IsIn(EVIDENCE_KINDS)
   evidence: EvidenceKind;
 
   @IsOptional() @IsBoolean()

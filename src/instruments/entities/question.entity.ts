@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { QuestionType } from '../../scoring/question-points';
 
 export type EvidenceKind = 'NONE' | 'FILE' | 'URL' | 'FILE_OR_URL';
+export const EVIDENCE_KINDS: EvidenceKind[] = ['NONE', 'FILE', 'URL', 'FILE_OR_URL'];
 
 @Entity('questions')
 export class Question {
@@ -32,7 +33,7 @@ export class Question {
   @Column({ type: 'simple-json', nullable: true })
   thresholds: { min: string; points: string }[] | null;
 
-  @Column({ type: 'enum', enum: ['NONE', 'FILE', 'URL', 'FILE_OR_URL'] })
+  @Column({ type: 'enum', enum: EVIDENCE_KINDS })
   evidence: EvidenceKind;
 
   @Column({ type: 'boolean' })
