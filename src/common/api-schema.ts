@@ -42,8 +42,9 @@ export const ApiEnum = (values: readonly string[], o: Opts & { isArray?: boolean
   ApiProperty({ enum: [...values], ...(o.enumName ? { enumName: o.enumName } : {}), ...(o.isArray ? { isArray: true } : {}), ...base(o) } as ApiPropertyOptions);
 
 /** A nested object or list of objects described by another response DTO. */
-export const ApiNested = (type: () => Function, o: Opts & { isArray?: boolean } = {}) =>
-  ApiProperty({ type, ...(o.isArray ? { isArray: true } : {}), ...base(o) } as ApiPropertyOptions);
+export const ApiNested = (lazyType: () => Function, o: Opts & { isArray?: boolean } = {}) =>
+  // swagger recognises a lazy type by the function's name, which an arrow written as `type: () => ...` gets.
+  ApiProperty({ type: () => lazyType(), ...(o.isArray ? { isArray: true } : {}), ...base(o) } as ApiPropertyOptions);
 
 /** A free-form JSON value (an audit snapshot, a job's result). */
 export const ApiJson = (o: Opts = {}) =>
