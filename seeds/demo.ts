@@ -96,10 +96,12 @@ async function main() {
   step('starting the API and a worker');
   const processes: ChildProcess[] = [];
   const stop = () => processes.forEach((p) => p.exitCode === null && p.kill('SIGTERM'));
-  process.on('SIGINT', () => {
-    stop();
-    process.exit(130);
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
   try {
     processes.push(await startProcess('src/main.ts', childEnv, 'Monev API listening'));
     processes.push(await startProcess('src/worker.ts', childEnv, 'consuming queues'));
@@ -315,8 +317,10 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (e) => {
+  async (e) => {
     console.error(e instanceof Error ? e.message : e);
+    // The API's and worker's own error lines may still be on their way through the pipes.
+    await new Promise((r) => setTimeout(r, 500));
     process.exit(1);
   },
 );

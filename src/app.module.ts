@@ -8,6 +8,8 @@ import { AuthModule } from './auth/auth.module';
 import { CLOCK, SystemClock } from './common/clock';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { ConfigModule, ENV, EnvironmentVariables } from './config/config.module';
+import { DataSource } from 'typeorm';
+import { guardConnections } from './database/connection-guard';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -86,6 +88,11 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           inject: [ENV],
           useFactory: (env: EnvironmentVariables) => ({ ...dataSourceOptions(env), entities: [], autoLoadEntities: true }),
+          // The API's statements are time-limited (jobs and the worker process are not).
+          dataSourceFactory: async (options) => {
+            const ds = await new DataSource(options!).initialize();
+            return opts.http ? guardConnections(ds, { statementTimeoutMs: opts.env.DB_STATEMENT_TIMEOUT_MS }) : ds;
+          },
         }),
         ...FEATURE_MODULES,
         ...(opts.http ? [HealthModule] : []),

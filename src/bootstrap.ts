@@ -9,7 +9,10 @@ import { ENV, EnvironmentVariables } from './config/config.module';
 
 export const API_PREFIX = 'api/v1';
 
-/** HTTP setup shared by main.ts and the e2e tests, so tests exercise exactly what production runs. */
+/**
+ * HTTP setup shared by main.ts and the e2e tests, so tests exercise exactly what production runs.
+ * Signals are main.ts's business (installGracefulShutdown drains HTTP before the app closes).
+ */
 export function configureHttpApp(app: NestExpressApplication): void {
   const env = app.get<EnvironmentVariables>(ENV);
   app.useLogger(app.get(Logger));
@@ -20,7 +23,6 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
   app.useBodyParser('text', { type: 'text/csv', limit: CSV_BODY_LIMIT_BYTES });
-  app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('Monev Keterbukaan Informasi Publik API')
     .setDescription('Self-assessment, verification, objections, panel, ranking and certificates of the KI monev.')

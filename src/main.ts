@@ -4,6 +4,7 @@ import cluster from 'cluster';
 import 'reflect-metadata';
 import { AppModule } from './app.module';
 import { configureHttpApp } from './bootstrap';
+import { installGracefulShutdown } from './common/graceful-shutdown';
 import { EnvironmentVariables } from './config/config.module';
 import { requireServices } from './cli/preflight';
 import { developmentWarnings, loadEnvOrExit } from './config/env';
@@ -12,6 +13,7 @@ async function serve(env: EnvironmentVariables, workers: boolean) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, workers, http: true }), { bufferLogs: true });
   configureHttpApp(app);
   await app.listen(env.PORT);
+  installGracefulShutdown(app, env.SHUTDOWN_DRAIN_MS);
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   if (cluster.isPrimary || cluster.worker?.id === 1) {
     console.log(`Monev API listening on ${base}/api/v1 (workers ${workers ? 'inline' : 'off'}, ${env.API_PROCESSES} process(es)); docs: ${base}/api/docs`);

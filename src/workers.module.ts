@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CertificatesJobHandler } from './certificates/certificates.handler';
 import { CertificatesModule } from './certificates/certificates.module';
+import { CertificatesReconciler } from './certificates/certificates.reconciler';
+import { JobReconciler, RECONCILABLES } from './jobs/job-reconciler';
 import { JOB_HANDLERS } from './jobs/job-handler';
 import { PingHandler } from './jobs/ping.handler';
 import { WorkerRegistry } from './jobs/worker-registry';
 import { RankingJobHandler } from './rankings/ranking.handler';
+import { RankingReconciler } from './rankings/ranking.reconciler';
 import { RankingsModule } from './rankings/rankings.module';
 
 /**
- * Every job handler and the registry that consumes the queues. Imported by the worker process, and
+ * Every job handler, the registry that consumes the queues, and the reconciler that re-enqueues the
+ * jobs Redis lost. Imported by the worker process, and
  * by the API when WORKER_INLINE=true, so an API-only process never consumes jobs.
  */
 @Module({
@@ -17,6 +21,8 @@ import { RankingsModule } from './rankings/rankings.module';
     PingHandler,
     { provide: JOB_HANDLERS, inject: [PingHandler, RankingJobHandler, CertificatesJobHandler], useFactory: (...handlers: unknown[]) => handlers },
     WorkerRegistry,
+    { provide: RECONCILABLES, inject: [RankingReconciler, CertificatesReconciler], useFactory: (...owners: unknown[]) => owners },
+    JobReconciler,
   ],
 })
 export class WorkersModule {}

@@ -36,7 +36,10 @@ describe('the demo: a whole monev cycle', () => {
       let log = '';
       child.stdout.on('data', (d) => (log += d));
       child.stderr.on('data', (d) => (log += d));
+      // Killed before jest's own limit, so a slow or stuck run still shows what it printed.
+      const limit = setTimeout(() => child.kill('SIGTERM'), 220_000);
       child.on('exit', (c) => {
+        clearTimeout(limit);
         if (c !== 0) console.log(log);
         resolve(c ?? 1);
       });
@@ -112,5 +115,5 @@ describe('the demo: a whole monev cycle', () => {
     } finally {
       await conn.end();
     }
-  });
+  }, 240_000);
 });

@@ -19,6 +19,7 @@ export function scratchSettings(name: string, poolSize = 20): Required<DbSetting
     DB_PASSWORD: e.DB_PASSWORD,
     DB_NAME: name,
     DB_POOL_SIZE: poolSize,
+    DB_CONNECT_TIMEOUT_MS: 5000,
   };
 }
 

@@ -7,7 +7,9 @@ import { ENV, EnvironmentVariables } from '../config/config.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
-import { LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './throttle';
+import { RateLimitStore, RateLimitStoreModule } from './rate-limit-store';
+import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './throttle';
+import { TokenStateService } from './token-state';
 
 @Global()
 @Module({
@@ -21,9 +23,12 @@ import { LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './thrott
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
+    RateLimitStoreModule,
     ThrottlerModule.forRootAsync({
-      inject: [ENV],
-      useFactory: (env: EnvironmentVariables) => ({
+      imports: [RateLimitStoreModule],
+      inject: [ENV, RateLimitStore],
+      useFactory: (env: EnvironmentVariables, storage: RateLimitStore) => ({
+        storage,
         throttlers: [
           { name: LOGIN_THROTTLER, ttl: env.LOGIN_RATE_TTL_MS, limit: env.LOGIN_RATE_LIMIT },
           { name: PUBLIC_THROTTLER, ttl: env.PUBLIC_RATE_TTL_MS, limit: env.PUBLIC_RATE_LIMIT },
@@ -34,10 +39,12 @@ import { LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './thrott
   controllers: [AuthController],
   providers: [
     AuthService,
+    TokenStateService,
     PublicThrottleGuard,
+    FailedLoginLimitInterceptor,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, PublicThrottleGuard],
+  exports: [AuthService, TokenStateService, PublicThrottleGuard],
 })
 export class AuthModule {}

@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { UnauthorizedException } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
-import { notFound } from '../common/errors';
+import { notFound, unprocessable } from '../common/errors';
+import { inTransaction } from '../database/transaction';
 import { User } from '../users/entities/user.entity';
 import { UserDto } from '../users/dto/user.dto';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto } from './dto/login-response.dto';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { TokenStateService } from './token-state';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
 
@@ -19,6 +22,9 @@ interface TokenClaims {
   role: AuthUser['role'];
   pb: string | null;
   pa: boolean;
+  /** The user's token version when the token was issued. */
+  tv: number;
+  exp?: number;
 }
 
 @Injectable()
@@ -26,19 +32,64 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly jwt: JwtService,
+    private readonly tokenState: TokenStateService,
+    private readonly audit: AuditService,
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
-    const user = await this.ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: dto.email })
-      .getOne();
+    const user = await this.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
     if (!user || !ok || !user.active) throw new UnauthorizedException({ message: BAD_CREDENTIALS });
-    const claims: TokenClaims = { sub: user.id, org: user.organizerId, role: user.role, pb: user.publicBodyId, pa: user.platformAdmin };
+    return this.session(user);
+  }
+
+  /**
+   * Verifies a bearer token; throws on anything but a valid token that carries an expiry and whose
+   * user still exists, is active and has the token's version (deactivation and password changes bump it).
+   */
+  async verify(token: string): Promise<AuthUser> {
+    const c = await this.jwt.verifyAsync<TokenClaims>(token);
+    if (typeof c.exp !== 'number') throw new Error('the token has no expiry');
+    if (typeof c.tv !== 'number' || !(await this.tokenState.accepts(c.sub, c.tv))) throw new Error('the token was revoked');
+    return { id: c.sub, organizerId: c.org, role: c.role, publicBodyId: c.pb, platformAdmin: c.pa };
+  }
+
+  /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */
+  async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<LoginResponseDto> {
+    const user = await this.withPasswordHash({ id: actor.id });
+    if (!user) throw notFound('User', actor.id);
+    if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
+      throw unprocessable('currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+    }
+    const passwordHash = await hashPassword(dto.newPassword);
+    const updated = await inTransaction(this.ds, async (em) => {
+      await em.query('UPDATE users SET password_hash = ?, token_version = token_version + 1 WHERE id = ?', [passwordHash, user.id]);
+      const after = await em.getRepository(User).findOneByOrFail({ id: user.id });
+      await this.audit.record(em, {
+        organizerId: after.organizerId,
+        actorId: actor.id,
+        action: 'user.password',
+        entityType: 'user',
+        entityId: user.id,
+        before: { tokenVersion: user.tokenVersion },
+        after: { tokenVersion: after.tokenVersion },
+      });
+      return after;
+    });
+    this.tokenState.forget(user.id);
+    return this.session(updated);
+  }
+
+  async me(user: AuthUser): Promise<UserDto> {
+    const u = await this.ds.getRepository(User).findOne({ where: { id: user.id } });
+    if (!u) throw notFound('User', user.id);
+    return UserDto.of(u);
+  }
+
+  /** The login answer: a token carrying the user's organizer, role and token version, and the user. */
+  private async session(user: User): Promise<LoginResponseDto> {
+    const claims: TokenClaims = { sub: user.id, org: user.organizerId, role: user.role, pb: user.publicBodyId, pa: user.platformAdmin, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims);
     return {
       accessToken,
@@ -47,15 +98,8 @@ export class AuthService {
     };
   }
 
-  /** Verifies a bearer token; throws on anything but a valid, unexpired token. */
-  async verify(token: string): Promise<AuthUser> {
-    const c = await this.jwt.verifyAsync<TokenClaims>(token);
-    return { id: c.sub, organizerId: c.org, role: c.role, publicBodyId: c.pb, platformAdmin: c.pa };
-  }
-
-  async me(user: AuthUser): Promise<UserDto> {
-    const u = await this.ds.getRepository(User).findOne({ where: { id: user.id } });
-    if (!u) throw notFound('User', user.id);
-    return UserDto.of(u);
+  private withPasswordHash(where: { email: string } | { id: string }): Promise<User | null> {
+    const [column, value] = 'email' in where ? ['email', where.email] : ['id', where.id];
+    return this.ds.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where(`u.${column} = :value`, { value }).getOne();
   }
 }

@@ -1,26 +1,74 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+import { CallHandler, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
+import { Observable, catchError, concatMap, from } from 'rxjs';
+import { ENV, EnvironmentVariables } from '../config/config.module';
+import { RateLimitStore } from './rate-limit-store';
 
 export const LOGIN_THROTTLER = 'login';
 export const PUBLIC_THROTTLER = 'public';
 
+const setRetryAfter = (res: { header?: (name: string, value: string) => void }, seconds: number) =>
+  res.header?.('Retry-After', String(Math.max(1, Math.ceil(seconds))));
+
+/** A guard applying one of the named throttlers; its 429 carries a plain `Retry-After` header (seconds). */
+abstract class NamedThrottleGuard extends ThrottlerGuard {
+  protected abstract readonly throttlerName: string;
+
+  protected async handleRequest(props: ThrottlerRequest): Promise<boolean> {
+    return props.throttler.name === this.throttlerName ? super.handleRequest(props) : true;
+  }
+
+  protected async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    setRetryAfter(context.switchToHttp().getResponse(), detail.timeToBlockExpire);
+    return super.throwThrottlingException(context, detail);
+  }
+}
+
 /** Login attempts per e-mail and client address. */
 @Injectable()
-export class LoginThrottleGuard extends ThrottlerGuard {
+export class LoginThrottleGuard extends NamedThrottleGuard {
+  protected readonly throttlerName = LOGIN_THROTTLER;
+
   protected async getTracker(req: Record<string, any>): Promise<string> {
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     return `${req.ip}|${email}`;
-  }
-
-  protected async handleRequest(props: ThrottlerRequest): Promise<boolean> {
-    return props.throttler.name === LOGIN_THROTTLER ? super.handleRequest(props) : true;
   }
 }
 
 /** Public (unauthenticated) endpoints, per client address. */
 @Injectable()
-export class PublicThrottleGuard extends ThrottlerGuard {
-  protected async handleRequest(props: ThrottlerRequest): Promise<boolean> {
-    return props.throttler.name === PUBLIC_THROTTLER ? super.handleRequest(props) : true;
+export class PublicThrottleGuard extends NamedThrottleGuard {
+  protected readonly throttlerName = PUBLIC_THROTTLER;
+}
+
+/**
+ * Failed logins per client address (`req.ip`, which honours TRUST_PROXY), whatever the e-mail: stops
+ * password spraying, which the per-e-mail limit does not see. Each attempt is counted before the
+ * password is checked (so parallel attempts cannot overshoot) and taken back unless the credentials
+ * were refused: 401, or 422 for a wrong current password on a password change. Shared by every process
+ * through the RateLimitStore.
+ */
+@Injectable()
+export class FailedLoginLimitInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: RateLimitStore,
+    @Inject(ENV) private readonly env: EnvironmentVariables,
+  ) {}
+
+  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = ctx.switchToHttp();
+    const key = `login-failed:${http.getRequest().ip}`;
+    const { count, msLeft } = await this.store.reserve(key, this.env.LOGIN_RATE_TTL_MS);
+    if (count > this.env.LOGIN_FAILED_PER_ADDRESS_LIMIT) {
+      setRetryAfter(http.getResponse(), msLeft / 1000);
+      throw new ThrottlerException('Too many failed logins from this address; try again later');
+    }
+    return next.handle().pipe(
+      concatMap((answer) => from(this.store.release(key).then(() => answer))),
+      catchError((err) => from(refusedCredentials(err) ? Promise.reject(err) : this.store.release(key).then(() => Promise.reject(err)))),
+    );
   }
 }
+
+const refusedCredentials = (err: unknown) =>
+  err instanceof HttpException && (err.getStatus() === HttpStatus.UNAUTHORIZED || err.getStatus() === HttpStatus.UNPROCESSABLE_ENTITY);

@@ -123,6 +123,13 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
         failures.map((f) => f.id),
       ]);
     }
+    // The batch moved (the reconciler's progress clock); DONE once no certificate of it is pending.
+    await this.ds.query(
+      `UPDATE certificate_batches SET progress_at = ?,
+              status = IF(status = 'RUNNING' AND NOT EXISTS (SELECT 1 FROM certificates WHERE batch_id = ? AND status = 'PENDING'), 'DONE', status)
+        WHERE id = ?`,
+      [this.clock.now(), job.data.batchId, job.data.batchId],
+    );
     await job.updateProgress(100);
     if (failures.length && !last) throw new Error(`${failures.length} certificate(s) failed to render; retrying`);
     return { issued: issued.length, failed: failures.length, skipped: job.data.certificateIds.length - rows.length };

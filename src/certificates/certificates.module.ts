@@ -4,12 +4,13 @@ import { RankingsModule } from '../rankings/rankings.module';
 import { SaqModule } from '../saq/saq.module';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesJobHandler } from './certificates.handler';
+import { CertificatesReconciler } from './certificates.reconciler';
 import { CertificatesService } from './certificates.service';
 
 @Module({
   imports: [PeriodsModule, RankingsModule, SaqModule],
   controllers: [CertificatesController],
-  providers: [CertificatesService, CertificatesJobHandler],
-  exports: [CertificatesJobHandler],
+  providers: [CertificatesService, CertificatesJobHandler, CertificatesReconciler],
+  exports: [CertificatesJobHandler, CertificatesReconciler],
 })
 export class CertificatesModule {}

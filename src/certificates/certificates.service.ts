@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
+import { jobToken } from '../jobs/job-reconciler';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { PeriodsService } from '../periods/periods.service';
@@ -18,6 +19,12 @@ import { BatchStatus, CertificateBatchDto, CertificateBatchQueuedDto, Certificat
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
 export const CERTIFICATES_PER_JOB = 100;
+
+/** Attempts of one chunk job before its still-failing certificates are marked FAILED. */
+export const CHUNK_ATTEMPTS = 5;
+
+/** The job id of chunk `chunk` of a batch (`job_id_prefix` carries the batch id and a random token). */
+export const chunkJobId = (jobIdPrefix: string, chunk: number) => `${jobIdPrefix}-${chunk}`;
 
 /** 128 random bits, URL-safe (base64url, 22 characters). */
 export const newVerificationCode = (): string => randomBytes(16).toString('base64url');
@@ -47,29 +54,42 @@ export class CertificatesService implements OnModuleInit {
    * re-run creates none twice), queued in chunks; a re-run re-queues only those not yet issued.
    */
   async issue(actor: AuthUser, periodId: string): Promise<CertificateBatchQueuedDto> {
-    const { batchId, ids } = await inTransaction(this.ds, async (em) => {
+    const { batchId, jobIdPrefix, ids } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(`Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
       const runId = period.publishedRunId;
       const ranked: { participation_id: string }[] = await em.query(`SELECT participation_id FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [runId]);
       const now = this.clock.now();
-      const batch = await em.query('INSERT INTO certificate_batches (organizer_id, period_id, run_id, total, created_by, created_at) VALUES (?, ?, ?, 0, ?, ?)', [actor.organizerId, period.id, runId, actor.id, now]);
+      const batch = await em.query('INSERT INTO certificate_batches (organizer_id, period_id, run_id, total, created_by, created_at, progress_at) VALUES (?, ?, ?, 0, ?, ?, ?)', [
+        actor.organizerId,
+        period.id,
+        runId,
+        actor.id,
+        now,
+        now,
+      ]);
       const batchId = String(batch.insertId);
+      const jobIdPrefix = `certificates-${batchId}-${jobToken()}`;
       for (let i = 0; i < ranked.length; i += 1000) {
         const rows = ranked.slice(i, i + 1000).map((r) => [actor.organizerId, period.id, runId, r.participation_id, batchId, newVerificationCode()]);
         await em.query('INSERT IGNORE INTO certificates (organizer_id, period_id, run_id, participation_id, batch_id, code) VALUES ?', [rows]);
       }
       await em.query(`UPDATE certificates SET batch_id = ?, status = IF(status = 'FAILED', 'PENDING', status) WHERE run_id = ? AND status <> 'ISSUED'`, [batchId, runId]);
       const pending: { id: string }[] = await em.query(`SELECT id FROM certificates WHERE batch_id = ? ORDER BY id`, [batchId]);
-      await em.query('UPDATE certificate_batches SET total = ? WHERE id = ?', [pending.length, batchId]);
+      // Each certificate's chunk is kept, so a chunk job Redis lost can be rebuilt from MySQL alone.
+      await em.query(
+        `UPDATE certificates c JOIN (SELECT id, FLOOR((ROW_NUMBER() OVER (ORDER BY id) - 1) / ?) AS chunk FROM certificates WHERE batch_id = ?) n ON n.id = c.id SET c.chunk = n.chunk`,
+        [CERTIFICATES_PER_JOB, batchId],
+      );
+      await em.query(`UPDATE certificate_batches SET total = ?, job_id_prefix = ?, status = IF(? = 0, 'DONE', 'RUNNING') WHERE id = ?`, [pending.length, jobIdPrefix, pending.length, batchId]);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'certificates.issue', entityType: 'certificate', entityId: `batch:${batchId}`, after: { runId, total: pending.length, ranked: ranked.length } });
-      return { batchId, ids: pending.map((p) => String(p.id)) };
+      return { batchId, jobIdPrefix, ids: pending.map((p) => String(p.id)) };
     });
     for (let i = 0; i < ids.length; i += CERTIFICATES_PER_JOB) {
       await this.jobs.enqueue(
         JobName.RenderCertificates,
         { organizerId: actor.organizerId, batchId, certificateIds: ids.slice(i, i + CERTIFICATES_PER_JOB) },
-        { jobId: `certificates-${batchId}-${i / CERTIFICATES_PER_JOB}`, attempts: 5 },
+        { jobId: chunkJobId(jobIdPrefix, i / CERTIFICATES_PER_JOB), attempts: CHUNK_ATTEMPTS },
       );
     }
     return { batchId, total: ids.length };
@@ -80,13 +100,20 @@ export class CertificatesService implements OnModuleInit {
     const [c] = await this.ds.query('SELECT id, status, batch_id FROM certificates WHERE id = ? AND organizer_id = ?', [certificateId, actor.organizerId]);
     if (!c) throw notFound('Certificate', certificateId);
     if (c.status === 'ISSUED') throw unprocessable('This certificate is already issued', { status: c.status });
-    await this.ds.query(`UPDATE certificates SET status = 'PENDING', error = NULL WHERE id = ?`, [c.id]);
-    const jobId = await this.jobs.enqueue(JobName.RenderCertificates, { organizerId: actor.organizerId, batchId: String(c.batch_id), certificateIds: [String(c.id)] }, { jobId: `certificate-${c.id}-${Date.now()}` });
+    // A chunk of its own in its batch, which watches it again, so a lost retry job is rebuilt too.
+    const { jobId, batchId } = await inTransaction(this.ds, async (em) => {
+      const [b] = await em.query('SELECT id, job_id_prefix FROM certificate_batches WHERE id = ? FOR UPDATE', [c.batch_id]);
+      const [{ chunk }] = await em.query('SELECT COALESCE(MAX(chunk), -1) + 1 AS chunk FROM certificates WHERE batch_id = ?', [b.id]);
+      await em.query(`UPDATE certificates SET status = 'PENDING', error = NULL, chunk = ? WHERE id = ?`, [chunk, c.id]);
+      await em.query(`UPDATE certificate_batches SET status = 'RUNNING', error = NULL, reconciles = 0, progress_at = ? WHERE id = ?`, [this.clock.now(), b.id]);
+      return { jobId: chunkJobId(b.job_id_prefix, Number(chunk)), batchId: String(b.id) };
+    });
+    await this.jobs.enqueue(JobName.RenderCertificates, { organizerId: actor.organizerId, batchId, certificateIds: [String(c.id)] }, { jobId, attempts: CHUNK_ATTEMPTS });
     return { certificateId: String(c.id), jobId };
   }
 
   async batch(actor: AuthUser, batchId: string): Promise<CertificateBatchDto> {
-    const [b] = await this.ds.query('SELECT id, period_id, run_id, total, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
+    const [b] = await this.ds.query('SELECT id, period_id, run_id, total, status, error, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
     if (!b) throw notFound('Certificate batch', batchId);
     const [c] = await this.ds.query(`SELECT SUM(status = 'ISSUED') AS done, SUM(status = 'FAILED') AS failed FROM certificates WHERE batch_id = ?`, [b.id]);
     const errors: { id: string; participation_id: string; error: string }[] = await this.ds.query(
@@ -100,7 +127,8 @@ export class CertificatesService implements OnModuleInit {
       id: String(b.id),
       periodId: String(b.period_id),
       runId: String(b.run_id),
-      status: (done + failed < total ? 'RUNNING' : failed ? 'DONE_WITH_ERRORS' : 'DONE') as BatchStatus,
+      status: (b.status === 'FAILED' ? 'FAILED' : done + failed < total ? 'RUNNING' : failed ? 'DONE_WITH_ERRORS' : 'DONE') as BatchStatus,
+      ...(b.error ? { error: b.error } : {}),
       total,
       done,
       failed,

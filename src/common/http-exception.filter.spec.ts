@@ -3,19 +3,24 @@ import { QueryFailedError } from 'typeorm';
 import { formatByteLimit } from './body-limits';
 import { AllExceptionsFilter } from './http-exception.filter';
 
-function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
-  const out = { status: 0, body: {} as Record<string, unknown> };
+function respond(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+  const out = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   const host = {
     switchToHttp: () => ({
       getRequest: () => ({ id: 'req-1', method: 'PUT', url: '/x' }),
-      getResponse: () => ({ status: (n: number) => ((out.status = n), { json: (b: Record<string, unknown>) => (out.body = b) }) }),
+      getResponse: () => ({
+        status: (n: number) => ((out.status = n), { json: (b: Record<string, unknown>) => (out.body = b) }),
+        setHeader: (name: string, value: string) => (out.headers[name.toLowerCase()] = value),
+      }),
     }),
   } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return out;
 }
 
-const dbError = (code: string) => new QueryFailedError('UPDATE x', [], Object.assign(new Error(code), { code }));
+const dbError = (code: string, fields: Record<string, unknown> = {}) => new QueryFailedError('UPDATE x', [], Object.assign(new Error(code), { code, ...fields }));
+/** What mysql2 hands TypeORM (and TypeORM passes through unwrapped) when no connection can be opened. */
+const connectError = (code: string, message: string) => Object.assign(new Error(message), { code, errno: -111, syscall: 'connect', fatal: true });
 
 describe('AllExceptionsFilter', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -25,13 +30,46 @@ describe('AllExceptionsFilter', () => {
       const r = respond(dbError(code));
       expect(r.status).toBe(503);
       expect(r.body.message).toMatch(/nothing was saved; try again/);
+      expect(r.headers['retry-after']).toBe('5');
+    }
+  });
+
+  it('answers 503 with Retry-After, not 500, when the database is unreachable or does not answer in time', () => {
+    const unreachable = [
+      connectError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:3306'),
+      connectError('ETIMEDOUT', 'connect ETIMEDOUT'),
+      Object.assign(new Error('Pool is closed.'), {}),
+      Object.assign(new Error('Queue limit reached.'), {}),
+      dbError('PROTOCOL_CONNECTION_LOST', { fatal: true }),
+      dbError('PROTOCOL_SEQUENCE_TIMEOUT', { message: 'Query inactivity timeout' }),
+      dbError('ER_CON_COUNT_ERROR', { errno: 1040 }),
+      dbError('ER_QUERY_TIMEOUT', { errno: 3024 }),
+      dbError('UNKNOWN_CODE_PLEASE_REPORT', { errno: 1969, message: 'Query execution was interrupted (max_statement_time exceeded)' }),
+      dbError('ER_SERVER_SHUTDOWN', { errno: 1053 }),
+    ];
+    for (const e of unreachable) {
+      const r = respond(e);
+      expect({ e: (e as Error).message, status: r.status }).toEqual({ e: (e as Error).message, status: 503 });
+      expect(r.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable; try again in a moment' });
+      expect(r.headers['retry-after']).toBe('5');
+    }
+  });
+
+  it('answers 503 with Retry-After when Redis is down (the queue refuses or gives up on a command)', () => {
+    const maxRetries = Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' });
+    for (const e of [new Error("Stream isn't writeable and enableOfflineQueue options is false"), new Error('Connection is closed.'), maxRetries]) {
+      const r = respond(e);
+      expect(r.status).toBe(503);
+      expect(r.body.message).toBe('The job queue is not reachable; try again in a moment');
+      expect(r.headers['retry-after']).toBe('5');
     }
   });
 
   it('answers 409 for a duplicate key and hides any other database error behind a 500 with the request id', () => {
     expect(respond(dbError('ER_DUP_ENTRY')).status).toBe(409);
     const other = respond(dbError('ER_NO_SUCH_TABLE'));
-    expect(other).toEqual({ status: 500, body: expect.objectContaining({ requestId: 'req-1' }) });
+    expect(other).toEqual({ status: 500, body: expect.objectContaining({ requestId: 'req-1' }), headers: {} });
+    expect(respond(new Error('boom')).status).toBe(500);
     expect(JSON.stringify(other.body)).not.toMatch(/NO_SUCH_TABLE|UPDATE x/);
   });
 

@@ -1,8 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'http';
 import { QueryFailedError } from 'typeorm';
-import { driverErrorCode, isLockContention } from '../database/db-errors';
+import { driverErrorCode, isDatabaseUnreachable, isLockContention } from '../database/db-errors';
+import { isRedisUnreachable } from '../jobs/redis-errors';
 import { formatByteLimit } from './body-limits';
+
+/** Seconds a client is told to wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 5;
 
 interface ErrorBody {
   statusCode: number;
@@ -14,8 +18,10 @@ interface ErrorBody {
 
 /**
  * The one exception filter: every failure leaves as `{statusCode, error, message, details?}`.
- * Duplicate keys become 409; a deadlock or lock wait timeout that outlived its retries 503; anything
- * unexpected becomes a 500 that hides its internals and is logged with the request id.
+ * Duplicate keys become 409; a deadlock or lock wait timeout that outlived its retries 503, and so
+ * does a database or Redis that is unreachable or does not answer in time (every 503 carries
+ * Retry-After); anything unexpected becomes a 500 that hides its internals and is logged with the
+ * request id.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -24,9 +30,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<{ id?: string; method?: string; url?: string }>();
-    const res = ctx.getResponse<{ status(n: number): { json(b: unknown): void }; headersSent?: boolean }>();
+    const res = ctx.getResponse<{ status(n: number): { json(b: unknown): void }; setHeader(name: string, value: string): void; headersSent?: boolean }>();
     const body = this.toBody(exception, req);
     if (res.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 
@@ -57,6 +64,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const bodyError = bodyParserError(exception);
     if (bodyError) return bodyError;
+    if (isRedisUnreachable(exception)) {
+      this.logger.warn({ requestId: req.id, method: req.method, url: req.url, err: (exception as Error).message }, 'redis unreachable');
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The job queue is not reachable; try again in a moment' };
+    }
+    if (isDatabaseUnreachable(exception)) {
+      this.logger.warn({ requestId: req.id, method: req.method, url: req.url, err: (exception as Error).message }, 'database unreachable');
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable; try again in a moment' };
+    }
     this.logger.error({ err: exception, requestId: req.id, method: req.method, url: req.url }, 'unhandled error');
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

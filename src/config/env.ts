@@ -60,6 +60,14 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(500)
   DB_POOL_SIZE = 20;
 
+  /** Opening a database connection fails after this long (an unreachable or frozen server). */
+  @Type(() => Number) @IsInt() @Min(100)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** An API statement is stopped by the server after this long (0: no limit); queue jobs are not limited. */
+  @Type(() => Number) @IsInt() @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 10000;
+
   @IsString() @IsNotEmpty()
   REDIS_HOST = '127.0.0.1';
 
@@ -68,6 +76,10 @@ export class EnvironmentVariables {
 
   @IsString()
   REDIS_PASSWORD = '';
+
+  /** Connecting to Redis fails after this long; an enqueue while Redis is down fails at once. */
+  @Type(() => Number) @IsInt() @Min(100)
+  REDIS_CONNECT_TIMEOUT_MS = 5000;
 
   @IsString() @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'QUEUE_PREFIX must be letters, digits, :, _ or -' })
   QUEUE_PREFIX = 'monev';
@@ -79,6 +91,10 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(64)
   API_PROCESSES = 1;
 
+  /** On SIGTERM, open connections are drained for at most this long before they are closed. */
+  @Type(() => Number) @IsInt() @Min(0)
+  SHUTDOWN_DRAIN_MS = 10000;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 2;
 
@@ -88,6 +104,18 @@ export class EnvironmentVariables {
 
   @Type(() => Number) @IsInt() @Min(500)
   WORKER_STALLED_INTERVAL_MS = 30000;
+
+  /** How often a worker checks MySQL's queued and running jobs against Redis and re-enqueues lost ones. */
+  @Type(() => Number) @IsInt() @Min(100)
+  JOB_RECONCILE_INTERVAL_MS = 15000;
+
+  /** A run or batch whose progress has not moved for this long counts as lost. */
+  @Type(() => Number) @IsInt() @Min(1000)
+  JOB_STALE_AFTER_MS = 600000;
+
+  /** Re-enqueues of one run or batch before it is marked FAILED. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  JOB_RECONCILE_MAX_ATTEMPTS = 5;
 
   /**
    * HS256 signing secret. Outside production a built-in development secret stands in (and the API
@@ -99,11 +127,19 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(60) @Max(86400)
   JWT_TTL_SECONDS = 900;
 
+  /** How long a process trusts what it read of a token's user (active, token version); 0 reads it on every request. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(60000)
+  AUTH_USER_CACHE_MS = 5000;
+
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_RATE_TTL_MS = 60000;
+
+  /** Failed logins per client address per LOGIN_RATE_TTL_MS window, whatever the e-mail (password spraying). */
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_FAILED_PER_ADDRESS_LIMIT = 20;
 
   @Type(() => Number) @IsInt() @Min(1)
   PUBLIC_RATE_LIMIT = 120;

@@ -12,6 +12,8 @@ export interface DbSettings {
   DB_PASSWORD: string;
   DB_NAME: string;
   DB_POOL_SIZE?: number | string;
+  /** How long opening a connection (TCP and handshake) may take before it fails. */
+  DB_CONNECT_TIMEOUT_MS?: number | string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function dataSourceOptions(s: DbSettings, extra: Partial<MysqlConnectionO
     entities: [path.join(__dirname, '..', '**', '*.entity.{ts,js}')],
     namingStrategy: new SnakeNamingStrategy(),
     poolSize: Number(s.DB_POOL_SIZE ?? 20),
+    connectTimeout: Number(s.DB_CONNECT_TIMEOUT_MS ?? 5000),
     extra: { connectionLimit: Number(s.DB_POOL_SIZE ?? 20), decimalNumbers: false },
     ...extra,
   } as DataSourceOptions;

@@ -11,7 +11,7 @@ type Callback<T> = (err: Error | null, result: T) => void;
 interface Queryable {
   query<T>(sql: string, params: unknown[], cb: Callback<T>): void;
 }
-interface Mysql2Pool extends Queryable {
+interface Mysql2Pool {
   getConnection(cb: (err: Error | null, conn: Queryable & { release(): void }) => void): void;
 }
 
@@ -28,7 +28,9 @@ const run = <T>(on: Queryable, sql: string, params: unknown[]) =>
  * same QueryFailedError that `DataSource.query` throws, so the exception filter treats them alike.
  */
 export function poolQuery<T = unknown>(ds: DataSource, sql: string, params: unknown[]): Promise<T> {
-  return run<T>(mysql2Pool(ds), sql, params);
+  // Through getConnection rather than pool.query, so the connection guard (statement timeouts,
+  // eviction of unanswered connections) applies here as well.
+  return withPoolConnection(ds, (query) => query<T>(sql, params));
 }
 
 /** Like `poolQuery`, for statements that must share one session (LAST_INSERT_ID, session variables). */

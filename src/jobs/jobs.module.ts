@@ -3,7 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
-import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, redisConnection } from './jobs.types';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, redisProducerConnection } from './jobs.types';
 
 /** Queues for producers (api and worker alike). Processors are registered by WorkersModule only. */
 @Global()
@@ -13,7 +13,7 @@ import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, redisConnection } from './jobs.types';
       inject: [ENV],
       useFactory: (env: EnvironmentVariables) => ({
         prefix: env.QUEUE_PREFIX,
-        connection: redisConnection(env),
+        connection: redisProducerConnection(env),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),

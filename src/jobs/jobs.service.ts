@@ -7,6 +7,8 @@ import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs.t
 
 const ENQUEUE_TIMEOUT_MS = 5000;
 
+export type JobLiveness = 'live' | 'finished' | 'missing';
+
 export interface JobStatus {
   id: string;
   queue: string;
@@ -49,6 +51,27 @@ export class JobsService {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Whether Redis still holds a job that will run: 'live' (waiting, active, delayed...), 'finished'
+   * (completed or failed) or 'missing' (never added, removed, or lost with Redis's data).
+   */
+  async liveness(name: JobName, jobId: string): Promise<JobLiveness> {
+    const state = await this.queues[JOB_QUEUE[name]].getJobState(jobId);
+    if (state === 'unknown') return 'missing';
+    return state === 'completed' || state === 'failed' ? 'finished' : 'live';
+  }
+
+  /**
+   * Adds again a job that Redis lost or finished while MySQL still waits for it. A finished job of
+   * that id is removed first, since BullMQ silently drops an add whose id exists in any state; a live
+   * one is left alone (the add is dropped), so calling this twice queues the job once.
+   */
+  async reEnqueue<J extends JobName>(name: J, data: JobPayloads[J], jobId: string, opts: JobsOptions = {}): Promise<void> {
+    const queue = this.queues[JOB_QUEUE[name]];
+    if ((await this.liveness(name, jobId)) === 'finished') await queue.remove(jobId);
+    await this.enqueue(name, data, { ...opts, jobId });
   }
 
   async status(user: AuthUser, queueName: string, id: string): Promise<JobStatus> {

@@ -34,13 +34,24 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-/**
- * The Redis connection of every queue and worker. `maxRetriesPerRequest: null` as BullMQ workers
- * require; producers are bounded by the enqueue timeout in JobsService instead.
- */
-export const redisConnection = (env: { REDIS_HOST: string; REDIS_PORT: number; REDIS_PASSWORD?: string }) => ({
+type RedisSettings = { REDIS_HOST: string; REDIS_PORT: number; REDIS_PASSWORD?: string; REDIS_CONNECT_TIMEOUT_MS?: number };
+
+/** The Redis connection of every worker: `maxRetriesPerRequest: null` as BullMQ workers require. */
+export const redisConnection = (env: RedisSettings) => ({
   host: env.REDIS_HOST,
   port: env.REDIS_PORT,
   password: env.REDIS_PASSWORD || undefined,
+  connectTimeout: env.REDIS_CONNECT_TIMEOUT_MS ?? 5000,
   maxRetriesPerRequest: null,
+});
+
+/**
+ * The Redis connection of the queues (producers): while Redis is down a command fails at once
+ * instead of waiting in ioredis' offline queue, so an enqueue answers 503 rather than hanging the
+ * request. The connection itself keeps reconnecting and serves again once Redis is back.
+ */
+export const redisProducerConnection = (env: RedisSettings) => ({
+  ...redisConnection(env),
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
 });

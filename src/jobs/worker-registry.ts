@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { runAsJob } from '../database/connection-guard';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 import { JOB_QUEUE, JobName, QueueName, redisConnection } from './jobs.types';
 
@@ -45,7 +46,7 @@ export class WorkerRegistry implements OnApplicationBootstrap, OnModuleDestroy {
   private async dispatch(queue: QueueName, job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler || JOB_QUEUE[handler.jobName] !== queue) throw new Error(`No handler for job ${job.name} on queue ${queue}`);
-    return handler.handle(job as never);
+    return runAsJob(() => handler.handle(job as never));
   }
 
   /** Closes workers before the queues and connections (Nest destroys this module first). */

@@ -33,14 +33,14 @@ export class RankingComputer {
     const [run] = await this.ds.query('SELECT id, period_id, status, ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
     if (!run) throw new Error(`ranking run ${runId} does not exist`);
     if (run.status === 'DONE') return { ranked: Number(run.ranked_count), notParticipating: Number(run.not_participating_count) };
-    await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), runId]);
+    await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, progress_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), this.clock.now(), runId]);
     const period = await this.ds.getRepository(Period).findOneByOrFail({ id: String(run.period_id) });
     const ins = await this.instruments.load(period);
 
     const [selection] = await this.ds.query('SELECT participation_ids FROM finalist_selections WHERE period_id = ? ORDER BY id DESC LIMIT 1', [period.id]);
     const finalists = new Set<string>(selection ? JSON.parse(selection.participation_ids) : []);
-    const visitation = await this.panelMeans('SELECT v.participation_id AS id, GROUP_CONCAT(v.score) AS vals FROM visitation_scores v JOIN participations p ON p.id = v.participation_id WHERE p.period_id = ? GROUP BY v.participation_id', period.id);
-    const presentation = await this.panelMeans('SELECT s.participation_id AS id, GROUP_CONCAT(s.total) AS vals FROM presentation_sheets s JOIN participations p ON p.id = s.participation_id WHERE p.period_id = ? GROUP BY s.participation_id', period.id);
+    const visitation = await this.panelMeans('SELECT v.participation_id AS id, v.score AS val FROM visitation_scores v JOIN participations p ON p.id = v.participation_id WHERE p.period_id = ?', period.id);
+    const presentation = await this.panelMeans('SELECT s.participation_id AS id, s.total AS val FROM presentation_sheets s JOIN participations p ON p.id = s.participation_id WHERE p.period_id = ?', period.id);
     await report(20);
 
     const inputs: RankingInput[] = [];
@@ -135,9 +135,16 @@ export class RankingComputer {
     return { ranked, notParticipating: rows.length - ranked };
   }
 
+  /** The mean of each finalist's panel scores, grouped here from plain rows (no GROUP_CONCAT to cut short). */
   private async panelMeans(sql: string, periodId: string): Promise<Map<string, Decimal>> {
-    const rows: { id: string; vals: string }[] = await this.ds.query(sql, [periodId]);
-    return new Map(rows.map((r) => [String(r.id), mean(r.vals.split(','))!]));
+    const rows: { id: string; val: string }[] = await this.ds.query(sql, [periodId]);
+    const scores = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = scores.get(String(r.id));
+      if (list) list.push(r.val);
+      else scores.set(String(r.id), [r.val]);
+    }
+    return new Map([...scores].map(([id, vals]) => [id, mean(vals)!]));
   }
 }
 

@@ -14,6 +14,7 @@ import { Period } from '../periods/entities/period.entity';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
 import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, ResultStatus } from './dto/ranking-response.dto';
+import { jobToken } from '../jobs/job-reconciler';
 import { rankingInputsHash } from './ranking-inputs';
 import { inTransaction } from '../database/transaction';
 
@@ -34,6 +35,12 @@ export interface ResultRow {
   rank_in_category: number | null;
   rank_overall: number | null;
 }
+
+/**
+ * One job id per queued run: a second enqueue of the same run is dropped by BullMQ, a new run never
+ * is. The random token keeps a recreated database (run ids from 1 again) off the ids Redis still holds.
+ */
+const rankingJobId = (periodId: string, runId: string) => `ranking-${periodId}-${runId}-${jobToken()}`;
 
 /** Listeners run inside the publish transaction (certificates revoke the replaced run's codes). */
 export type PublishListener = (em: EntityManager, e: { periodId: string; runId: string; previousRunId: string | null; at: Date }) => Promise<void>;
@@ -72,12 +79,12 @@ export class RankingsService {
       const now = this.clock.now();
       if (!period.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [now, period.id]);
       if (existing) {
-        const jobId = `ranking-${period.id}-${existing.id}-retry${Date.now().toString(36)}`;
-        await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0 WHERE id = ?`, [jobId, existing.id]);
+        const jobId = rankingJobId(period.id, String(existing.id));
+        await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0, reconciles = 0, progress_at = ? WHERE id = ?`, [jobId, now, existing.id]);
         await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.retry', entityType: 'ranking_run', entityId: String(existing.id), before: { status: 'FAILED' }, after: { status: 'QUEUED', jobId } });
         return { run: { id: String(existing.id), jobId, status: 'QUEUED', reused: true }, enqueue: true };
       }
-      const r = await em.query('INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      const r = await em.query('INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at, progress_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
         actor.organizerId,
         period.id,
         hash,
@@ -85,15 +92,24 @@ export class RankingsService {
         '',
         actor.id,
         now,
+        now,
       ]);
       const runId = String(r.insertId);
-      // One job id per run: a second enqueue of the same run is dropped by BullMQ, a new run never is.
-      const jobId = `ranking-${period.id}-${runId}`;
+      const jobId = rankingJobId(period.id, runId);
       await em.query('UPDATE ranking_runs SET job_id = ? WHERE id = ?', [jobId, runId]);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.create', entityType: 'ranking_run', entityId: runId, after: { periodId: period.id, inputsHash: hash, jobId } });
       return { run: { id: runId, jobId, status: 'QUEUED', reused: false }, enqueue: true };
     });
-    if (enqueue) await this.jobs.enqueue(JobName.ComputeRanking, { organizerId: actor.organizerId, periodId, runId: run.id }, { jobId: run.jobId });
+    if (enqueue) {
+      try {
+        await this.jobs.enqueue(JobName.ComputeRanking, { organizerId: actor.organizerId, periodId, runId: run.id }, { jobId: run.jobId });
+      } catch (e) {
+        // Not queued (Redis down): a run left QUEUED would be handed back by the next request and never
+        // run; FAILED makes the next request queue it again.
+        await this.ds.query(`UPDATE ranking_runs SET status = 'FAILED', error = ? WHERE id = ? AND status = 'QUEUED'`, ['the job queue was not reachable', run.id]).catch(() => undefined);
+        throw e;
+      }
+    }
     return { runId: run.id, jobId: run.jobId, status: run.status, reused: run.reused };
   }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { createReadStream } from 'fs';
 import { mkdir, rename, stat, writeFile } from 'fs/promises';
 import * as path from 'path';
@@ -34,7 +35,7 @@ export class LocalDiskStorage extends FileStorage {
   async put(key: string, data: Buffer): Promise<void> {
     const target = this.pathOf(key);
     await mkdir(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(tmp, data);
     await rename(tmp, target);
   }

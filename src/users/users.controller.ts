@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
-import { ConflictsService } from './conflicts.service';
 import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
-import { ConflictDto, CreateUserDto, DeclareConflictDto, UserDto, UserQuery } from './dto/user.dto';
+import { ConflictsService } from './conflicts.service';
+import { ConflictDto, CreateUserDto, DeclareConflictDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -34,6 +34,12 @@ export class UsersController {
   @Post(':id/conflicts')
   declareConflict(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string, @Body() dto: DeclareConflictDto): Promise<ConflictDto> {
     return this.conflicts.declare(user, id, dto);
+  }
+
+  @ApiOkResponse({ type: UserDto })
+  @Patch(':id')
+  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(user, id, dto);
   }
 
   @ApiOkResponse({ type: UserDto })

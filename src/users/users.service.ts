@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import { TokenStateService } from '../auth/token-state';
 import { AuthUser } from '../common/auth-user';
-import { badRequest, conflict, forbidden, notFound } from '../common/errors';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
 import { pageOf, skipTake } from '../common/pagination';
 import { Organizer } from '../organizers/entities/organizer.entity';
-import { CreateUserDto, UserDto, UserQuery } from './dto/user.dto';
+import { CreateUserDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { inTransaction } from '../database/transaction';
 
@@ -16,6 +17,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly tokenState: TokenStateService,
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
@@ -80,6 +82,28 @@ export class UsersService {
     if (q.role) where.role = q.role;
     const [rows, total] = await this.ds.getRepository(User).findAndCount({ where, order: { id: 'ASC' }, ...skipTake(q) });
     return pageOf(rows.map(UserDto.of), total, q);
+  }
+
+  /**
+   * Activates or deactivates a user of the admin's organizer. Deactivating bumps the token version,
+   * so every token the user holds is refused; reactivating does not bring those tokens back.
+   */
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    if (!dto.active && id === actor.id) throw unprocessable('An admin cannot deactivate its own account', { userId: id });
+    const out = await inTransaction(this.ds, async (em) => {
+      const repo = em.getRepository(User);
+      const user = await repo.findOne({ where: { id, organizerId: actor.organizerId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('User', id);
+      if (user.platformAdmin && !actor.platformAdmin) throw forbidden('Only a platform admin may change a platform admin');
+      const before = UserDto.of(user);
+      if (user.active === dto.active) return before;
+      await em.query(`UPDATE users SET active = ?${dto.active ? '' : ', token_version = token_version + 1'} WHERE id = ?`, [dto.active, id]);
+      const after = UserDto.of(await repo.findOneByOrFail({ id }));
+      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: dto.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id, before, after });
+      return after;
+    });
+    this.tokenState.forget(id);
+    return out;
   }
 
   async get(actor: AuthUser, id: string): Promise<UserDto> {

@@ -30,14 +30,20 @@ export class AssignmentsService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
-      const parts: { id: string; body_id: string; body_name: string; assessors: string | null }[] = await em.query(
-        `SELECT p.id, b.id AS body_id, b.name AS body_name, GROUP_CONCAT(a.assessor_id) AS assessors
+      const parts: { id: string; body_id: string; body_name: string }[] = await em.query(
+        `SELECT p.id, b.id AS body_id, b.name AS body_name
            FROM participations p JOIN public_bodies b ON b.id = p.public_body_id
-           LEFT JOIN assignments a ON a.participation_id = p.id
-          WHERE p.period_id = ? AND p.status IN (?)
-          GROUP BY p.id, b.id, b.name ORDER BY p.id`,
+          WHERE p.period_id = ? AND p.status IN (?) ORDER BY p.id`,
         [period.id, SUBMITTED_STATUSES],
       );
+      // Current assessors as rows, not a GROUP_CONCAT that group_concat_max_len would cut short.
+      const current: { participation_id: string; assessor_id: string }[] = await em.query('SELECT participation_id, assessor_id FROM assignments WHERE period_id = ?', [period.id]);
+      const assessorsOf = new Map<string, string[]>();
+      for (const a of current) {
+        const list = assessorsOf.get(String(a.participation_id));
+        if (list) list.push(String(a.assessor_id));
+        else assessorsOf.set(String(a.participation_id), [String(a.assessor_id)]);
+      }
       const assessors: { id: string; affiliation: string | null; assigned_count: string }[] = await em.query(
         `SELECT u.id, u.affiliation, (SELECT COUNT(*) FROM assignments a WHERE a.assessor_id = u.id AND a.period_id = ?) AS assigned_count
            FROM users u WHERE u.organizer_id = ? AND u.role = 'assessor' AND u.active = 1 ORDER BY u.id`,
@@ -45,7 +51,7 @@ export class AssignmentsService {
       );
       const declared = await this.conflicts.declared(em, assessors.map((a) => String(a.id)));
       const plan = planAssignments(
-        parts.map((p) => ({ id: String(p.id), body: { id: String(p.body_id), name: p.body_name }, assessorIds: p.assessors ? p.assessors.split(',') : [] })),
+        parts.map((p) => ({ id: String(p.id), body: { id: String(p.body_id), name: p.body_name }, assessorIds: assessorsOf.get(String(p.id)) ?? [] })),
         assessors.map((a) => ({ id: String(a.id), affiliation: a.affiliation, load: Number(a.assigned_count) })),
         perParticipation,
         declared,

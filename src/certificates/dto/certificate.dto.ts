@@ -1,6 +1,6 @@
 import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
 
-export const BATCH_STATUSES = ['RUNNING', 'DONE', 'DONE_WITH_ERRORS'] as const;
+export const BATCH_STATUSES = ['RUNNING', 'DONE', 'DONE_WITH_ERRORS', 'FAILED'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export class CertificateBatchQueuedDto {
@@ -19,6 +19,7 @@ export class CertificateBatchDto {
   @ApiId() periodId: string;
   @ApiId() runId: string;
   @ApiEnum(BATCH_STATUSES, { enumName: 'CertificateBatchStatus' }) status: BatchStatus;
+  @ApiText({ optional: true, description: 'why the batch failed (status FAILED)' }) error?: string;
   @ApiInt() total: number;
   @ApiInt() done: number;
   @ApiInt() failed: number;

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiText } from '../../common/api-schema';
 import { IsId } from '../../common/id';
 import { Role, ROLES } from '../../common/auth-user';
@@ -29,6 +29,12 @@ export class CreateUserDto {
   /** Platform admins only: create the user (usually the first admin) in another organizer. */
   @IsOptional() @IsId()
   organizerId?: string;
+}
+
+export class UpdateUserDto {
+  /** false deactivates the account: it cannot log in and every token it holds is refused. */
+  @IsBoolean({ message: 'active must be true or false' })
+  active: boolean;
 }
 
 export class UserQuery extends PageQuery {

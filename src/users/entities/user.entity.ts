@@ -33,6 +33,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Carried in access tokens; bumped on deactivation and password change so older tokens are refused. */
+  @Column({ type: 'int', unsigned: true, default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;
 
