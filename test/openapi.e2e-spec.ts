@@ -1,8 +1,8 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, Type } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { PARTICIPATION_STATUSES } from '../src/saq/entities/participation.entity';
 import { STAGES } from '../src/periods/stage-machine';
+import { PARTICIPATION_STATUSES } from '../src/saq/entities/participation.entity';
 import { QUESTION_TYPES } from '../src/scoring/question-points';
 import { API, Factory } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
@@ -85,14 +85,14 @@ describe('the OpenAPI document describes every response', () => {
     const wrong: string[] = [];
     for (const module of t.get<ModulesContainer>(ModulesContainer).values()) {
       for (const wrapper of module.controllers.values()) {
-        const proto = (wrapper.metatype as Function).prototype;
+        const proto = (wrapper.metatype as Type<unknown>).prototype;
         for (const name of Object.getOwnPropertyNames(proto)) {
           const handler = proto[name];
           if (name === 'constructor' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
           const method: RequestMethod = Reflect.getMetadata(METHOD_METADATA, handler);
           const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, handler) ?? (method === RequestMethod.POST ? 201 : 200);
           const declared = Object.keys(Reflect.getMetadata(API_RESPONSE_METADATA, handler) ?? {});
-          if (!declared.includes(String(status))) wrong.push(`${(wrapper.metatype as Function).name}.${name}: answers ${status}, declares ${declared.join(', ') || 'nothing'}`);
+          if (!declared.includes(String(status))) wrong.push(`${(wrapper.metatype as Type<unknown>).name}.${name}: answers ${status}, declares ${declared.join(', ') || 'nothing'}`);
         }
       }
     }

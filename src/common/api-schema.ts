@@ -1,3 +1,4 @@
+import { Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 
 /**
@@ -42,7 +43,7 @@ export const ApiEnum = (values: readonly string[], o: Opts & { isArray?: boolean
   ApiProperty({ enum: [...values], ...(o.enumName ? { enumName: o.enumName } : {}), ...(o.isArray ? { isArray: true } : {}), ...base(o) } as ApiPropertyOptions);
 
 /** A nested object or list of objects described by another response DTO. */
-export const ApiNested = (lazyType: () => Function, o: Opts & { isArray?: boolean } = {}) =>
+export const ApiNested = (lazyType: () => Type<unknown>, o: Opts & { isArray?: boolean } = {}) =>
   // swagger recognises a lazy type by the function's name, which an arrow written as `type: () => ...` gets.
   ApiProperty({ type: () => lazyType(), ...(o.isArray ? { isArray: true } : {}), ...base(o) } as ApiPropertyOptions);
 

@@ -1,6 +1,6 @@
-import { Type as ToType } from 'class-transformer';
 import { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { Type as ToType } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQuery {
@@ -27,9 +27,9 @@ export function skipTake(q: PageQuery): { skip: number; take: number } {
   return { skip: ((q.page ?? 1) - 1) * pageSize, take: pageSize };
 }
 
-const pageClasses = new Map<Function, Type<unknown>>();
-const listClasses = new Map<Function, Type<unknown>>();
-const baseName = (item: Function) => item.name.replace(/Dto$/, '');
+const pageClasses = new Map<Type<unknown>, Type<unknown>>();
+const listClasses = new Map<Type<unknown>, Type<unknown>>();
+const baseName = (item: Type<unknown>) => item.name.replace(/Dto$/, '');
 
 /**
  * The response schema of a list `{items, total, page, pageSize}` of `item`, one class per item

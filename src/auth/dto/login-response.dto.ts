@@ -1,5 +1,5 @@
-import { ROLES, Role } from '../../common/auth-user';
 import { ApiEnum, ApiId, ApiNested, ApiText } from '../../common/api-schema';
+import { ROLES, Role } from '../../common/auth-user';
 
 export class LoginUserDto {
   @ApiId() id: string;
