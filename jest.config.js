@@ -1,10 +1,13 @@
-// Unit specs beside the code (src, *.spec.ts) and e2e specs in test/ (*.e2e-spec.ts).
+// Unit specs beside the code (src, *.spec.ts), e2e specs in test/ (*.e2e-spec.ts) and the portal's
+// browser specs (test/browser, *.browser-spec.ts: Debian's Chromium, skipped loudly when it is missing).
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }];
 module.exports = {
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
+      // Some specs render PDFs or rank 100,000 entries: room for a machine busy with other work.
+      testTimeout: 30000,
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       setupFiles: ['reflect-metadata'],
@@ -18,6 +21,17 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       setupFiles: ['reflect-metadata'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-env.ts'],
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      setupFiles: ['reflect-metadata'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-env.ts'],
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
+      globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
     },
   ],
 };

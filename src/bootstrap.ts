@@ -1,11 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './common/validation';
 import { CSV_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from './common/body-limits';
 import { requestContextMiddleware } from './common/request-context';
 import { ENV, EnvironmentVariables } from './config/config.module';
+import { createOpenApiDocument } from './openapi-document';
+import { servePortal } from './portal/serve-portal';
 
 export const API_PREFIX = 'api/v1';
 
@@ -20,15 +22,10 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
   app.setGlobalPrefix(API_PREFIX);
+  servePortal(app);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
   app.useBodyParser('text', { type: 'text/csv', limit: CSV_BODY_LIMIT_BYTES });
-  const config = new DocumentBuilder()
-    .setTitle('Monev Keterbukaan Informasi Publik API')
-    .setDescription('Self-assessment, verification, objections, panel, ranking and certificates of the KI monev.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app as INestApplication, config);
+  const document = createOpenApiDocument(app as INestApplication);
   SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
 }

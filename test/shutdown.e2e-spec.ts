@@ -34,7 +34,7 @@ async function startApi(env: Record<string, string>): Promise<Api> {
   child.stdout!.on('data', (d: Buffer) => (out += d));
   child.stderr!.on('data', (d: Buffer) => (out += d));
   const exited = new Promise<number>((resolve) => child.once('exit', () => resolve(Date.now())));
-  for (const deadline = Date.now() + 60000; !out.includes('Monev API listening'); ) {
+  for (const deadline = Date.now() + 150000; !out.includes('Monev API listening'); ) {
     if (child.exitCode !== null) throw new Error(`the API exited during start:\n${out}`);
     if (Date.now() > deadline) throw new Error(`the API did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));

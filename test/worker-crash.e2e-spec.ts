@@ -110,7 +110,7 @@ describe('jobs survive a worker killed mid-run', () => {
     const fresh = await snapshot(clean.body.runId);
     expect(fresh.length).toBe(30000);
     expect(retried).toEqual(fresh);
-  });
+  }, 240_000);
 
   it('a certificate batch completes after its worker is killed, with each certificate exactly once', async () => {
     const synthetic = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2025, bodies: 1500, questions: 6 });
@@ -157,5 +157,5 @@ describe('jobs survive a worker killed mid-run', () => {
     // One PDF per certificate (a write cut short by the kill can leave a *.tmp, never a second PDF).
     const files = readdirSync(path.join(t.env.STORAGE_DIR, 'certificates', synthetic.periodId, String(rank.body.runId))).filter((f) => f.endsWith('.pdf'));
     expect(files.length).toBe(Number(ranked));
-  });
+  }, 240_000);
 });

@@ -163,7 +163,7 @@ export class CertificatesService implements OnModuleInit {
   async verify(code: string): Promise<CertificateVerificationDto> {
     if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound('Certificate', code);
     const [c] = await this.ds.query(
-      `SELECT c.status, c.issued_at, c.revoked_at, r.body_name, r.category_code, r.qualification, r.qualification_label, r.final_score, r.rank_in_category, per.year, o.name AS organizer
+      `SELECT c.status, c.issued_at, c.revoked_at, r.body_name, r.category_code, r.qualification, r.qualification_label, r.final_score, r.rank_in_category, per.year, per.timezone, o.name AS organizer
          FROM certificates c
          JOIN ranking_results r ON r.run_id = c.run_id AND r.participation_id = c.participation_id
          JOIN periods per ON per.id = c.period_id
@@ -184,6 +184,7 @@ export class CertificatesService implements OnModuleInit {
       finalScore: c.final_score,
       rankInCategory: c.rank_in_category === null ? null : Number(c.rank_in_category),
       organizer: c.organizer,
+      timezone: c.timezone,
       issuedAt: new Date(c.issued_at).toISOString(),
       ...(revoked ? { revokedAt: new Date(c.revoked_at).toISOString() } : {}),
     };

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 
-export type Role = 'admin' | 'public_body' | 'assessor' | 'panelist';
-export const ROLES: Role[] = ['admin', 'public_body', 'assessor', 'panelist'];
+export const ROLES = ['admin', 'public_body', 'assessor', 'panelist'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Who is calling: read from the verified JWT; carries the organizer every query is scoped by. */
 export interface AuthUser {

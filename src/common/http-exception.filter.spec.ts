@@ -75,11 +75,11 @@ describe('AllExceptionsFilter', () => {
 
   it('answers 413 naming the limit for a body the body parser found too large, and keeps its other client errors', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 1048576, length: 2000000 });
-    expect(respond(tooLarge)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MB' } });
+    expect(respond(tooLarge)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MB' }, headers: {} });
     const csv = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 10 * 1024 * 1024 });
     expect(respond(csv).body.message).toBe('The request body is larger than 10 MB');
     const charset = Object.assign(new Error('unsupported charset "KOI8-X"'), { type: 'charset.unsupported', status: 415, expose: true, charset: 'koi8-x' });
-    expect(respond(charset)).toEqual({ status: 415, body: { statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "KOI8-X"' } });
+    expect(respond(charset)).toEqual({ status: 415, body: { statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "KOI8-X"' }, headers: {} });
     expect(respond(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400, expose: true })).status).toBe(400);
   });
 

@@ -1,12 +1,14 @@
 import { Type } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as ToType } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional() @ToType(() => Number) @IsInt() @Min(1)
   page?: number = 1;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional() @ToType(() => Number) @IsInt() @Min(1) @Max(500)
   pageSize?: number = 50;
 }

@@ -3,6 +3,9 @@ import { dec, sumIs100 } from '../scoring/decimal';
 import { checkQuestionRule, QuestionRule } from '../scoring/question-points';
 import { FieldError } from '../common/field-error';
 
+/** What evidence a question asks for. */
+export const EVIDENCE_KINDS = ['NONE', 'FILE', 'URL', 'FILE_OR_URL'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export interface InstrumentInput {
   aspects: {

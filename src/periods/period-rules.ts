@@ -4,7 +4,7 @@
 import { Band, checkBands } from '../scoring/bands';
 import Decimal from 'decimal.js';
 import { dec, format2, parseDecimalInput, sumIs100 } from '../scoring/decimal';
-import { checkFinalistRule, FinalistRule } from '../scoring/finalists';
+import { checkFinalistRule, FinalistRule, FinalistRuleType } from '../scoring/finalists';
 import { checkRubric, RubricCriterion } from '../scoring/panel-scores';
 import { WINDOWED_STAGES, WindowedStage } from './stage-machine';
 import { FieldError } from '../common/field-error';
@@ -18,7 +18,7 @@ export type Schedule = Partial<Record<WindowedStage, Window>>;
 
 export interface PeriodSettings {
   weights: { saq: string | number; visitation?: string | number; presentation: string | number };
-  finalistRule: { type: 'THRESHOLD' | 'TOP_N'; value: string | number };
+  finalistRule: { type: FinalistRuleType; value: string | number };
   bands: Band[];
   presentationRubric: RubricCriterion[];
   schedule: Schedule;
@@ -91,7 +91,7 @@ export const usesVisitation = (weightVisitation: Decimal.Value | null | undefine
 };
 
 /** The finalist rule as stored (type and a DECIMAL string): TOP_N as a whole number. */
-export function finalistRuleOf(type: 'THRESHOLD' | 'TOP_N', value: string): { type: 'TOP_N'; value: number } | { type: 'THRESHOLD'; value: string } {
+export function finalistRuleOf(type: FinalistRuleType, value: string): { type: 'TOP_N'; value: number } | { type: 'THRESHOLD'; value: string } {
   return type === 'TOP_N' ? { type, value: Number.parseInt(value, 10) } : { type, value };
 }
 

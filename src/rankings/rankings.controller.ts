@@ -6,8 +6,8 @@ import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
 import { PeriodDto } from '../periods/dto/period.dto';
-import { PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
-import { PublicRankingDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto } from './dto/ranking-response.dto';
+import { OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
+import { PublicRankingDto, PublishedPeriodsDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto } from './dto/ranking-response.dto';
 import { RankingsService } from './rankings.service';
 
 @ApiTags('rankings')
@@ -56,6 +56,18 @@ export class RankingsController {
   @Get('public/periods/:year/ranking')
   async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Res({ passthrough: true }) res: Response): Promise<PublicRankingDto> {
     const { etag, body } = await this.rankings.publicRanking(p.year, q);
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    return body;
+  }
+
+  /** An organizer's published years (`{organizer, items:[{year, name, timezone, publishedAt}]}`), for anyone; cached, rate limited. */
+  @Public()
+  @UseGuards(PublicThrottleGuard)
+  @ApiOkResponse({ type: PublishedPeriodsDto })
+  @Get('public/organizers/:slug/periods')
+  async publishedPeriods(@Param() p: OrganizerSlugParam, @Res({ passthrough: true }) res: Response): Promise<PublishedPeriodsDto> {
+    const { etag, body } = await this.rankings.publishedPeriods(p.slug);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'public, max-age=60');
     return body;

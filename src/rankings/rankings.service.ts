@@ -13,7 +13,7 @@ import { OrganizersService } from '../organizers/organizers.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
-import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, ResultStatus } from './dto/ranking-response.dto';
+import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, PublishedPeriodsDto, ResultStatus } from './dto/ranking-response.dto';
 import { jobToken } from '../jobs/job-reconciler';
 import { rankingInputsHash } from './ranking-inputs';
 import { inTransaction } from '../database/transaction';
@@ -48,7 +48,7 @@ export type PublishListener = (em: EntityManager, e: { periodId: string; runId: 
 @Injectable()
 export class RankingsService {
   private readonly publishListeners: PublishListener[] = [];
-  private readonly publicCache = new Map<string, { etag: string; body: PublicRankingDto }>();
+  private readonly publicCache = new Map<string, { etag: string; body: PublicRankingDto | PublishedPeriodsDto }>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -191,7 +191,7 @@ export class RankingsService {
     const [period] = await this.ds.query('SELECT id, name, published_run_id, published_at FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
     if (!period) throw notFound(`Published ranking for ${year}`);
     const key = JSON.stringify([organizer.id, year, String(period.published_run_id), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
-    const cached = this.publicCache.get(key);
+    const cached = this.publicCache.get(key) as { etag: string; body: PublicRankingDto } | undefined;
     if (cached) return cached;
     const page = await this.page(String(period.published_run_id), q, publicRow);
     const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.published_at).toISOString(), ...page };
@@ -200,7 +200,36 @@ export class RankingsService {
     this.publicCache.set(key, entry);
     return entry;
   }
+
+  /** An organizer's published years, newest first, for the portal's front page; cached until the next publication. */
+  async publishedPeriods(slug: string): Promise<{ etag: string; body: PublishedPeriods }> {
+    const organizer = await this.organizers.bySlugOrDefault(slug);
+    const key = JSON.stringify(['periods', organizer.id]);
+    const cached = this.publicCache.get(key) as { etag: string; body: PublishedPeriods } | undefined;
+    if (cached) return cached;
+    const rows: { year: number; name: string; timezone: string; published_at: Date; published_run_id: string }[] = await this.ds.query(
+      'SELECT year, name, timezone, published_at, published_run_id FROM periods WHERE organizer_id = ? AND published_run_id IS NOT NULL ORDER BY year DESC',
+      [organizer.id],
+    );
+    const body: PublishedPeriods = {
+      organizer: { slug: organizer.slug, name: organizer.name },
+      items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.published_at).toISOString() })),
+    };
+    const entry = { etag: `"${createHash('sha1').update(JSON.stringify([key, rows.map((r) => String(r.published_run_id))])).digest('base64url')}"`, body };
+    this.publicCache.set(key, entry);
+    return entry;
+  }
+
+  /** The published run of a year (the public ranking's files read it); 404 as the public ranking does. */
+  async publishedRun(year: number, organizerSlug?: string): Promise<{ runId: string; year: number; organizerSlug: string }> {
+    const organizer = await this.organizers.bySlugOrDefault(organizerSlug);
+    const [period] = await this.ds.query('SELECT published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
+    if (!period) throw notFound(`Published ranking for ${year}`);
+    return { runId: String(period.published_run_id), year, organizerSlug: organizer.slug };
+  }
 }
+
+export type PublishedPeriods = PublishedPeriodsDto;
 
 function publicRow(r: ResultRow): PublicRankingRowDto {
   return {

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { PeriodsModule } from '../periods/periods.module';
+import { RankingsModule } from '../rankings/rankings.module';
+import { PublicReportsController } from './public-reports.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /** Ranking exports (CSV, XLSX) and period statistics, read from ranking runs and verified subtotals. */
 @Module({
-  imports: [PeriodsModule, InstrumentsModule],
-  controllers: [ReportsController],
+  imports: [PeriodsModule, InstrumentsModule, RankingsModule],
+  controllers: [ReportsController, PublicReportsController],
   providers: [ReportsService],
 })
 export class ReportsModule {}

@@ -92,6 +92,12 @@ export class ReportsService {
     return { body: Buffer.from(csv, 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `peringkat-${period.year}.csv` };
   }
 
+  /** The published ranking of a year as CSV, for anyone (the run comes from RankingsService.publishedRun). */
+  async publishedRankingCsv(run: { runId: string; year: number; organizerSlug: string }): Promise<ReportFile> {
+    const csv = rankingCsv(await this.rows(run.runId));
+    return { body: Buffer.from(csv, 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `peringkat-${run.organizerSlug}-${run.year}.csv` };
+  }
+
   async rankingXlsx(actor: AuthUser, periodId: string, runId?: string): Promise<ReportFile> {
     const period = await this.periods.find(actor.organizerId, periodId);
     const run = await this.requireRun(period, runId);

@@ -1,5 +1,6 @@
 /** Rules of filling and submitting an SAQ (pure): deadlines, evidence kinds, completeness, progress. */
-import type { EvidenceKind } from '../instruments/entities/question.entity';
+import { unreachable } from '../scoring/never';
+import type { EvidenceKind } from '../instruments/instrument-rules';
 
 /** The body's own deadline when it has one, else the SAQ window's end. */
 export function effectiveDeadline(saqClosesAt: string | undefined, override: Date | null): Date | null {
@@ -46,6 +47,8 @@ export function hasRequiredEvidence(kind: EvidenceKind, has: { files: number; ur
       return has.url;
     case 'FILE_OR_URL':
       return has.files > 0 || has.url;
+    default:
+      return unreachable(kind, 'evidence kind');
   }
 }
 

@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { finiteDec, parseDecimalInput } from './decimal';
 
+export const FINALIST_RULE_TYPES = ['THRESHOLD', 'TOP_N'] as const;
+export type FinalistRuleType = (typeof FINALIST_RULE_TYPES)[number];
 export type FinalistRule = { type: 'THRESHOLD'; value: Decimal.Value } | { type: 'TOP_N'; value: number };
 
 /** Checks a finalist rule from a request: THRESHOLD 0..100 with at most 2 decimals; TOP_N a whole number >= 1. */

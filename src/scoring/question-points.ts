@@ -1,9 +1,10 @@
+import { unreachable } from './never';
 import Decimal from 'decimal.js';
 import { Dec, parseDecimalInput } from './decimal';
 
-export type QuestionType = 'YES_NO' | 'CHOICE' | 'MULTI_CHOICE' | 'NUMBER' | 'TEXT';
+export const QUESTION_TYPES = ['YES_NO', 'CHOICE', 'MULTI_CHOICE', 'NUMBER', 'TEXT'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-export const QUESTION_TYPES: readonly QuestionType[] = ['YES_NO', 'CHOICE', 'MULTI_CHOICE', 'NUMBER', 'TEXT'];
 
 export interface QuestionOption {
   value: string;
@@ -82,8 +83,11 @@ export function checkAnswerValue(q: QuestionRule, value: unknown): string | null
       }
       return null;
     }
-    default:
-      return `unknown question type '${String((q as { type: unknown }).type)}'`;
+    default: {
+      // A type the compiler does not know can still arrive from stored JSON: say so rather than throw.
+      const unknownType: never = q.type;
+      return `unknown question type '${String(unknownType)}'`;
+    }
   }
 }
 
@@ -126,8 +130,11 @@ export function selfPoints(q: QuestionRule, value: unknown): Decimal {
       }
       break;
     }
-    default:
+    case 'TEXT':
       points = new Dec(0);
+      break;
+    default:
+      return unreachable(q.type, 'question type');
   }
   return points.gt(max) ? max : points;
 }

@@ -152,7 +152,8 @@ describe('rankEntries', () => {
     );
   });
 
-  it('ranks 100,000 entries quickly', () => {
+  // Correct at national scale; its speed is measured by bench:ranking, not asserted here.
+  it('ranks 100,000 entries', () => {
     const n = 100_000;
     const cats = ['PUSAT', 'PROV', 'KAB', 'KOTA', 'BUMN', 'PTN'];
     let seed = 12345;
@@ -172,9 +173,7 @@ describe('rankEntries', () => {
         submittedAt: rnd(10) === 0 ? null : new Date(T0 + rnd(1000) * 60000),
       });
     }
-    const started = Date.now();
     const out = rankEntries(entries);
-    const elapsed = Date.now() - started;
     expect(out).toHaveLength(n);
     expect(out[0].rankOverall).toBe(1);
     // plain checks, one expect: 100k expect() calls would dominate the run time
@@ -193,6 +192,5 @@ describe('rankEntries', () => {
     }
     expect({ misordered, misranked }).toEqual({ misordered: 0, misranked: 0 });
     expect(new Set(out.map((o) => o.key)).size).toBe(n);
-    expect(elapsed).toBeLessThan(5000);
   });
 });

@@ -4,7 +4,10 @@ import { hasConflict } from '../users/conflict-of-interest';
 import { dec, format2 } from '../scoring/decimal';
 import { FieldError } from '../common/field-error';
 
-export type VerificationStatus = 'ACCEPTED' | 'ADJUSTED' | 'EVIDENCE_INACCESSIBLE';
+export const VERIFICATION_STATUSES = ['ACCEPTED', 'ADJUSTED', 'EVIDENCE_INACCESSIBLE'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+export const OBJECTION_DECISIONS = ['ACCEPTED', 'REJECTED'] as const;
+export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
 
 /**
  * The points to store for a verification, or what is wrong with it: points within 0..maxPoints;

@@ -12,9 +12,9 @@ import { ParticipationAccess, ParticipationContext } from '../saq/participation-
 import { dec, format2 } from '../scoring/decimal';
 import { saqScore, tallyAspects } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';
-import { checkVerification, effectivePoints } from './verification-rules';
+import { checkVerification, effectivePoints, VerificationStatus } from './verification-rules';
 import { inTransaction } from '../database/transaction';
-import { ObjectionStatus, VerificationStatus } from './dto/verification-response.dto';
+import { ObjectionStatus } from './dto/verification-response.dto';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];

@@ -53,6 +53,7 @@ export class CertificateVerificationDto {
   @ApiScore() finalScore: string;
   @ApiInt({ nullable: true }) rankInCategory: number | null;
   @ApiText({ description: 'the organizer\'s name' }) organizer: string;
+  @ApiText({ example: 'Asia/Jakarta', description: 'the period\'s time zone, for showing the dates' }) timezone: string;
   @ApiInstant() issuedAt: string;
   @ApiInstant({ optional: true, description: 'present when revoked' }) revokedAt?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiBool, ApiEnum, ApiId, ApiInt, ApiNested, ApiScore, ApiText, ApiTexts } from '../../common/api-schema';
 import { QUESTION_TYPES, QuestionType } from '../../scoring/question-points';
-import { EVIDENCE_KINDS, EvidenceKind } from '../entities/question.entity';
+import { EVIDENCE_KINDS, EvidenceKind } from '../instrument-rules';
 
 export class InstrumentOptionDto {
   @ApiText() value: string;

@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsStrin
 import { IsDecimalInput } from '../../common/decimal-input';
 import { NestedArray } from '../../common/validation';
 import { QUESTION_TYPES, QuestionType } from '../../scoring/question-points';
-import { EVIDENCE_KINDS, EvidenceKind } from '../entities/question.entity';
+import { EVIDENCE_KINDS, EvidenceKind } from '../instrument-rules';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
 
@@ -32,7 +32,7 @@ export class QuestionDto {
   @IsString() @IsNotEmpty() @MaxLength(2000)
   text: string;
 
-  @IsIn(QUESTION_TYPES as unknown as string[])
+  @IsIn(QUESTION_TYPES)
   type: QuestionType;
 
   @IsDecimalInput({ min: 0, max: 1000 })

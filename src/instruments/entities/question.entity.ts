@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { QuestionType } from '../../scoring/question-points';
+import { QUESTION_TYPES, QuestionType } from '../../scoring/question-points';
+import { EVIDENCE_KINDS, EvidenceKind } from '../instrument-rules';
 
-export type EvidenceKind = 'NONE' | 'FILE' | 'URL' | 'FILE_OR_URL';
-export const EVIDENCE_KINDS: EvidenceKind[] = ['NONE', 'FILE', 'URL', 'FILE_OR_URL'];
+export type { EvidenceKind };
 
 @Entity('questions')
 export class Question {
@@ -21,7 +21,7 @@ export class Question {
   @Column({ type: 'text' })
   text: string;
 
-  @Column({ type: 'enum', enum: ['YES_NO', 'CHOICE', 'MULTI_CHOICE', 'NUMBER', 'TEXT'] })
+  @Column({ type: 'enum', enum: QUESTION_TYPES })
   type: QuestionType;
 
   @Column({ type: 'decimal', precision: 7, scale: 2 })

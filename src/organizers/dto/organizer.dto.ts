@@ -1,8 +1,6 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ApiEnum, ApiId, ApiNested, ApiText } from '../../common/api-schema';
-import { Organizer, OrganizerLevel } from '../entities/organizer.entity';
-
-export const ORGANIZER_LEVELS: OrganizerLevel[] = ['PUSAT', 'PROVINSI', 'KABUPATEN_KOTA'];
+import { Organizer, ORGANIZER_LEVELS, OrganizerLevel } from '../entities/organizer.entity';
 
 export class CreateOrganizerDto {
   @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lower-case letters, digits or -' })

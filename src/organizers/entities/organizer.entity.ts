@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OrganizerLevel = 'PUSAT' | 'PROVINSI' | 'KABUPATEN_KOTA';
+export const ORGANIZER_LEVELS = ['PUSAT', 'PROVINSI', 'KABUPATEN_KOTA'] as const;
+export type OrganizerLevel = (typeof ORGANIZER_LEVELS)[number];
 
 /** A Komisi Informasi running its own monev; every other record is scoped by it. */
 @Entity('organizers')
@@ -14,7 +15,7 @@ export class Organizer {
   @Column({ length: 200 })
   name: string;
 
-  @Column({ type: 'enum', enum: ['PUSAT', 'PROVINSI', 'KABUPATEN_KOTA'] })
+  @Column({ type: 'enum', enum: ORGANIZER_LEVELS })
   level: OrganizerLevel;
 
   @Column({ type: 'varchar', length: 120, nullable: true })

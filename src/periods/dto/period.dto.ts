@@ -1,3 +1,4 @@
+import { FINALIST_RULE_TYPES, FinalistRuleType } from '../../scoring/finalists';
 import {
   IsBoolean,
   IsIn,
@@ -31,8 +32,8 @@ export class WeightsDto {
 }
 
 export class FinalistRuleDto {
-  @IsIn(['THRESHOLD', 'TOP_N'])
-  type: 'THRESHOLD' | 'TOP_N';
+  @IsIn(FINALIST_RULE_TYPES)
+  type: FinalistRuleType;
 
   @IsDecimalInput({ min: 0, max: 100000 })
   value: string | number;
@@ -167,7 +168,7 @@ export class PeriodWeightsDto {
 }
 
 export class PeriodFinalistRuleDto {
-  @ApiEnum(['THRESHOLD', 'TOP_N']) type: 'THRESHOLD' | 'TOP_N';
+  @ApiEnum(FINALIST_RULE_TYPES, { enumName: 'FinalistRuleType' }) type: FinalistRuleType;
   @ApiProperty({
     oneOf: [
       { type: 'integer', description: 'TOP_N: finalists per category' },

@@ -1,8 +1,9 @@
+import { FINALIST_RULE_TYPES, FinalistRuleType } from '../../scoring/finalists';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Band } from '../../scoring/bands';
 import { RubricCriterion } from '../../scoring/panel-scores';
 import { Schedule } from '../period-rules';
-import { Stage } from '../stage-machine';
+import { Stage, STAGES } from '../stage-machine';
 
 /** One monev of one organizer in one year: settings, schedule and the stage it is in. */
 @Entity('periods')
@@ -22,7 +23,7 @@ export class Period {
   @Column({ length: 64 })
   timezone: string;
 
-  @Column({ type: 'enum', enum: ['PREPARATION', 'REGISTRATION', 'SAQ', 'VERIFICATION', 'OBJECTION', 'VISITATION', 'PRESENTATION', 'FINALIZATION', 'PUBLISHED', 'ARCHIVED'] })
+  @Column({ type: 'enum', enum: STAGES })
   stage: Stage;
 
   @Column({ type: 'decimal', precision: 5, scale: 2 })
@@ -34,8 +35,8 @@ export class Period {
   @Column({ type: 'decimal', precision: 5, scale: 2 })
   weightPresentation: string;
 
-  @Column({ type: 'enum', enum: ['THRESHOLD', 'TOP_N'] })
-  finalistRuleType: 'THRESHOLD' | 'TOP_N';
+  @Column({ type: 'enum', enum: FINALIST_RULE_TYPES })
+  finalistRuleType: FinalistRuleType;
 
   @Column({ type: 'decimal', precision: 7, scale: 2 })
   finalistRuleValue: string;

@@ -62,3 +62,16 @@ export class PublicRankingDto extends paginatedDto(PublicRankingRowDto) {
   @ApiNested(() => PublicOrganizerRefDto) organizer: PublicOrganizerRefDto;
   @ApiInstant() publishedAt: string;
 }
+
+export class PublishedPeriodDto {
+  @ApiInt() year: number;
+  @ApiText() name: string;
+  @ApiText({ example: 'Asia/Jakarta', description: 'the period\'s time zone, for showing its dates' }) timezone: string;
+  @ApiInstant() publishedAt: string;
+}
+
+/** An organizer's published years, newest first. */
+export class PublishedPeriodsDto {
+  @ApiNested(() => PublicOrganizerRefDto) organizer: PublicOrganizerRefDto;
+  @ApiNested(() => PublishedPeriodDto, { isArray: true }) items: PublishedPeriodDto[];
+}

@@ -22,3 +22,13 @@ export class YearParam {
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year: number;
 }
+
+export class OrganizerSlugParam {
+  @IsString() @MaxLength(64)
+  slug: string;
+}
+
+export class PublicRankingFileQuery {
+  @IsOptional() @IsString() @MaxLength(64)
+  organizer?: string;
+}

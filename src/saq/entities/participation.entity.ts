@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Category } from '../../public-bodies/entities/category.entity';
 import { PublicBody } from '../../public-bodies/entities/public-body.entity';
 
-export type ParticipationStatus = 'INVITED' | 'IN_PROGRESS' | 'SUBMITTED' | 'VERIFIED' | 'FINALIST' | 'RANKED' | 'NOT_PARTICIPATING';
-export const PARTICIPATION_STATUSES: ParticipationStatus[] = ['INVITED', 'IN_PROGRESS', 'SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED', 'NOT_PARTICIPATING'];
+export const PARTICIPATION_STATUSES = ['INVITED', 'IN_PROGRESS', 'SUBMITTED', 'VERIFIED', 'FINALIST', 'RANKED', 'NOT_PARTICIPATING'] as const;
+export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
 /** Bodies that never submitted their SAQ: listed as "Tidak Mengikuti Monev", never ranked. */
 export const NOT_SUBMITTED_STATUSES: ParticipationStatus[] = ['INVITED', 'IN_PROGRESS', 'NOT_PARTICIPATING'];
 /** Bodies that submitted: the ranking scores them. */

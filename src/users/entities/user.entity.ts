@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Role } from '../../common/auth-user';
+import { Role, ROLES } from '../../common/auth-user';
 
 @Entity('users')
 export class User {
@@ -15,7 +15,7 @@ export class User {
   @Column({ length: 200 })
   name: string;
 
-  @Column({ type: 'enum', enum: ['admin', 'public_body', 'assessor', 'panelist'] })
+  @Column({ type: 'enum', enum: ROLES })
   role: Role;
 
   @Column({ length: 255, select: false })

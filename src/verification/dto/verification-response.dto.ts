@@ -2,11 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ApiEnum, ApiExactDecimal, ApiId, ApiIds, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
 import { PublicBodyRefDto } from '../../saq/dto/participation.dto';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '../../saq/entities/participation.entity';
+import { OBJECTION_DECISIONS, ObjectionDecision, VERIFICATION_STATUSES, VerificationStatus } from '../verification-rules';
 
-export const VERIFICATION_STATUSES = ['ACCEPTED', 'ADJUSTED', 'EVIDENCE_INACCESSIBLE'] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
-export const OBJECTION_DECISIONS = ['ACCEPTED', 'REJECTED'] as const;
-export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
 export const OBJECTION_STATUSES = ['OPEN', ...OBJECTION_DECISIONS] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsId } from '../../common/id';
 import { IsDecimalInput } from '../../common/decimal-input';
-import { OBJECTION_DECISIONS, ObjectionDecision, VERIFICATION_STATUSES, VerificationStatus } from './verification-response.dto';
+import { OBJECTION_DECISIONS, ObjectionDecision, VERIFICATION_STATUSES, VerificationStatus } from '../verification-rules';
 
 export class AutoAssignDto {
   @IsOptional() @IsInt() @Min(1) @Max(5)

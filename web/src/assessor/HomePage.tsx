@@ -1,0 +1,16 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useSession } from '../ui/session';
+import { usePageTitle } from '../ui/usePageTitle';
+
+/** Placeholder home of the verifikator: the pages of this role hang here. */
+export default function HomePage() {
+  const user = useSession();
+  usePageTitle('Beranda');
+  return (
+    <Stack gap="sm">
+      <Title order={1}>Beranda verifikator</Title>
+      <Text>Selamat datang, {user?.name}.</Text>
+      <Text>Di sini Anda akan memverifikasi kuesioner badan publik yang ditugaskan dan menjawab sanggah. Halaman-halaman ini sedang disiapkan.</Text>
+    </Stack>
+  );
+}
