@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
 import { API, Factory, fillSmallInstrument, pdf, saqPeriod, SaqBody } from './factories';
 import { DataSource } from 'typeorm';
-import { ParticipationAccess } from '../src/saq/participation-access';
+import { ParticipationAccess } from '../src/access/participation-access';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const DAY = 24 * 3600 * 1000;

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PeriodsModule } from '../periods/periods.module';
 import { RankingsModule } from '../rankings/rankings.module';
-import { SaqModule } from '../saq/saq.module';
+import { AccessModule } from '../access/access.module';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesJobHandler } from './certificates.handler';
 import { CertificatesReconciler } from './certificates.reconciler';
 import { CertificatesService } from './certificates.service';
 
 @Module({
-  imports: [PeriodsModule, RankingsModule, SaqModule],
+  imports: [AccessModule, PeriodsModule, RankingsModule],
   controllers: [CertificatesController],
   providers: [CertificatesService, CertificatesJobHandler, CertificatesReconciler],
   exports: [CertificatesJobHandler, CertificatesReconciler],

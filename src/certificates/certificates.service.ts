@@ -12,7 +12,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { PeriodsService } from '../periods/periods.service';
 import { RankingsService } from '../rankings/rankings.service';
-import { ParticipationAccess } from '../saq/participation-access';
+import { ParticipationAccess } from '../access/participation-access';
 import { FileStorage } from '../storage/file-storage';
 import { inTransaction } from '../database/transaction';
 import { BatchStatus, CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';

@@ -6,11 +6,12 @@ import { Aspect } from './entities/aspect.entity';
 import { Question } from './entities/question.entity';
 import { InstrumentsController } from './instruments.controller';
 import { InstrumentsService } from './instruments.service';
+import { InstrumentStageFacts } from './instrument-stage-facts';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Aspect, Question]), PeriodsModule, PublicBodiesModule],
   controllers: [InstrumentsController],
-  providers: [InstrumentsService],
+  providers: [InstrumentStageFacts, InstrumentsService],
   exports: [InstrumentsService],
 })
 export class InstrumentsModule {}

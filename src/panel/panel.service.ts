@@ -9,13 +9,13 @@ import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
 import { isWindowOpen, WindowedStage } from '../periods/stage-machine';
-import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { dec, format2 } from '../scoring/decimal';
 import { selectFinalists } from '../scoring/finalists';
 import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
-import { verifiedScores } from '../verification/verified-scores';
+import { VerifiedScoresReader } from '../verification/verified-scores';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
 import { inTransaction } from '../database/transaction';
 
@@ -29,6 +29,7 @@ export class PanelService {
     private readonly access: ParticipationAccess,
     private readonly conflicts: ConflictsService,
     private readonly audit: AuditService,
+    private readonly verified: VerifiedScoresReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,7 +45,7 @@ export class PanelService {
       }
       const ins = await this.instruments.load(period, em);
       const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec> }[] = [];
-      for await (const batch of verifiedScores(em, period.id, ins, ['VERIFIED', 'FINALIST'])) {
+      for await (const batch of this.verified.stream(em, period.id, ins, ['VERIFIED', 'FINALIST'])) {
         for (const s of batch) entries.push({ key: s.participationId, categoryCode: s.categoryCode, saq: s.saq });
       }
       const rule = finalistRuleOf(period.finalistRuleType, period.finalistRuleValue);

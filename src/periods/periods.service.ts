@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
@@ -11,18 +11,38 @@ import { DEFAULT_RUBRIC } from '../scoring/panel-scores';
 import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { Period } from './entities/period.entity';
 import { checkPeriodSettings, finalistRuleOf, isValidTimeZone, PeriodSettings, Schedule, scheduleInUtc, usesVisitation } from './period-rules';
-import { checkMove, StageFacts, unmetPreconditions } from './stage-machine';
+import { checkMove, checkPublish, Stage, StageFacts, unmetPreconditions } from './stage-machine';
 import { inTransaction } from '../database/transaction';
+
+/**
+ * A module that owns part of a period's data and answers for it when the period moves: its facts for
+ * the precondition table, and what it does when the period leaves a stage (inside the move's
+ * transaction; what it returns goes into the audit row).
+ */
+export interface StageParticipant {
+  facts?(em: EntityManager, period: Period, now: Date): Promise<Partial<StageFacts>>;
+  onLeave?(em: EntityManager, period: Period, from: Stage, to: Stage): Promise<Record<string, unknown>>;
+}
+
+/** Every fact the precondition table reads; a move refuses to run on a fact no participant gave. */
+const REQUIRED_FACTS = ['questionCount', 'participantCount', 'runningExtensions', 'unverifiedSubmissions', 'openObjections', 'finalistCount', 'finalistsMissingSheets'] as const;
 
 const SCORING_FIELDS = ['weights', 'bands', 'finalistRule', 'presentationRubric'] as const;
 
 @Injectable()
 export class PeriodsService {
+  private readonly participants: StageParticipant[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Called by the owners of a period's data (saq, instruments, verification, panel) as they start. */
+  joinStageMoves(participant: StageParticipant): void {
+    this.participants.push(participant);
+  }
 
   async create(actor: AuthUser, dto: CreatePeriodDto): Promise<PeriodDto> {
     const settings: PeriodSettings = {
@@ -124,15 +144,8 @@ export class PeriodsService {
       p.stage = dto.to;
       p.version += 1;
       await em.getRepository(Period).save(p);
-      let notParticipating = 0;
-      if (from === 'SAQ') {
-        // Bodies that never submitted become "Tidak Mengikuti Monev": listed, never ranked.
-        const r = await em.query(
-          `UPDATE participations SET status = 'NOT_PARTICIPATING', version = version + 1 WHERE period_id = ? AND status IN ('INVITED','IN_PROGRESS')`,
-          [p.id],
-        );
-        notParticipating = r.affectedRows ?? 0;
-      }
+      const effects: Record<string, unknown> = {};
+      for (const participant of this.participants) if (participant.onLeave) Object.assign(effects, await participant.onLeave(em, p, from, dto.to));
       await this.audit.record(em, {
         organizerId: actor.organizerId,
         actorId: actor.id,
@@ -140,40 +153,72 @@ export class PeriodsService {
         entityType: 'period',
         entityId: p.id,
         before: { stage: from },
-        after: { stage: dto.to, overridden: dto.force ? unmet : [], notParticipating },
+        after: { stage: dto.to, overridden: dto.force ? unmet : [], notParticipating: 0, ...effects },
         reason: dto.reason ?? null,
       });
       return PeriodDto.of(p);
     });
   }
 
-  /** Facts for the precondition table, a few COUNT queries over the period. */
+  /**
+   * Publishes a ranking run: the period moves to PUBLISHED through the stage machine (or, already
+   * PUBLISHED, has its run replaced), its row locked and the change audited. `sideEffects` runs inside
+   * the same transaction, after the move and before the audit row (the owners of the ranked rows mark
+   * them there). Runs in the caller's transaction: `em` must be one.
+   */
+  async publish(
+    em: EntityManager,
+    actor: AuthUser,
+    id: string,
+    runId: string,
+    check: (p: Period) => Promise<void>,
+    sideEffects: (e: { period: Period; previousRunId: string | null; at: Date }) => Promise<void>,
+  ): Promise<Period> {
+    const p = await this.find(actor.organizerId, id, em, true);
+    const move = checkPublish(p.stage, usesVisitation(p.weightVisitation));
+    if (!move.ok) throw unprocessable(move.reason, { stage: p.stage });
+    await check(p);
+    if (p.publishedRunId === runId) throw unprocessable('This run is already the published one', { runId });
+    const at = this.clock.now();
+    const before = { stage: p.stage, publishedRunId: p.publishedRunId };
+    await em.query(`UPDATE periods SET stage = 'PUBLISHED', published_run_id = ?, published_at = ?, version = version + 1 WHERE id = ?`, [runId, at, p.id]);
+    await sideEffects({ period: p, previousRunId: before.publishedRunId, at });
+    await this.audit.record(em, {
+      organizerId: actor.organizerId,
+      actorId: actor.id,
+      action: before.publishedRunId ? 'ranking.republish' : 'ranking.publish',
+      entityType: 'period',
+      entityId: p.id,
+      before,
+      after: { stage: 'PUBLISHED', publishedRunId: runId },
+    });
+    return em.getRepository(Period).findOneByOrFail({ id: p.id });
+  }
+
+  /** The first ranking run freezes the scoring settings. */
+  async lockScoring(em: EntityManager, p: Period, at: Date): Promise<void> {
+    if (!p.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [at, p.id]);
+  }
+
+  /** The organizer's periods with a published ranking, newest first. */
+  async listPublished(organizerId: string): Promise<Period[]> {
+    return this.ds.getRepository(Period).find({ where: { organizerId, publishedRunId: Not(IsNull()) }, order: { year: 'DESC' } });
+  }
+
+  /** The organizer's period of a year, if a ranking of it is published. */
+  async findPublished(organizerId: string, year: number): Promise<Period | null> {
+    const p = await this.ds.getRepository(Period).findOne({ where: { organizerId, year } });
+    return p && p.publishedRunId !== null ? p : null;
+  }
+
+  /** Facts for the precondition table, each from the module that owns its rows. */
   private async gatherFacts(em: EntityManager, p: Period): Promise<StageFacts> {
     const now = this.clock.now();
-    const [row] = await em.query(
-      `SELECT
-         (SELECT COUNT(*) FROM questions WHERE period_id = ?) AS questionCount,
-         (SELECT COUNT(*) FROM participations WHERE period_id = ?) AS participantCount,
-         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND deadline_override > ? AND status IN ('INVITED','IN_PROGRESS')) AS runningExtensions,
-         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND status = 'SUBMITTED') AS unverifiedSubmissions,
-         (SELECT COUNT(*) FROM objections o JOIN participations x ON x.id = o.participation_id WHERE x.period_id = ? AND o.status = 'OPEN') AS openObjections,
-         (SELECT COUNT(*) FROM participations WHERE period_id = ? AND status = 'FINALIST') AS finalistCount,
-         (SELECT COUNT(*) FROM participations f WHERE f.period_id = ? AND f.status = 'FINALIST' AND (
-             NOT EXISTS (SELECT 1 FROM presentation_sheets s WHERE s.participation_id = f.id)
-             OR EXISTS (SELECT 1 FROM panel_assignments pa WHERE pa.participation_id = f.id
-                        AND NOT EXISTS (SELECT 1 FROM presentation_sheets s2 WHERE s2.participation_id = f.id AND s2.panelist_id = pa.panelist_id)))) AS finalistsMissingSheets`,
-      [p.id, p.id, p.id, now, p.id, p.id, p.id, p.id],
-    );
-    return {
-      questionCount: Number(row.questionCount),
-      participantCount: Number(row.participantCount),
-      runningExtensions: Number(row.runningExtensions),
-      unverifiedSubmissions: Number(row.unverifiedSubmissions),
-      openObjections: Number(row.openObjections),
-      finalistCount: Number(row.finalistCount),
-      finalistsMissingSheets: Number(row.finalistsMissingSheets),
-      publishedRun: p.publishedRunId !== null,
-    };
+    const facts: Partial<StageFacts> = {};
+    for (const participant of this.participants) if (participant.facts) Object.assign(facts, await participant.facts(em, p, now));
+    const missing = REQUIRED_FACTS.filter((f) => facts[f] === undefined);
+    if (missing.length) throw new Error(`No module gave the stage facts ${missing.join(', ')}`);
+    return { ...(facts as StageFacts), publishedRun: p.publishedRunId !== null };
   }
 }
 

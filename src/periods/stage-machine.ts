@@ -43,6 +43,16 @@ export function checkMove(from: Stage, to: Stage, usesVisitation: boolean): Move
   return { ok: true };
 }
 
+/**
+ * Publishing a ranking: from FINALIZATION it is the move to PUBLISHED; in PUBLISHED it replaces the
+ * published run (a correction) and the stage stays.
+ */
+export function checkPublish(from: Stage, usesVisitation: boolean): MoveCheck {
+  if (from === 'PUBLISHED') return { ok: true };
+  if (from !== 'FINALIZATION') return { ok: false, reason: `A ranking is published from FINALIZATION (or PUBLISHED, to correct it); the period is in ${from}` };
+  return checkMove(from, 'PUBLISHED', usesVisitation);
+}
+
 /** What the service knows about the period when it moves; a fact left undefined is not checked. */
 export interface StageFacts {
   questionCount: number;

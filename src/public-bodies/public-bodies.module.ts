@@ -4,11 +4,12 @@ import { Category } from './entities/category.entity';
 import { PublicBody } from './entities/public-body.entity';
 import { PublicBodiesController } from './public-bodies.controller';
 import { PublicBodiesService } from './public-bodies.service';
+import { RegistryNames } from './registry-names';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Category, PublicBody])],
   controllers: [PublicBodiesController],
-  providers: [PublicBodiesService],
-  exports: [PublicBodiesService],
+  providers: [PublicBodiesService, RegistryNames],
+  exports: [PublicBodiesService, RegistryNames],
 })
 export class PublicBodiesModule {}

@@ -4,11 +4,14 @@ import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { InstrumentsService } from '../instruments/instruments.service';
-import { Period } from '../periods/entities/period.entity';
+import { PanelScoreRow, PanelScoresReader } from '../panel/panel-scores-reader';
+import { PeriodsService } from '../periods/periods.service';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { format2 } from '../scoring/decimal';
 import { mean } from '../scoring/panel-scores';
 import { NOT_SUBMITTED_STATUSES, SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
-import { verifiedScores } from '../verification/verified-scores';
+import { ParticipationRecords } from '../saq/participation-records';
+import { VerifiedScoresReader } from '../verification/verified-scores';
 import { assembleRanking, RankingInput } from './assemble';
 import { inTransaction } from '../database/transaction';
 
@@ -26,25 +29,32 @@ export class RankingComputer {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly instruments: InstrumentsService,
+    private readonly periods: PeriodsService,
+    private readonly participations: ParticipationRecords,
+    private readonly names: RegistryNames,
+    private readonly verified: VerifiedScoresReader,
+    private readonly panel: PanelScoresReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async compute(runId: string, report: (progress: number) => Promise<void>): Promise<{ ranked: number; notParticipating: number }> {
-    const [run] = await this.ds.query('SELECT id, period_id, status, ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
+    const [run] = await this.ds.query('SELECT id, organizer_id, period_id, status, ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
     if (!run) throw new Error(`ranking run ${runId} does not exist`);
     if (run.status === 'DONE') return { ranked: Number(run.ranked_count), notParticipating: Number(run.not_participating_count) };
     await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, progress_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), this.clock.now(), runId]);
-    const period = await this.ds.getRepository(Period).findOneByOrFail({ id: String(run.period_id) });
+    const em = this.ds.manager;
+    const period = await this.periods.find(String(run.organizer_id), String(run.period_id), em);
     const ins = await this.instruments.load(period);
 
-    const [selection] = await this.ds.query('SELECT participation_ids FROM finalist_selections WHERE period_id = ? ORDER BY id DESC LIMIT 1', [period.id]);
-    const finalists = new Set<string>(selection ? JSON.parse(selection.participation_ids) : []);
-    const visitation = await this.panelMeans('SELECT v.participation_id AS id, v.score AS val FROM visitation_scores v JOIN participations p ON p.id = v.participation_id WHERE p.period_id = ?', period.id);
-    const presentation = await this.panelMeans('SELECT s.participation_id AS id, s.total AS val FROM presentation_sheets s JOIN participations p ON p.id = s.participation_id WHERE p.period_id = ?', period.id);
+    // Only a finalist's panel scores count, so only theirs are read.
+    const finalistIds = (await this.panel.finalists(em, period.id)).participationIds;
+    const finalists = new Set<string>(finalistIds);
+    const visitation = panelMeans(await this.panel.visitationScores(em, finalistIds));
+    const presentation = panelMeans(await this.panel.presentationTotals(em, finalistIds));
     await report(20);
 
     const inputs: RankingInput[] = [];
-    for await (const batch of verifiedScores(this.ds.manager, period.id, ins, SUBMITTED_STATUSES)) {
+    for await (const batch of this.verified.stream(em, period.id, ins, SUBMITTED_STATUSES)) {
       for (const s of batch) {
         const finalist = finalists.has(s.participationId);
         inputs.push({
@@ -62,19 +72,16 @@ export class RankingComputer {
         });
       }
     }
-    const absent: { id: string; public_body_id: string; body_name: string; category_code: string; category_name: string }[] = await this.ds.query(
-      `SELECT p.id, p.public_body_id, b.name AS body_name, c.code AS category_code, c.name AS category_name
-         FROM participations p JOIN public_bodies b ON b.id = p.public_body_id JOIN categories c ON c.id = p.category_id
-        WHERE p.period_id = ? AND p.status IN (?)`,
-      [period.id, NOT_SUBMITTED_STATUSES],
-    );
+    const absent = await this.participations.ofPeriod(em, period.id, NOT_SUBMITTED_STATUSES);
+    const [absentNames, absentCategories] = await Promise.all([this.names.bodyNames(em, absent.map((a) => a.publicBodyId)), this.names.categories(em, absent.map((a) => a.categoryId))]);
     for (const a of absent) {
+      const category = absentCategories.get(a.categoryId)!;
       inputs.push({
-        participationId: String(a.id),
-        publicBodyId: String(a.public_body_id),
-        bodyName: a.body_name,
-        categoryCode: a.category_code,
-        categoryName: a.category_name,
+        participationId: a.id,
+        publicBodyId: a.publicBodyId,
+        bodyName: absentNames.get(a.publicBodyId)!,
+        categoryCode: category.code,
+        categoryName: category.name,
         participating: false,
         finalist: false,
         saq: null,
@@ -134,18 +141,17 @@ export class RankingComputer {
     this.logger.log({ runId, ranked, notParticipating: rows.length - ranked }, 'ranking done');
     return { ranked, notParticipating: rows.length - ranked };
   }
-
-  /** The mean of each finalist's panel scores, grouped here from plain rows (no GROUP_CONCAT to cut short). */
-  private async panelMeans(sql: string, periodId: string): Promise<Map<string, Decimal>> {
-    const rows: { id: string; val: string }[] = await this.ds.query(sql, [periodId]);
-    const scores = new Map<string, string[]>();
-    for (const r of rows) {
-      const list = scores.get(String(r.id));
-      if (list) list.push(r.val);
-      else scores.set(String(r.id), [r.val]);
-    }
-    return new Map([...scores].map(([id, vals]) => [id, mean(vals)!]));
-  }
 }
 
 const exact = (d: Decimal | null) => (d === null ? null : d.toString());
+
+/** The mean of each finalist's panel scores, grouped here from plain rows (no GROUP_CONCAT to cut short). */
+function panelMeans(rows: PanelScoreRow[]): Map<string, Decimal> {
+  const scores = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = scores.get(r.participationId);
+    if (list) list.push(r.value);
+    else scores.set(r.participationId, [r.value]);
+  }
+  return new Map([...scores].map(([id, vals]) => [id, mean(vals)!]));
+}

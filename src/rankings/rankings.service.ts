@@ -10,12 +10,12 @@ import { Page, PageQuery, pageOf, skipTake } from '../common/pagination';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { OrganizersService } from '../organizers/organizers.service';
-import { Period } from '../periods/entities/period.entity';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
 import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, PublishedPeriodsDto, ResultStatus } from './dto/ranking-response.dto';
 import { jobToken } from '../jobs/job-reconciler';
-import { rankingInputsHash } from './ranking-inputs';
+import { RankingInputs } from './ranking-inputs';
+import { ParticipationRecords } from '../saq/participation-records';
 import { inTransaction } from '../database/transaction';
 
 export interface ResultRow {
@@ -56,6 +56,8 @@ export class RankingsService {
     private readonly organizers: OrganizersService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly inputs: RankingInputs,
+    private readonly participations: ParticipationRecords,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -73,11 +75,11 @@ export class RankingsService {
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
         throw unprocessable(`Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
       }
-      const hash = await rankingInputsHash(em, period);
+      const hash = await this.inputs.hash(em, period);
       const [existing] = await em.query('SELECT id, status, job_id, attempts FROM ranking_runs WHERE period_id = ? AND inputs_hash = ? FOR UPDATE', [period.id, hash]);
       if (existing && existing.status !== 'FAILED') return { run: { id: String(existing.id), jobId: existing.job_id, status: existing.status, reused: true }, enqueue: false };
       const now = this.clock.now();
-      if (!period.scoringLockedAt) await em.query('UPDATE periods SET scoring_locked_at = ? WHERE id = ?', [now, period.id]);
+      await this.periods.lockScoring(em, period, now);
       if (existing) {
         const jobId = rankingJobId(period.id, String(existing.id));
         await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0, reconciles = 0, progress_at = ? WHERE id = ?`, [jobId, now, existing.id]);
@@ -156,30 +158,18 @@ export class RankingsService {
   /** From FINALIZATION: freezes the run and moves to PUBLISHED. From PUBLISHED: replaces the published run (a correction). */
   async publish(actor: AuthUser, periodId: string, runId: string): Promise<PeriodDto> {
     const result = await inTransaction(this.ds, async (em) => {
-      const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') throw unprocessable(`A ranking is published from FINALIZATION (or PUBLISHED, to correct it); the period is in ${period.stage}`, { stage: period.stage });
-      const run = await this.findRun(actor.organizerId, runId, em);
-      if (String(run.period_id) !== period.id) throw notFound('Ranking run', runId);
-      if (run.status !== 'DONE') throw unprocessable(`Only a finished run can be published (run is ${run.status})`, { status: run.status });
-      if (period.publishedRunId === String(run.id)) throw unprocessable('This run is already the published one', { runId });
-      const now = this.clock.now();
-      const previous = period.publishedRunId;
-      await em.query(`UPDATE periods SET stage = 'PUBLISHED', published_run_id = ?, published_at = ?, version = version + 1 WHERE id = ?`, [run.id, now, period.id]);
-      await em.query(
-        `UPDATE participations p JOIN ranking_results r ON r.participation_id = p.id AND r.run_id = ? SET p.status = 'RANKED', p.version = p.version + 1 WHERE r.status = 'RANKED' AND p.status <> 'RANKED'`,
-        [run.id],
-      );
-      for (const l of this.publishListeners) await l(em, { periodId: period.id, runId: String(run.id), previousRunId: previous, at: now });
-      await this.audit.record(em, {
-        organizerId: actor.organizerId,
-        actorId: actor.id,
-        action: previous ? 'ranking.republish' : 'ranking.publish',
-        entityType: 'period',
-        entityId: period.id,
-        before: { stage: period.stage, publishedRunId: previous },
-        after: { stage: 'PUBLISHED', publishedRunId: String(run.id) },
+      let run: { id: string } | undefined;
+      const checkRun = async (period: { id: string }) => {
+        const found = await this.findRun(actor.organizerId, runId, em);
+        if (String(found.period_id) !== period.id) throw notFound('Ranking run', runId);
+        if (found.status !== 'DONE') throw unprocessable(`Only a finished run can be published (run is ${found.status})`, { status: found.status });
+        run = { id: String(found.id) };
+      };
+      return this.periods.publish(em, actor, periodId, runId, checkRun, async ({ period, previousRunId, at }) => {
+        const ranked: { participation_id: string }[] = await em.query(`SELECT participation_id FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [run!.id]);
+        await this.participations.markRanked(em, ranked.map((r) => String(r.participation_id)));
+        for (const l of this.publishListeners) await l(em, { periodId: period.id, runId: run!.id, previousRunId, at });
       });
-      return em.getRepository(Period).findOneByOrFail({ id: period.id });
     });
     this.publicCache.clear();
     return PeriodDto.of(result);
@@ -188,13 +178,13 @@ export class RankingsService {
   /** The published ranking of a year, for anyone; cached per published run and query, with an ETag. */
   async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: PublicRankingDto }> {
     const organizer = await this.organizers.bySlugOrDefault(q.organizer);
-    const [period] = await this.ds.query('SELECT id, name, published_run_id, published_at FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
+    const period = await this.periods.findPublished(String(organizer.id), year);
     if (!period) throw notFound(`Published ranking for ${year}`);
-    const key = JSON.stringify([organizer.id, year, String(period.published_run_id), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
+    const key = JSON.stringify([organizer.id, year, String(period.publishedRunId), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
     const cached = this.publicCache.get(key) as { etag: string; body: PublicRankingDto } | undefined;
     if (cached) return cached;
-    const page = await this.page(String(period.published_run_id), q, publicRow);
-    const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.published_at).toISOString(), ...page };
+    const page = await this.page(String(period.publishedRunId), q, publicRow);
+    const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page };
     const entry = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, body };
     if (this.publicCache.size > 1000) this.publicCache.clear();
     this.publicCache.set(key, entry);
@@ -207,15 +197,12 @@ export class RankingsService {
     const key = JSON.stringify(['periods', organizer.id]);
     const cached = this.publicCache.get(key) as { etag: string; body: PublishedPeriods } | undefined;
     if (cached) return cached;
-    const rows: { year: number; name: string; timezone: string; published_at: Date; published_run_id: string }[] = await this.ds.query(
-      'SELECT year, name, timezone, published_at, published_run_id FROM periods WHERE organizer_id = ? AND published_run_id IS NOT NULL ORDER BY year DESC',
-      [organizer.id],
-    );
+    const rows = await this.periods.listPublished(String(organizer.id));
     const body: PublishedPeriods = {
       organizer: { slug: organizer.slug, name: organizer.name },
-      items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.published_at).toISOString() })),
+      items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.publishedAt!).toISOString() })),
     };
-    const entry = { etag: `"${createHash('sha1').update(JSON.stringify([key, rows.map((r) => String(r.published_run_id))])).digest('base64url')}"`, body };
+    const entry = { etag: `"${createHash('sha1').update(JSON.stringify([key, rows.map((r) => String(r.publishedRunId))])).digest('base64url')}"`, body };
     this.publicCache.set(key, entry);
     return entry;
   }
@@ -223,9 +210,9 @@ export class RankingsService {
   /** The published run of a year (the public ranking's files read it); 404 as the public ranking does. */
   async publishedRun(year: number, organizerSlug?: string): Promise<{ runId: string; year: number; organizerSlug: string }> {
     const organizer = await this.organizers.bySlugOrDefault(organizerSlug);
-    const [period] = await this.ds.query('SELECT published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizer.id, year]);
+    const period = await this.periods.findPublished(String(organizer.id), year);
     if (!period) throw notFound(`Published ranking for ${year}`);
-    return { runId: String(period.published_run_id), year, organizerSlug: organizer.slug };
+    return { runId: String(period.publishedRunId), year, organizerSlug: organizer.slug };
   }
 }
 

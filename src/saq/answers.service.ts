@@ -10,7 +10,7 @@ import { format2 } from '../scoring/decimal';
 import { checkAnswerValue, selfPoints } from '../scoring/question-points';
 import { AnswerDto } from './dto/participation.dto';
 import { SaveAnswerDto } from './dto/saq.dto';
-import { ParticipationAccess, ParticipationContext } from './participation-access';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { evidenceProblem, isHttpUrl, saqWriteRefusal } from './saq-rules';
 import { driverErrorCode, isLockContention } from '../database/db-errors';
 import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';

@@ -12,7 +12,7 @@ import { isWindowOpen } from '../periods/stage-machine';
 import { FileStorage } from '../storage/file-storage';
 import { EvidenceDto } from './dto/participation.dto';
 import { Evidence } from './entities/evidence.entity';
-import { ParticipationAccess } from './participation-access';
+import { ParticipationAccess } from '../access/participation-access';
 import { PdfChecker, pdfRefusal } from './pdf-checker';
 import { displayFileName, isPdf, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';

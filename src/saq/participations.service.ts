@@ -11,7 +11,7 @@ import { isBefore } from '../periods/stage-machine';
 import { Page } from '../common/pagination';
 import { ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto } from './dto/saq.dto';
-import { ParticipationAccess, ParticipationContext } from './participation-access';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 

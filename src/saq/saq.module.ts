@@ -12,10 +12,12 @@ import { Participation } from './entities/participation.entity';
 import { EvidenceService } from './evidence.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
-import { ParticipationAccess } from './participation-access';
+import { AccessModule } from '../access/access.module';
+import { ParticipationRecords } from './participation-records';
 import { PdfChecker } from './pdf-checker';
 import { ParticipationsController } from './participations.controller';
 import { ParticipationsService } from './participations.service';
+import { SaqStageFacts } from './saq-stage-facts';
 
 @Module({
   imports: [
@@ -25,12 +27,13 @@ import { ParticipationsService } from './participations.service';
       // busboy reads a multipart file name as latin1 unless told: browsers and curl send it as UTF-8.
       useFactory: (env: EnvironmentVariables) => ({ limits: { fileSize: env.EVIDENCE_MAX_BYTES, files: 1, fields: 10 }, defParamCharset: 'utf8' }),
     }),
+    AccessModule,
     PeriodsModule,
     PublicBodiesModule,
     InstrumentsModule,
   ],
   controllers: [ParticipantsController, ParticipationsController],
-  providers: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
-  exports: [ParticipantsService, ParticipationAccess, AnswersService, EvidenceService, ParticipationsService],
+  providers: [SaqStageFacts, ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
+  exports: [ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}

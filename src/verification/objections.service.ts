@@ -7,7 +7,7 @@ import { Clock, CLOCK } from '../common/clock';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { isWindowOpen } from '../periods/stage-machine';
-import { ParticipationAccess } from '../saq/participation-access';
+import { ParticipationAccess } from '../access/participation-access';
 import { isHttpUrl } from '../saq/saq-rules';
 import { dec, format2 } from '../scoring/decimal';
 import { DecideObjectionDto, FileObjectionDto } from './dto/verification.dto';

@@ -8,7 +8,7 @@ import { badRequest, conflict, forbidden, unprocessable } from '../common/errors
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
 import { isBefore, isWindowOpen } from '../periods/stage-machine';
-import { ParticipationAccess, ParticipationContext } from '../saq/participation-access';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { dec, format2 } from '../scoring/decimal';
 import { saqScore, tallyAspects } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';

@@ -1,7 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
+import { foldOf, foldRows } from '../database/fold-rows';
 import { LoadedInstrument } from '../instruments/instruments.service';
 import { tallyTemplate } from '../instruments/instrument-rules';
+import { CategoryName, RegistryNames } from '../public-bodies/registry-names';
+import { ParticipationRecords } from '../saq/participation-records';
 import { compileSaqScorer } from '../scoring/saq-score';
 
 export interface VerifiedScore {
@@ -16,59 +20,74 @@ export interface VerifiedScore {
   saq: Decimal;
 }
 
-/**
- * Streams the verified SAQ scores of a period's participations in primary-key order, a batch at a
- * time (memory stays bounded at any size): points per aspect come from aspect_subtotals, maxima
- * from the frozen instrument, the score from the one scoring rule.
- */
-export async function* verifiedScores(em: EntityManager, periodId: string, ins: LoadedInstrument, statuses: string[], batchSize = 5000): AsyncGenerator<VerifiedScore[]> {
-  const scorers = new Map<string, { aspectIds: string[]; score: ReturnType<typeof compileSaqScorer> }>();
-  let after = '0';
-  for (;;) {
-    const rows: { id: string; public_body_id: string; body_name: string; status: string; submitted_at: Date | null; category_code: string; category_name: string }[] = await em.query(
-      `SELECT p.id, p.public_body_id, b.name AS body_name, p.status, p.submitted_at, c.code AS category_code, c.name AS category_name
-         FROM participations p JOIN categories c ON c.id = p.category_id JOIN public_bodies b ON b.id = p.public_body_id
-        WHERE p.period_id = ? AND p.id > ? AND p.status IN (?)
-        ORDER BY p.id LIMIT ?`,
-      [periodId, after, statuses, batchSize],
-    );
-    if (!rows.length) return;
-    // The batch's subtotals as rows, one primary-key range read (never a GROUP_CONCAT, which
-    // group_concat_max_len would cut short without an error); rows of other periods in the range are ignored.
-    const subtotals: { participation_id: string; aspect_id: string; points: string }[] = await em.query(
-      'SELECT participation_id, aspect_id, points FROM aspect_subtotals WHERE participation_id BETWEEN ? AND ?',
-      [rows[0].id, rows[rows.length - 1].id],
-    );
-    const byParticipation = new Map<string, { aspect_id: string; points: string }[]>();
-    for (const st of subtotals) {
-      const key = String(st.participation_id);
-      const list = byParticipation.get(key);
-      if (list) list.push(st);
-      else byParticipation.set(key, [st]);
+/** The verification module's read interface over verified points (`aspect_subtotals`), for a whole period. */
+@Injectable()
+export class VerifiedScoresReader {
+  constructor(
+    private readonly participations: ParticipationRecords,
+    private readonly names: RegistryNames,
+  ) {}
+
+  /**
+   * Streams the verified SAQ scores of a period's participations in primary-key order, a batch at a
+   * time (memory stays bounded at any size): points per aspect come from aspect_subtotals, maxima
+   * from the frozen instrument, the score from the one scoring rule.
+   */
+  async *stream(em: EntityManager, periodId: string, ins: LoadedInstrument, statuses: readonly string[], batchSize = 5000): AsyncGenerator<VerifiedScore[]> {
+    const scorers = new Map<string, { aspectIds: string[]; score: ReturnType<typeof compileSaqScorer> }>();
+    const categories = new Map<string, CategoryName>();
+    let after = '0';
+    for (;;) {
+      const rows = await this.participations.page(em, periodId, statuses, after, batchSize);
+      if (!rows.length) return;
+      const missing = rows.map((r) => r.categoryId).filter((id) => !categories.has(id));
+      const [bodyNames, subtotals] = await Promise.all([
+        this.names.bodyNames(em, rows.map((r) => r.publicBodyId)),
+        // The batch's subtotals as rows, one primary-key range read (never a GROUP_CONCAT, which
+        // group_concat_max_len would cut short without an error); rows of other periods in the range are ignored.
+        em.query('SELECT participation_id, aspect_id, points FROM aspect_subtotals WHERE participation_id BETWEEN ? AND ?', [rows[0].id, rows[rows.length - 1].id]) as Promise<
+          { participation_id: string; aspect_id: string; points: string }[]
+        >,
+        missing.length ? this.names.categories(em, missing).then((m) => m.forEach((v, k) => categories.set(k, v))) : undefined,
+      ]);
+      const byParticipation = new Map<string, { aspect_id: string; points: string }[]>();
+      for (const st of subtotals) {
+        const key = String(st.participation_id);
+        const list = byParticipation.get(key);
+        if (list) list.push(st);
+        else byParticipation.set(key, [st]);
+      }
+      yield rows.map((r) => {
+        const category = categories.get(r.categoryId)!;
+        let scorer = scorers.get(category.code);
+        if (!scorer) {
+          const shape = tallyTemplate(ins.aspects, ins.questions, category.code).shape;
+          scorers.set(category.code, (scorer = { aspectIds: shape.map((a) => a.id), score: compileSaqScorer(shape) }));
+        }
+        const points: string[] = new Array(scorer.aspectIds.length).fill('0.00');
+        for (const st of byParticipation.get(r.id) ?? []) {
+          const i = scorer.aspectIds.indexOf(String(st.aspect_id));
+          if (i >= 0) points[i] = st.points;
+        }
+        return {
+          participationId: r.id,
+          publicBodyId: r.publicBodyId,
+          bodyName: bodyNames.get(r.publicBodyId)!,
+          categoryCode: category.code,
+          categoryName: category.name,
+          status: r.status,
+          submittedAt: r.submittedAt,
+          saq: scorer.score(points),
+        };
+      });
+      after = rows[rows.length - 1].id;
+      if (rows.length < batchSize) return;
     }
-    yield rows.map((r) => {
-      let scorer = scorers.get(r.category_code);
-      if (!scorer) {
-        const shape = tallyTemplate(ins.aspects, ins.questions, r.category_code).shape;
-        scorers.set(r.category_code, (scorer = { aspectIds: shape.map((a) => a.id), score: compileSaqScorer(shape) }));
-      }
-      const points: string[] = new Array(scorer.aspectIds.length).fill('0.00');
-      for (const st of byParticipation.get(String(r.id)) ?? []) {
-        const i = scorer.aspectIds.indexOf(String(st.aspect_id));
-        if (i >= 0) points[i] = st.points;
-      }
-      return {
-        participationId: String(r.id),
-        publicBodyId: String(r.public_body_id),
-        bodyName: r.body_name,
-        categoryCode: r.category_code,
-        categoryName: r.category_name,
-        status: r.status,
-        submittedAt: r.submitted_at,
-        saq: scorer.score(points),
-      };
-    });
-    after = String(rows[rows.length - 1].id);
-    if (rows.length < batchSize) return;
+  }
+
+  /** The verified points of these participations, folded (see foldRows). */
+  async fingerprint(em: EntityManager, participationIds: string[]): Promise<string> {
+    if (!participationIds.length) return '0:0.0';
+    return foldOf(await em.query(foldRows(`SELECT CONCAT_WS('|', participation_id, aspect_id, points) AS r FROM aspect_subtotals WHERE participation_id IN (?)`), [participationIds]));
   }
 }

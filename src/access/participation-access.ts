@@ -4,9 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/errors';
 import { isId } from '../common/id';
-import { Schedule } from '../periods/period-rules';
-import { Stage } from '../periods/stage-machine';
-import { ParticipationStatus } from './entities/participation.entity';
+import type { Schedule } from '../periods/period-rules';
+import type { Stage } from '../periods/stage-machine';
+import type { ParticipationStatus } from '../saq/entities/participation.entity';
 
 /** A participation with what its rules need: the period's stage and schedule, the body and category. */
 export interface ParticipationContext {

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { foldOf, foldRows } from '../database/fold-rows';
+
+export interface CategoryName {
+  code: string;
+  name: string;
+}
+
+/** Enough ids for one IN list; larger sets are read in slices. */
+const SLICE = 5000;
+
+/**
+ * The public-bodies module's read interface for display names, keyed by ids: other modules join
+ * their rows to these maps instead of joining `public_bodies` or `categories` in their SQL.
+ */
+@Injectable()
+export class RegistryNames {
+  async bodyNames(em: EntityManager, bodyIds: Iterable<string>): Promise<Map<string, string>> {
+    const ids = [...new Set(bodyIds)];
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += SLICE) {
+      const rows: { id: string; name: string }[] = await em.query('SELECT id, name FROM public_bodies WHERE id IN (?)', [ids.slice(i, i + SLICE)]);
+      for (const r of rows) out.set(String(r.id), r.name);
+    }
+    return out;
+  }
+
+  async categories(em: EntityManager, categoryIds: Iterable<string>): Promise<Map<string, CategoryName>> {
+    const ids = [...new Set(categoryIds)];
+    if (!ids.length) return new Map();
+    const rows: { id: string; code: string; name: string }[] = await em.query('SELECT id, code, name FROM categories WHERE id IN (?)', [ids]);
+    return new Map(rows.map((r) => [String(r.id), { code: r.code, name: r.name }]));
+  }
+
+  /** The names an organizer's ranking shows, folded (see foldRows): a renamed body or category changes it. */
+  async fingerprint(em: EntityManager, organizerId: string): Promise<string> {
+    const [bodies, categories] = await Promise.all([
+      em.query(foldRows(`SELECT CONCAT_WS('|', id, name) AS r FROM public_bodies WHERE organizer_id = ?`), [organizerId]),
+      em.query(foldRows(`SELECT CONCAT_WS('|', id, code, name) AS r FROM categories WHERE organizer_id = ?`), [organizerId]),
+    ]);
+    return `${foldOf(bodies)}/${foldOf(categories)}`;
+  }
+}

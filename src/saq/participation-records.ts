@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { foldOf, foldRows } from '../database/fold-rows';
+import { NOT_SUBMITTED_STATUSES, ParticipationStatus } from './entities/participation.entity';
+
+export interface ParticipationRecord {
+  id: string;
+  publicBodyId: string;
+  categoryId: string;
+  status: ParticipationStatus;
+  submittedAt: Date | null;
+}
+
+const COLUMNS = 'id, public_body_id, category_id, status, submitted_at';
+const record = (r: { id: string; public_body_id: string; category_id: string; status: ParticipationStatus; submitted_at: Date | null }): ParticipationRecord => ({
+  id: String(r.id),
+  publicBodyId: String(r.public_body_id),
+  categoryId: String(r.category_id),
+  status: r.status,
+  submittedAt: r.submitted_at,
+});
+
+/**
+ * The saq module's read interface over `participations` for whole periods (rankings, verification,
+ * panel, periods): set-based reads, a page in primary-key order, never a row per call.
+ */
+@Injectable()
+export class ParticipationRecords {
+  /** The next page of a period's participations in the given statuses, in id order after `after`. */
+  async page(em: EntityManager, periodId: string, statuses: readonly string[], after: string, limit: number): Promise<ParticipationRecord[]> {
+    const rows = await em.query(`SELECT ${COLUMNS} FROM participations WHERE period_id = ? AND id > ? AND status IN (?) ORDER BY id LIMIT ?`, [periodId, after, statuses, limit]);
+    return rows.map(record);
+  }
+
+  async ofPeriod(em: EntityManager, periodId: string, statuses: readonly string[]): Promise<ParticipationRecord[]> {
+    const rows = await em.query(`SELECT ${COLUMNS} FROM participations WHERE period_id = ? AND status IN (?) ORDER BY id`, [periodId, statuses]);
+    return rows.map(record);
+  }
+
+  async idsOfPeriod(em: EntityManager, periodId: string): Promise<string[]> {
+    const rows: { id: string }[] = await em.query('SELECT id FROM participations WHERE period_id = ?', [periodId]);
+    return rows.map((r) => String(r.id));
+  }
+
+  /** What a ranking reads of the period's participations, folded (see foldRows). */
+  async fingerprint(em: EntityManager, periodId: string): Promise<string> {
+    return foldOf(
+      await em.query(
+        foldRows(`SELECT CONCAT_WS('|', id, IF(status IN (?), 'N', 'P'), category_id, public_body_id, submitted_at) AS r FROM participations WHERE period_id = ?`),
+        [NOT_SUBMITTED_STATUSES, periodId],
+      ),
+    );
+  }
+
+  /** Publication: the ranked bodies' participations become RANKED (their versions move). */
+  async markRanked(em: EntityManager, participationIds: string[]): Promise<void> {
+    if (!participationIds.length) return;
+    await em.query(`UPDATE participations SET status = 'RANKED', version = version + 1 WHERE id IN (?) AND status <> 'RANKED'`, [participationIds]);
+  }
+}
