@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -34,8 +35,8 @@ export function applicableQuestion(ins: LoadedInstrument, categoryCode: string, 
 
 @Injectable()
 export class InstrumentsService {
-  /** Instruments are frozen from SAQ on, so a loaded one can be kept for the life of the process. */
-  private readonly frozen = new Map<string, LoadedInstrument>();
+  /** Instruments are frozen from SAQ on, so a loaded one can be kept (the periods in use, bounded). */
+  private readonly frozen = new LRUCache<string, LoadedInstrument>({ max: 200 });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
