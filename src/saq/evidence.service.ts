@@ -10,6 +10,7 @@ import { badRequest, notFound, unprocessable } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { isWindowOpen } from '../periods/stage-machine';
 import { FileStorage } from '../storage/file-storage';
+import { EvidenceDto } from './dto/participation.dto';
 import { Evidence } from './entities/evidence.entity';
 import { ParticipationAccess } from '../access/participation-access';
 import { PdfChecker, pdfRefusal } from './pdf-checker';
@@ -18,13 +19,8 @@ import { inTransaction } from '../database/transaction';
 import { EvidenceErrorCode } from './saq.errors';
 import { FieldErrorCode } from '../common/field-error';
 
-export interface EvidenceView {
-  id: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-}
+/** What the API shows of a stored evidence file. */
+export type EvidenceView = EvidenceDto;
 
 @Injectable()
 export class EvidenceService {
@@ -85,7 +81,6 @@ export class EvidenceService {
   }
 
   async open(user: AuthUser, id: string): Promise<{ evidence: EvidenceView; stream: Readable }> {
-    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound(EvidenceErrorCode.NOT_FOUND, 'Evidence', id);
     const e = await this.ds.getRepository(Evidence).findOne({ where: { id } });
     if (!e) throw notFound(EvidenceErrorCode.NOT_FOUND, 'Evidence', id);
     await this.access.load(user, e.participationId, 'read').catch(() => {

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { notFound, unprocessable } from '../common/errors';
+import { VerificationErrorCode } from './verification.errors';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
 import { PeriodsService } from '../periods/periods.service';
@@ -12,9 +14,7 @@ import { ConflictsService } from '../users/conflicts.service';
 import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
 import { inTransaction } from '../database/transaction';
-import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
-import { VerificationErrorCode } from './verification.errors';
-import { ParticipationErrorCode } from '../access/access.errors';
+import { ParticipationStatus, SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 
 
 @Injectable()
@@ -95,7 +95,7 @@ export class AssignmentsService {
 
   /** The assessor's participations with verification progress. */
   async mine(user: AuthUser) {
-    const rows: { id: string; period_id: string; stage: string; body_id: string; body_name: string; category_code: string; status: string; verified: string }[] =
+    const rows: { id: string; period_id: string; stage: string; body_id: string; body_name: string; category_code: string; status: ParticipationStatus; verified: string }[] =
       await this.ds.query(
         `SELECT p.id, p.period_id, per.stage, b.id AS body_id, b.name AS body_name, c.code AS category_code, p.status,
                 (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = p.id) AS verified

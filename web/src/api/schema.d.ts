@@ -932,27 +932,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ErrorResponseDto: {
-            /** @example 422 */
-            statusCode: number;
-            /**
-             * @description The HTTP reason phrase
-             * @example Unprocessable Entity
-             */
-            error: string;
-            /**
-             * @description English; the portal translates by code
-             * @example The SAQ is already submitted and can no longer change
-             */
-            message: string;
-            /** @description Stable, machine-readable refusal code (part of the API contract: never renamed or reused) */
-            code: components["schemas"]["ErrorCode"];
-            /** @description A 400 lists field errors; a 422 names what refused it (an object whose lists, e.g. `missing` or `unmet`, hold entries with their own code) */
-            details?: components["schemas"]["ErrorDetailDto"][] | {
-                [key: string]: unknown;
-            };
-            /** @description On a 500: quote it when reporting the failure */
-            requestId?: string;
+        /** @enum {string} */
+        OrganizerLevel: "PUSAT" | "PROVINSI" | "KABUPATEN_KOTA";
+        PublicOrganizerDto: {
+            slug: string;
+            name: string;
+            level: components["schemas"]["OrganizerLevel"];
+            region: string | null;
+        };
+        OrganizerListDto: {
+            items: components["schemas"]["PublicOrganizerDto"][];
         };
         CreateOrganizerDto: {
             slug: string;
@@ -962,11 +951,11 @@ export interface components {
             region?: string;
         };
         OrganizerDto: {
+            /** @example 42 */
             id: string;
             slug: string;
             name: string;
-            /** @enum {string} */
-            level: "PUSAT" | "PROVINSI" | "KABUPATEN_KOTA";
+            level: components["schemas"]["OrganizerLevel"];
             region: string | null;
         };
         CreateUserDto: {
@@ -981,22 +970,44 @@ export interface components {
             /** @description Platform admins only: create the user (usually the first admin) in another organizer. */
             organizerId?: string;
         };
+        /** @enum {string} */
+        Role: "admin" | "public_body" | "assessor" | "panelist";
         UserDto: {
+            /** @example 42 */
             id: string;
             email: string;
             name: string;
-            /** @enum {string} */
-            role: "admin" | "public_body" | "assessor" | "panelist";
+            role: components["schemas"]["Role"];
+            /** @example 42 */
             organizerId: string;
+            /** @example 42 */
             publicBodyId: string | null;
             affiliation: string | null;
             platformAdmin: boolean;
             active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             createdAt: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         DeclareConflictDto: {
             publicBodyId: string;
             reason?: string;
+        };
+        ConflictDto: {
+            /** @example 42 */
+            userId: string;
+            /** @example 42 */
+            publicBodyId: string;
+            reason: string | null;
         };
         UpdateUserDto: {
             /** @description false deactivates the account: it cannot log in and every token it holds is refused. */
@@ -1006,18 +1017,109 @@ export interface components {
             email: string;
             password: string;
         };
+        LoginUserDto: {
+            /** @example 42 */
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @example 42 */
+            publicBodyId: string | null;
+            /** @example 42 */
+            organizerId: string;
+        };
+        LoginResponseDto: {
+            /** @description a short-lived bearer token */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            user: components["schemas"]["LoginUserDto"];
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        AuditEntryDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            actorId: string | null;
+            /** @example answer.save */
+            action: string;
+            /** @example participation */
+            entityType: string;
+            entityId: string;
+            /** @description the state before the change */
+            before: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            /** @description the state after the change */
+            after: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            reason: string | null;
+            requestId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            at: string;
+        };
+        AuditEntryPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        QueuedJobDto: {
+            /** @example system */
+            queue: string;
+            jobId: string;
+        };
+        JobStatusDto: {
+            id: string;
+            queue: string;
+            name: string;
+            /** @description BullMQ state: waiting, active, completed, failed, delayed, ... */
+            state: string;
+            /** @description a number (percent) or an object the job reports */
+            progress: {
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean;
+            attemptsMade: number;
+            result: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            failedReason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            finishedAt: string | null;
         };
         CreateCategoryDto: {
             code: string;
             name: string;
         };
         CategoryDto: {
+            /** @example 42 */
             id: string;
+            /** @example OPD */
             code: string;
             name: string;
+        };
+        CategoryPageDto: {
+            items: components["schemas"]["CategoryDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         CreatePublicBodyDto: {
             name: string;
@@ -1029,6 +1131,7 @@ export interface components {
             email?: string;
         };
         PublicBodyDto: {
+            /** @example 42 */
             id: string;
             name: string;
             categoryCode: string;
@@ -1036,6 +1139,22 @@ export interface components {
             region: string | null;
             website: string | null;
             email: string | null;
+        };
+        ImportErrorDto: {
+            /** @description the CSV line (1 is the header) */
+            line: number;
+            message: string;
+        };
+        ImportResultDto: {
+            created: number;
+            errors: components["schemas"]["ImportErrorDto"][];
+        };
+        PublicBodyPageDto: {
+            items: components["schemas"]["PublicBodyDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         WeightsDto: {
             saq: Record<string, never>;
@@ -1078,45 +1197,104 @@ export interface components {
             presentationRubric?: components["schemas"]["RubricCriterionDto"][];
             schedule: components["schemas"]["ScheduleDto"];
         };
+        /** @enum {string} */
+        Stage: "PREPARATION" | "REGISTRATION" | "SAQ" | "VERIFICATION" | "OBJECTION" | "VISITATION" | "PRESENTATION" | "FINALIZATION" | "PUBLISHED" | "ARCHIVED";
+        PeriodWeightsDto: {
+            /** @example 87.50 */
+            saq: string;
+            /** @example 87.50 */
+            visitation: string;
+            /** @example 87.50 */
+            presentation: string;
+        };
+        /** @enum {string} */
+        FinalistRuleType: "THRESHOLD" | "TOP_N";
+        PeriodFinalistRuleDto: {
+            type: components["schemas"]["FinalistRuleType"];
+            /** @example 75.00 */
+            value: number | string;
+        };
+        PeriodBandDto: {
+            /** @example INFORMATIF */
+            code: string;
+            /** @example Informatif */
+            label: string;
+            /** @example 90.00 */
+            min: string;
+        };
+        PeriodRubricCriterionDto: {
+            /** @example OVERALL */
+            code: string;
+            title: string;
+            /** @example 100.00 */
+            weight: string;
+        };
+        StageWindowDto: {
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            closesAt: string;
+        };
+        PeriodScheduleDto: {
+            SAQ?: components["schemas"]["StageWindowDto"];
+            VERIFICATION?: components["schemas"]["StageWindowDto"];
+            OBJECTION?: components["schemas"]["StageWindowDto"];
+            VISITATION?: components["schemas"]["StageWindowDto"];
+            PRESENTATION?: components["schemas"]["StageWindowDto"];
+        };
+        PeriodCertificateSettingsDto: {
+            signatoryName?: string;
+            signatoryTitle?: string;
+            place?: string;
+        };
         PeriodDto: {
+            /** @example 42 */
             id: string;
+            /** @example 2026 */
             year: number;
             name: string;
+            /** @example Asia/Jakarta */
             timezone: string;
-            /** @enum {string} */
-            stage: "PREPARATION" | "REGISTRATION" | "SAQ" | "VERIFICATION" | "OBJECTION" | "VISITATION" | "PRESENTATION" | "FINALIZATION" | "PUBLISHED" | "ARCHIVED";
-            weights: {
-                saq: string;
-                visitation: string;
-                presentation: string;
-            };
-            finalistRule: {
-                /** @enum {string} */
-                type: "THRESHOLD" | "TOP_N";
-                value: Record<string, never>;
-            };
-            bands: {
-                code: string;
-                label: string;
-                min: string;
-            }[];
-            presentationRubric: {
-                code: string;
-                title: string;
-                weight: string;
-            }[];
-            schedule: Record<string, never>;
+            stage: components["schemas"]["Stage"];
+            weights: components["schemas"]["PeriodWeightsDto"];
+            finalistRule: components["schemas"]["PeriodFinalistRuleDto"];
+            bands: components["schemas"]["PeriodBandDto"][];
+            presentationRubric: components["schemas"]["PeriodRubricCriterionDto"][];
+            schedule: components["schemas"]["PeriodScheduleDto"];
+            /** @description true once the first ranking run locked the scoring settings */
             scoringLocked: boolean;
+            /** @example 42 */
             publishedRunId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             publishedAt: string | null;
-            certificate: {
-                signatoryName?: string;
-                signatoryTitle?: string;
-                place?: string;
-            };
+            certificate: components["schemas"]["PeriodCertificateSettingsDto"] | null;
             version: number;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             updatedAt: string;
+        };
+        PeriodPageDto: {
+            items: components["schemas"]["PeriodDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         CertificateSettingsDto: {
             signatoryName?: string;
@@ -1170,9 +1348,171 @@ export interface components {
         InstrumentDto: {
             aspects: components["schemas"]["AspectDto"][];
         };
+        /** @enum {string} */
+        QuestionType: "YES_NO" | "CHOICE" | "MULTI_CHOICE" | "NUMBER" | "TEXT";
+        InstrumentOptionDto: {
+            value: string;
+            label: string;
+            /** @example 87.50 */
+            points: string;
+        };
+        InstrumentThresholdDto: {
+            /**
+             * @description the lowest value earning these points, an exact decimal
+             * @example 10
+             */
+            min: string;
+            /** @example 87.50 */
+            points: string;
+        };
+        /** @enum {string} */
+        EvidenceKind: "NONE" | "FILE" | "URL" | "FILE_OR_URL";
+        InstrumentQuestionDto: {
+            /** @example 2.3.1 */
+            code: string;
+            text: string;
+            type: components["schemas"]["QuestionType"];
+            /** @example 87.50 */
+            maxPoints: string;
+            /** @description CHOICE and MULTI_CHOICE only */
+            options?: components["schemas"]["InstrumentOptionDto"][];
+            /** @description NUMBER only */
+            thresholds?: components["schemas"]["InstrumentThresholdDto"][];
+            evidence: components["schemas"]["EvidenceKind"];
+            required: boolean;
+            /** @description the categories the question applies to; empty: all */
+            categoryCodes: string[];
+        };
+        InstrumentAspectDto: {
+            code: string;
+            title: string;
+            /** @example 87.50 */
+            weight: string;
+            /**
+             * @description the sum of the listed questions' maxPoints
+             * @example 87.50
+             */
+            maxPoints: string;
+            questions: components["schemas"]["InstrumentQuestionDto"][];
+        };
+        InstrumentTreeDto: {
+            /** @example 42 */
+            periodId: string;
+            /** @description the category the tree is filtered to */
+            categoryCode: string | null;
+            /** @description true from the SAQ stage on */
+            frozen: boolean;
+            questionCount: number;
+            aspects: components["schemas"]["InstrumentAspectDto"][];
+        };
         EnrollDto: {
             publicBodyIds?: string[];
             categoryCodes?: string[];
+        };
+        EnrollResultDto: {
+            enrolled: number;
+            alreadyEnrolled: number;
+        };
+        PublicBodyRefDto: {
+            /** @example 42 */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ParticipationStatus: "INVITED" | "IN_PROGRESS" | "SUBMITTED" | "VERIFIED" | "FINALIST" | "RANKED" | "NOT_PARTICIPATING";
+        ParticipantDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            deadline: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            submittedAt: string | null;
+        };
+        ParticipantPageDto: {
+            items: components["schemas"]["ParticipantDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SaqProgressDto: {
+            answered: number;
+            /** @description questions that apply to the body's category */
+            total: number;
+            /** @description answered questions still missing the evidence they need */
+            missingEvidence: number;
+        };
+        ParticipationDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            periodYear: number;
+            stage: components["schemas"]["Stage"];
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /**
+             * Format: date-time
+             * @description the body's own deadline when extended, else the SAQ window's end
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            deadline: string | null;
+            deadlineExtended: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            submittedAt: string | null;
+            /** @description whether the body may still change its SAQ now */
+            writable: boolean;
+            progress: components["schemas"]["SaqProgressDto"];
+            version: number;
+        };
+        ParticipationPageDto: {
+            items: components["schemas"]["ParticipationDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AnswerDto: {
+            questionCode: string;
+            /** @description YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string */
+            value: boolean | string | number | string[];
+            /** @example [
+             *       "42"
+             *     ] */
+            evidenceIds: string[];
+            url: string | null;
+            note: string | null;
+            /** @example 87.50 */
+            selfPoints: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            updatedAt: string;
+        };
+        AnswerListDto: {
+            items: components["schemas"]["AnswerDto"][];
         };
         SaveAnswerDto: {
             /** @description YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string. */
@@ -1182,6 +1522,20 @@ export interface components {
             note?: string;
             version?: number;
         };
+        EvidenceDto: {
+            /** @example 42 */
+            id: string;
+            fileName: string;
+            /** @description bytes */
+            size: number;
+            /** @description hex SHA-256 of the file */
+            sha256: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+        };
         DeadlineDto: {
             closesAt: string;
             reason: string;
@@ -1189,9 +1543,71 @@ export interface components {
         AutoAssignDto: {
             perParticipation?: number;
         };
+        AssignmentConflictDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 42 */
+            assessorId: string;
+        };
+        AutoAssignResultDto: {
+            assigned: number;
+            /** @description participations where an assessor was passed over for a conflict of interest */
+            skippedForConflict: number;
+            /**
+             * @description participations that could not get enough assessors
+             * @example [
+             *       "42"
+             *     ]
+             */
+            unassigned: string[];
+            conflicts: components["schemas"]["AssignmentConflictDto"][];
+        };
         AssignDto: {
             assessorId: string;
             participationId: string;
+        };
+        AssignmentDto: {
+            /** @example 42 */
+            assessorId: string;
+            /** @example 42 */
+            participationId: string;
+        };
+        AssessorRefDto: {
+            /** @example 42 */
+            id: string;
+            name: string;
+            affiliation: string | null;
+        };
+        AssessorProgressDto: {
+            assessor: components["schemas"]["AssessorRefDto"];
+            assigned: number;
+            /** @description assigned participations no longer waiting for verification */
+            completed: number;
+            verifiedQuestions: number;
+        };
+        AssessorProgressListDto: {
+            items: components["schemas"]["AssessorProgressDto"][];
+        };
+        VerificationProgressDto: {
+            verified: number;
+            total: number;
+        };
+        AssignedParticipationDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 42 */
+            periodId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            progress: components["schemas"]["VerificationProgressDto"];
+        };
+        AssignedParticipationPageDto: {
+            items: components["schemas"]["AssignedParticipationDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         VerifyDto: {
             points: Record<string, never>;
@@ -1200,11 +1616,118 @@ export interface components {
             note?: string;
             version?: number;
         };
+        /** @enum {string} */
+        VerificationStatus: "ACCEPTED" | "ADJUSTED" | "EVIDENCE_INACCESSIBLE";
+        VerificationDto: {
+            questionCode: string;
+            /**
+             * @description null when the body did not answer
+             * @example 87.50
+             */
+            selfPoints: string | null;
+            /** @example 87.50 */
+            verifiedPoints: string;
+            /** @example 87.50 */
+            points: string;
+            status: components["schemas"]["VerificationStatus"];
+            note: string | null;
+            version: number;
+        };
+        VerificationCompleteDto: {
+            /** @example 42 */
+            id: string;
+            /** @enum {string} */
+            status: "VERIFIED";
+        };
+        AspectScoreDto: {
+            code: string;
+            /**
+             * @description points / max of the aspect
+             * @example 87.4987654321
+             */
+            share: string;
+            /** @example 87.4987654321 */
+            effectiveWeight: string;
+            /** @example 87.50 */
+            contribution: string;
+            /** @description true when no question of the aspect applies to the body */
+            dropped: boolean;
+        };
+        /** @enum {string} */
+        ObjectionStatus: "OPEN" | "ACCEPTED" | "REJECTED";
+        ObjectionSummaryDto: {
+            /** @example 42 */
+            id: string;
+            status: components["schemas"]["ObjectionStatus"];
+            reason: string;
+            /** @example 87.50 */
+            pointsBefore: string;
+            /** @example 87.50 */
+            pointsAfter: string | null;
+            decisionNote: string | null;
+        };
+        QuestionVerificationDto: {
+            questionCode: string;
+            aspectCode: string;
+            /** @example 87.50 */
+            maxPoints: string;
+            /** @example 87.50 */
+            selfPoints: string | null;
+            /**
+             * @description null until verified
+             * @example 87.50
+             */
+            verifiedPoints: string | null;
+            /**
+             * @description the points that count: an accepted objection's, else the verified ones
+             * @example 87.50
+             */
+            effectivePoints: string | null;
+            status: components["schemas"]["VerificationStatus"] | null;
+            note: string | null;
+            /** @description 0 until verified */
+            version: number;
+            /** @description the latest objection on the question */
+            objection: components["schemas"]["ObjectionSummaryDto"] | null;
+        };
+        VerificationExplanationDto: {
+            /** @example 42 */
+            participationId: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /** @example 87.50 */
+            saqScore: string;
+            /** @example 87.4987654321 */
+            saqScoreExact: string;
+            aspects: components["schemas"]["AspectScoreDto"][];
+            items: components["schemas"]["QuestionVerificationDto"][];
+        };
         FileObjectionDto: {
             questionCode: string;
             reason: string;
             evidenceIds?: string[];
             url?: string;
+        };
+        ObjectionDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            participationId: string;
+            questionCode: string;
+            /** @enum {string} */
+            status: "OPEN";
+            reason: string;
+            /** @example [
+             *       "42"
+             *     ] */
+            evidenceIds: string[];
+            url: string | null;
+            /** @example 87.50 */
+            pointsBefore: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
         };
         DecideObjectionDto: {
             /** @enum {string} */
@@ -1212,14 +1735,134 @@ export interface components {
             points?: Record<string, never>;
             note: string;
         };
+        /** @enum {string} */
+        ObjectionDecision: "ACCEPTED" | "REJECTED";
+        ObjectionDecisionDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            participationId: string;
+            questionCode: string;
+            /** @example 87.50 */
+            pointsBefore: string;
+            status: components["schemas"]["ObjectionDecision"];
+            /**
+             * @description the new points of an accepted objection
+             * @example 87.50
+             */
+            pointsAfter: string | null;
+            decisionNote: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            decidedAt: string;
+        };
+        FinalistDto: {
+            /** @example 42 */
+            participationId: string;
+            categoryCode: string;
+            /** @example 87.50 */
+            saqScore: string;
+            /** @example 87.4987654321 */
+            saqScoreExact: string;
+        };
+        FinalistSelectionDto: {
+            rule: components["schemas"]["PeriodFinalistRuleDto"];
+            total: number;
+            items: components["schemas"]["FinalistDto"][];
+        };
         PanelAssignDto: {
             panelistId: string;
             participationIds: string[];
+        };
+        PanelAssignmentResultDto: {
+            /** @example 42 */
+            panelistId: string;
+            /** @example [
+             *       "42"
+             *     ] */
+            participationIds: string[];
+            /** @description assignments that did not exist before */
+            added: number;
+        };
+        PanelistScoresDto: {
+            /** @example 42 */
+            id: string;
+            name: string;
+            /** @example 87.50 */
+            visitation: string | null;
+            /** @example 87.50 */
+            presentation: string | null;
+        };
+        PanelOverviewItemDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            panelists: components["schemas"]["PanelistScoresDto"][];
+            /** @description names of assigned panelists without a visitation score */
+            missingVisitation: string[];
+            /** @description names of assigned panelists without a presentation sheet */
+            missingPresentation: string[];
+        };
+        PanelOverviewItemListDto: {
+            items: components["schemas"]["PanelOverviewItemDto"][];
+        };
+        OwnVisitationDto: {
+            /** @example 87.50 */
+            score: string;
+            findings: string | null;
+            version: number;
+        };
+        CriterionScoreViewDto: {
+            code: string;
+            /** @example 87.50 */
+            score: string;
+        };
+        OwnPresentationSheetDto: {
+            criteria: components["schemas"]["CriterionScoreViewDto"][];
+            /** @example 87.50 */
+            total: string;
+            note: string | null;
+            version: number;
+        };
+        PanelFinalistDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 42 */
+            periodId: string;
+            periodYear: number;
+            stage: components["schemas"]["Stage"];
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /** @description this panelist's visitation score */
+            visitation: components["schemas"]["OwnVisitationDto"] | null;
+            /** @description this panelist's presentation sheet */
+            presentation: components["schemas"]["OwnPresentationSheetDto"] | null;
+        };
+        PanelFinalistListDto: {
+            items: components["schemas"]["PanelFinalistDto"][];
         };
         VisitationDto: {
             score: Record<string, never>;
             findings?: string;
             version?: number;
+        };
+        VisitationResultDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 87.50 */
+            score: string;
+            findings: string | null;
+            version: number;
+            /**
+             * @description the mean of the body's panelists' scores
+             * @example 87.50
+             */
+            bodyVisitationScore: string | null;
         };
         CriterionScoreDto: {
             code: string;
@@ -1231,23 +1874,405 @@ export interface components {
             note?: string;
             version?: number;
         };
+        PresentationResultDto: {
+            /** @example 42 */
+            participationId: string;
+            criteria: components["schemas"]["CriterionScoreViewDto"][];
+            /** @example 87.50 */
+            total: string;
+            /** @example 87.4987654321 */
+            totalExact: string;
+            note: string | null;
+            version: number;
+            /**
+             * @description the mean of the body's panelists' totals
+             * @example 87.50
+             */
+            bodyPresentationScore: string | null;
+            /** @example 87.4987654321 */
+            bodyPresentationScoreExact: string | null;
+        };
+        /** @enum {string} */
+        RankingRunStatus: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+        RankingRunQueuedDto: {
+            /** @example 42 */
+            runId: string;
+            jobId: string;
+            status: components["schemas"]["RankingRunStatus"];
+            /** @description true when unchanged inputs gave back an existing run */
+            reused: boolean;
+        };
+        RankingRunDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            status: components["schemas"]["RankingRunStatus"];
+            /** @description percent */
+            progress: number;
+            jobId: string;
+            attempts: number;
+            /** @description hash of the run's inputs (unchanged inputs reuse the run) */
+            inputsHash: string;
+            rankedCount: number | null;
+            notParticipatingCount: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            finishedAt: string | null;
+            /** @description present when the run failed */
+            error?: string;
+        };
+        /** @enum {string} */
+        RankingResultStatus: "RANKED" | "NOT_PARTICIPATING";
+        RankingResultDto: {
+            /** @description the body's name */
+            publicBody: string;
+            /** @example 42 */
+            publicBodyId: string;
+            categoryCode: string;
+            categoryName: string;
+            status: components["schemas"]["RankingResultStatus"];
+            finalist: boolean;
+            /** @example 87.50 */
+            saqScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            visitationScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            presentationScore: string | null;
+            /**
+             * @description null for a body that never submitted
+             * @example 87.50
+             */
+            finalScore: string | null;
+            /**
+             * @description the band code, or NOT_PARTICIPATING
+             * @example INFORMATIF
+             */
+            qualification: string;
+            /** @example Informatif */
+            qualificationLabel: string;
+            rankInCategory: number | null;
+            rankOverall: number | null;
+            /** @example 42 */
+            participationId: string;
+        };
+        RankingResultPageDto: {
+            items: components["schemas"]["RankingResultDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         PublishDto: {
             runId: string;
         };
-        ErrorDetailDto: {
-            /** @description Stable, machine-readable: translate by this code */
-            code: components["schemas"]["ErrorDetailCode"];
-            /** @description English; the portal translates by code */
-            message: string;
-            /** @description The request field, for a field error (e.g. `schedule.SAQ.opensAt`) */
-            field?: string;
-            /** @description The class-validator constraint, when code is FIELD_INVALID */
-            constraint?: string;
+        PublicRankingRowDto: {
+            /** @description the body's name */
+            publicBody: string;
+            /** @example 42 */
+            publicBodyId: string;
+            categoryCode: string;
+            categoryName: string;
+            status: components["schemas"]["RankingResultStatus"];
+            finalist: boolean;
+            /** @example 87.50 */
+            saqScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            visitationScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            presentationScore: string | null;
+            /**
+             * @description null for a body that never submitted
+             * @example 87.50
+             */
+            finalScore: string | null;
+            /**
+             * @description the band code, or NOT_PARTICIPATING
+             * @example INFORMATIF
+             */
+            qualification: string;
+            /** @example Informatif */
+            qualificationLabel: string;
+            rankInCategory: number | null;
+            rankOverall: number | null;
+        };
+        PublicOrganizerRefDto: {
+            slug: string;
+            name: string;
+        };
+        PublicRankingDto: {
+            items: components["schemas"]["PublicRankingRowDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+            year: number;
+            periodName: string;
+            organizer: components["schemas"]["PublicOrganizerRefDto"];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            publishedAt: string;
+        };
+        PublishedPeriodDto: {
+            year: number;
+            name: string;
+            /**
+             * @description the period's time zone, for showing its dates
+             * @example Asia/Jakarta
+             */
+            timezone: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            publishedAt: string;
+        };
+        PublishedPeriodsDto: {
+            organizer: components["schemas"]["PublicOrganizerRefDto"];
+            items: components["schemas"]["PublishedPeriodDto"][];
+        };
+        CertificateBatchQueuedDto: {
+            /** @example 42 */
+            batchId: string;
+            /** @description certificates queued for rendering */
+            total: number;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND";
-        /** @enum {string} */
-        ErrorDetailCode: "FIELD_REQUIRED" | "FIELD_UNKNOWN_FIELD" | "FIELD_NOT_ALLOWED" | "FIELD_INVALID" | "FIELD_NOT_STRING" | "FIELD_NOT_INT" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_IN_LIST" | "FIELD_EMPTY" | "FIELD_TOO_SMALL" | "FIELD_TOO_LARGE" | "FIELD_TOO_SHORT" | "FIELD_TOO_LONG" | "FIELD_TOO_FEW_ITEMS" | "FIELD_TOO_MANY_ITEMS" | "FIELD_BAD_FORMAT" | "FIELD_NOT_EMAIL" | "FIELD_NOT_URL" | "FIELD_NOT_HTTP_URL" | "FIELD_NOT_INSTANT" | "FIELD_NOT_DECIMAL" | "FIELD_TOO_MANY_DECIMALS" | "FIELD_OUT_OF_RANGE" | "FIELD_SUM_NOT_100" | "FIELD_OUT_OF_ORDER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "PERIOD_NO_INSTRUMENT" | "PERIOD_NO_PARTICIPANTS" | "PERIOD_EXTENSION_RUNNING" | "PERIOD_UNVERIFIED_SAQ" | "PERIOD_OPEN_OBJECTIONS" | "PERIOD_NO_FINALISTS" | "PERIOD_MISSING_PRESENTATION_SHEETS" | "PERIOD_NO_PUBLISHED_RUN" | "SAQ_ANSWER_MISSING" | "SAQ_EVIDENCE_MISSING";
+        CertificateBatchStatus: "RUNNING" | "DONE" | "DONE_WITH_ERRORS" | "FAILED";
+        CertificateFailureDto: {
+            /** @example 42 */
+            certificateId: string;
+            /** @example 42 */
+            participationId: string;
+            error: string;
+        };
+        CertificateBatchDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            /** @example 42 */
+            runId: string;
+            status: components["schemas"]["CertificateBatchStatus"];
+            /** @description why the batch failed (status FAILED) */
+            error?: string;
+            total: number;
+            done: number;
+            failed: number;
+            /** @description the first 20 failures */
+            failures: components["schemas"]["CertificateFailureDto"][];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+        };
+        CertificateRetryDto: {
+            /** @example 42 */
+            certificateId: string;
+            jobId: string;
+        };
+        CertificateMetaDto: {
+            /** @description the verification code printed on the certificate */
+            code: string;
+            /** @description hex SHA-256 of the PDF */
+            sha256: string;
+            /** @description bytes */
+            size: number;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            issuedAt: string;
+            /** @description true once a later publication replaced the run */
+            revoked: boolean;
+            /** @example 42 */
+            runId: string;
+        };
+        CertificateVerificationDto: {
+            valid: boolean;
+            revoked: boolean;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            year: number;
+            qualification: string;
+            qualificationLabel: string;
+            /** @example 87.50 */
+            finalScore: string;
+            rankInCategory: number | null;
+            /** @description the organizer's name */
+            organizer: string;
+            /**
+             * @description the period's time zone, for showing the dates
+             * @example Asia/Jakarta
+             */
+            timezone: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @description present when revoked
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            revokedAt?: string;
+        };
+        CategoryParticipationDto: {
+            enrolled: number;
+            started: number;
+            submitted: number;
+            notParticipating: number;
+            categoryCode: string;
+            categoryName: string;
+        };
+        ParticipationCountsDto: {
+            enrolled: number;
+            started: number;
+            submitted: number;
+            notParticipating: number;
+        };
+        QualificationColumnDto: {
+            code: string;
+            label: string;
+        };
+        CategoryQualificationsDto: {
+            /**
+             * @description bodies per qualification code
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+            categoryCode: string;
+            categoryName: string;
+        };
+        QualificationTotalsDto: {
+            /**
+             * @description bodies per qualification code
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+        };
+        DecileBucketDto: {
+            /**
+             * @description inclusive lower bound
+             * @example 87.50
+             */
+            from: string;
+            /**
+             * @description exclusive upper bound (the last bucket includes 100)
+             * @example 87.50
+             */
+            to: string;
+            count: number;
+        };
+        AspectCategoryAverageDto: {
+            categoryCode: string;
+            bodies: number;
+            /** @example 87.50 */
+            maxPoints: string;
+            /** @example 0.8125 */
+            averageShare: string;
+        };
+        AspectAverageDto: {
+            code: string;
+            title: string;
+            /** @example 0.8125 */
+            averageShare: string | null;
+            /** @example 87.4987654321 */
+            averageShareExact: string | null;
+            bodies: number;
+            byCategory: components["schemas"]["AspectCategoryAverageDto"][];
+        };
+        PreviousPeriodDto: {
+            /** @example 42 */
+            periodId: string;
+            year: number;
+            /** @example 42 */
+            runId: string;
+        };
+        YearOverYearDto: {
+            /** @example 42 */
+            publicBodyId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            /** @example 87.50 */
+            previousFinalScore: string;
+            /** @example 87.50 */
+            finalScore: string;
+            /**
+             * @description finalScore - previousFinalScore, signed
+             * @example +1.50
+             */
+            change: string;
+            previousQualification: string;
+            previousQualificationLabel: string;
+            qualification: string;
+            qualificationLabel: string;
+        };
+        ReportStatsDto: {
+            /** @example 42 */
+            periodId: string;
+            year: number;
+            /**
+             * @description the run the ranking figures come from; null when there is none yet
+             * @example 42
+             */
+            runId: string | null;
+            /** @enum {string|null} */
+            runSource: "requested" | "published" | "latest" | null;
+            participation: components["schemas"]["CategoryParticipationDto"][];
+            participationTotals: components["schemas"]["ParticipationCountsDto"];
+            qualificationBands: components["schemas"]["QualificationColumnDto"][];
+            qualifications: components["schemas"]["CategoryQualificationsDto"][];
+            qualificationTotals: components["schemas"]["QualificationTotalsDto"];
+            distribution: components["schemas"]["DecileBucketDto"][];
+            /** @description weakest first */
+            aspects: components["schemas"]["AspectAverageDto"][];
+            previousPeriod: components["schemas"]["PreviousPeriodDto"] | null;
+            yearOverYear: components["schemas"]["YearOverYearDto"][];
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "down";
+            /** @enum {string} */
+            db: "ok" | "down";
+            /** @enum {string} */
+            redis: "ok" | "down";
+        };
     };
     responses: never;
     parameters: never;
@@ -1270,24 +2295,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["OrganizerListDto"];
                 };
             };
         };
@@ -1313,24 +2322,6 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizerDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     UsersController_list: {
@@ -1350,24 +2341,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["UserPageDto"];
                 };
             };
         };
@@ -1393,24 +2368,6 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     UsersController_declareConflict: {
@@ -1432,24 +2389,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ConflictDto"];
                 };
             };
         };
@@ -1471,24 +2412,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -1516,24 +2439,6 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     AuthController_login: {
@@ -1553,24 +2458,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
         };
@@ -1588,28 +2477,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new token; the earlier ones are refused from now on */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
         };
@@ -1631,24 +2505,6 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     AuditController_list: {
@@ -1667,24 +2523,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["AuditEntryPageDto"];
                 };
             };
         };
@@ -1702,24 +2542,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["QueuedJobDto"];
                 };
             };
         };
@@ -1741,25 +2565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["JobStatusDto"];
                 };
             };
         };
@@ -1777,24 +2583,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["CategoryPageDto"];
                 };
             };
         };
@@ -1820,24 +2610,6 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     PublicBodiesController_listBodies: {
@@ -1858,24 +2630,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PublicBodyPageDto"];
                 };
             };
         };
@@ -1901,24 +2657,6 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     PublicBodiesController_import: {
@@ -1935,25 +2673,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
         };
@@ -1977,24 +2697,6 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     PeriodsController_list: {
@@ -2010,24 +2712,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PeriodPageDto"];
                 };
             };
         };
@@ -2053,24 +2739,6 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     PeriodsController_get: {
@@ -2090,24 +2758,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodDto"];
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2135,24 +2785,6 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     PeriodsController_advance: {
@@ -2178,24 +2810,6 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     InstrumentsController_get: {
@@ -2215,24 +2829,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["InstrumentTreeDto"];
                 };
             };
         };
@@ -2256,24 +2854,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["InstrumentTreeDto"];
                 };
             };
         };
@@ -2298,24 +2880,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
         };
@@ -2339,24 +2905,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["EnrollResultDto"];
                 };
             };
         };
@@ -2374,24 +2924,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ParticipationPageDto"];
                 };
             };
         };
@@ -2411,24 +2945,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
         };
@@ -2448,24 +2966,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["AnswerListDto"];
                 };
             };
         };
@@ -2491,25 +2993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["AnswerDto"];
                 };
             };
         };
@@ -2530,25 +3014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
         };
@@ -2568,24 +3034,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
         };
@@ -2609,24 +3059,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
         };
@@ -2642,28 +3076,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the evidence PDF (X-Content-SHA256 carries its hash) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": string;
                 };
             };
         };
@@ -2687,24 +3106,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["AutoAssignResultDto"];
                 };
             };
         };
@@ -2724,24 +3127,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["AssessorProgressListDto"];
                 };
             };
         };
@@ -2765,24 +3152,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["AssignmentDto"];
                 };
             };
         };
@@ -2800,24 +3171,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["AssignedParticipationPageDto"];
                 };
             };
         };
@@ -2842,24 +3197,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["VerificationDto"];
                 };
             };
         };
@@ -2879,24 +3218,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["VerificationCompleteDto"];
                 };
             };
         };
@@ -2916,24 +3239,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["VerificationExplanationDto"];
                 };
             };
         };
@@ -2957,24 +3264,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ObjectionDto"];
                 };
             };
         };
@@ -2998,24 +3289,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ObjectionDecisionDto"];
                 };
             };
         };
@@ -3035,24 +3310,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["FinalistSelectionDto"];
                 };
             };
         };
@@ -3072,24 +3331,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PanelOverviewItemListDto"];
                 };
             };
         };
@@ -3113,24 +3356,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PanelAssignmentResultDto"];
                 };
             };
         };
@@ -3148,24 +3375,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PanelFinalistListDto"];
                 };
             };
         };
@@ -3189,24 +3400,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["VisitationResultDto"];
                 };
             };
         };
@@ -3230,24 +3425,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PresentationResultDto"];
                 };
             };
         };
@@ -3267,24 +3446,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["RankingRunQueuedDto"];
                 };
             };
         };
@@ -3304,24 +3467,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["RankingRunDto"];
                 };
             };
         };
@@ -3345,24 +3492,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["RankingResultPageDto"];
                 };
             };
         };
@@ -3390,24 +3521,6 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
         };
     };
     RankingsController_publicRanking: {
@@ -3431,25 +3544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PublicRankingDto"];
                 };
             };
         };
@@ -3470,25 +3565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["PublishedPeriodsDto"];
                 };
             };
         };
@@ -3508,24 +3585,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["CertificateBatchQueuedDto"];
                 };
             };
         };
@@ -3545,24 +3606,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["CertificateBatchDto"];
                 };
             };
         };
@@ -3582,24 +3627,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["CertificateRetryDto"];
                 };
             };
         };
@@ -3615,28 +3644,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the certificate (piagam) PDF */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": string;
                 };
             };
         };
@@ -3656,24 +3670,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["CertificateMetaDto"];
                 };
             };
         };
@@ -3693,24 +3691,8 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["CertificateVerificationDto"];
                 };
             };
         };
@@ -3728,28 +3710,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the ranking as CSV (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": string;
                 };
             };
         };
@@ -3767,28 +3734,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the ranking as an Excel workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -3811,25 +3763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ReportStatsDto"];
                 };
             };
         };
@@ -3847,28 +3781,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the published ranking as CSV (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": string;
                 };
             };
         };
@@ -3886,24 +3805,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
             };
-            /** @description Refused: see `code` (ErrorCode) and `details` */
-            "4XX": {
+            /** @description the database or Redis is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description Unavailable (503, with Retry-After) or failed (500) */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["HealthDto"];
                 };
             };
         };
