@@ -932,6 +932,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ErrorResponseDto: {
+            /** @example 422 */
+            statusCode: number;
+            /**
+             * @description The HTTP reason phrase
+             * @example Unprocessable Entity
+             */
+            error: string;
+            /**
+             * @description English; the portal translates by code
+             * @example The SAQ is already submitted and can no longer change
+             */
+            message: string;
+            /** @description Stable, machine-readable refusal code (part of the API contract: never renamed or reused) */
+            code: components["schemas"]["ErrorCode"];
+            /** @description A 400 lists field errors; a 422 names what refused it (an object whose lists, e.g. `missing` or `unmet`, hold entries with their own code) */
+            details?: components["schemas"]["ErrorDetailDto"][] | {
+                [key: string]: unknown;
+            };
+            /** @description On a 500: quote it when reporting the failure */
+            requestId?: string;
+        };
         /** @enum {string} */
         OrganizerLevel: "PUSAT" | "PROVINSI" | "KABUPATEN_KOTA";
         PublicOrganizerDto: {
@@ -2273,6 +2295,20 @@ export interface components {
             /** @enum {string} */
             redis: "ok" | "down";
         };
+        ErrorDetailDto: {
+            /** @description Stable, machine-readable: translate by this code */
+            code: components["schemas"]["ErrorDetailCode"];
+            /** @description English; the portal translates by code */
+            message: string;
+            /** @description The request field, for a field error (e.g. `schedule.SAQ.opensAt`) */
+            field?: string;
+            /** @description The class-validator constraint, when code is FIELD_INVALID */
+            constraint?: string;
+        };
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND";
+        /** @enum {string} */
+        ErrorDetailCode: "FIELD_REQUIRED" | "FIELD_UNKNOWN_FIELD" | "FIELD_NOT_ALLOWED" | "FIELD_INVALID" | "FIELD_NOT_STRING" | "FIELD_NOT_INT" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_IN_LIST" | "FIELD_EMPTY" | "FIELD_TOO_SMALL" | "FIELD_TOO_LARGE" | "FIELD_TOO_SHORT" | "FIELD_TOO_LONG" | "FIELD_TOO_FEW_ITEMS" | "FIELD_TOO_MANY_ITEMS" | "FIELD_BAD_FORMAT" | "FIELD_NOT_EMAIL" | "FIELD_NOT_URL" | "FIELD_NOT_HTTP_URL" | "FIELD_NOT_INSTANT" | "FIELD_NOT_DECIMAL" | "FIELD_TOO_MANY_DECIMALS" | "FIELD_OUT_OF_RANGE" | "FIELD_SUM_NOT_100" | "FIELD_OUT_OF_ORDER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "PERIOD_NO_INSTRUMENT" | "PERIOD_NO_PARTICIPANTS" | "PERIOD_EXTENSION_RUNNING" | "PERIOD_UNVERIFIED_SAQ" | "PERIOD_OPEN_OBJECTIONS" | "PERIOD_NO_FINALISTS" | "PERIOD_MISSING_PRESENTATION_SHEETS" | "PERIOD_NO_PUBLISHED_RUN" | "SAQ_ANSWER_MISSING" | "SAQ_EVIDENCE_MISSING";
     };
     responses: never;
     parameters: never;
@@ -2299,6 +2335,24 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizerListDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganizersController_create: {
@@ -2320,6 +2374,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizerDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2345,6 +2417,24 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_create: {
@@ -2366,6 +2456,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2393,6 +2501,24 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -2412,6 +2538,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2439,6 +2583,24 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -2460,6 +2622,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2486,6 +2666,24 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -2503,6 +2701,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2527,6 +2743,24 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     JobsController_ping: {
@@ -2544,6 +2778,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueuedJobDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2568,6 +2820,24 @@ export interface operations {
                     "application/json": components["schemas"]["JobStatusDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_listCategories: {
@@ -2585,6 +2855,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2608,6 +2896,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2634,6 +2940,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_createBody: {
@@ -2657,6 +2981,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_import: {
@@ -2674,6 +3016,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2697,6 +3057,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_list: {
@@ -2714,6 +3092,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2739,6 +3135,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_get: {
@@ -2758,6 +3172,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2785,6 +3217,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_advance: {
@@ -2810,6 +3260,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     InstrumentsController_get: {
@@ -2831,6 +3299,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentTreeDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2856,6 +3342,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentTreeDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2884,6 +3388,24 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipantsController_enroll: {
@@ -2909,6 +3431,24 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_mine: {
@@ -2926,6 +3466,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2949,6 +3507,24 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_listAnswers: {
@@ -2968,6 +3544,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnswerListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2996,6 +3590,24 @@ export interface operations {
                     "application/json": components["schemas"]["AnswerDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_upload: {
@@ -3017,6 +3629,24 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_submit: {
@@ -3036,6 +3666,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3063,6 +3711,24 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_download: {
@@ -3083,6 +3749,24 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3110,6 +3794,24 @@ export interface operations {
                     "application/json": components["schemas"]["AutoAssignResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_progress: {
@@ -3129,6 +3831,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessorProgressListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3156,6 +3876,24 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_mine: {
@@ -3173,6 +3911,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignedParticipationPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3201,6 +3957,24 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_complete: {
@@ -3222,6 +3996,24 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationCompleteDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_explain: {
@@ -3241,6 +4033,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationExplanationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3268,6 +4078,24 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectionDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_decide: {
@@ -3293,6 +4121,24 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectionDecisionDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_finalists: {
@@ -3314,6 +4160,24 @@ export interface operations {
                     "application/json": components["schemas"]["FinalistSelectionDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_overview: {
@@ -3333,6 +4197,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelOverviewItemListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3360,6 +4242,24 @@ export interface operations {
                     "application/json": components["schemas"]["PanelAssignmentResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_mine: {
@@ -3377,6 +4277,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelFinalistListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3404,6 +4322,24 @@ export interface operations {
                     "application/json": components["schemas"]["VisitationResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_presentation: {
@@ -3429,6 +4365,24 @@ export interface operations {
                     "application/json": components["schemas"]["PresentationResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_create: {
@@ -3450,6 +4404,24 @@ export interface operations {
                     "application/json": components["schemas"]["RankingRunQueuedDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_get: {
@@ -3469,6 +4441,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingRunDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3496,6 +4486,24 @@ export interface operations {
                     "application/json": components["schemas"]["RankingResultPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_publish: {
@@ -3519,6 +4527,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3547,6 +4573,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicRankingDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_publishedPeriods: {
@@ -3566,6 +4610,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublishedPeriodsDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3589,6 +4651,24 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateBatchQueuedDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_batch: {
@@ -3610,6 +4690,24 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateBatchDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_retry: {
@@ -3629,6 +4727,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateRetryDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3653,6 +4769,24 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_meta: {
@@ -3674,6 +4808,24 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateMetaDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_verify: {
@@ -3693,6 +4845,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateVerificationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3719,6 +4889,24 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_rankingXlsx: {
@@ -3741,6 +4929,24 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3766,6 +4972,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportStatsDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicReportsController_rankingCsv: {
@@ -3788,6 +5012,24 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3816,6 +5058,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
