@@ -11,9 +11,11 @@ import { UserDto } from '../users/dto/user.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
 import { TokenStateService } from './token-state';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
+export const SESSION_ENDED = 'The session has ended; sign in again';
 
 interface TokenClaims {
   sub: string;
@@ -33,6 +35,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly tokenState: TokenStateService,
     private readonly audit: AuditService,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
   async login(dto: LoginDto) {
@@ -41,6 +44,46 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
     if (!user || !ok || !user.active) throw new UnauthorizedException({ message: BAD_CREDENTIALS });
     return this.session(user);
+  }
+
+  /** A browser session for a signed-in user: a new refresh-token family, audited. */
+  async startBrowserSession(user: { id: string; organizerId: string }): Promise<IssuedRefreshToken> {
+    return inTransaction(this.ds, async (em) => {
+      const { tokenVersion } = await em.getRepository(User).findOneByOrFail({ id: user.id });
+      const issued = await this.refreshTokens.issue(em, user.id, tokenVersion);
+      await this.audit.record(em, { organizerId: user.organizerId, actorId: user.id, action: 'session.login', entityType: 'user', entityId: user.id, after: { familyId: issued.familyId } });
+      return issued;
+    });
+  }
+
+  /**
+   * Rotates the refresh cookie's token and answers a new access token. A replayed (already rotated)
+   * token revokes its family and is audited; every refusal is the same 401.
+   */
+  async refresh(value: string | null) {
+    if (!value) throw new UnauthorizedException({ message: SESSION_ENDED });
+    const rotation = await this.refreshTokens.rotate(value, (userId, tv) => this.tokenState.accepts(userId, tv));
+    if (rotation.outcome === 'reused') {
+      const user = await this.ds.getRepository(User).findOneBy({ id: rotation.userId });
+      if (user) {
+        await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: null, action: 'session.reuse_detected', entityType: 'user', entityId: user.id, after: { familyId: rotation.familyId } });
+      }
+    }
+    if (rotation.outcome !== 'rotated') throw new UnauthorizedException({ message: SESSION_ENDED });
+    const user = await this.ds.getRepository(User).findOneBy({ id: rotation.userId });
+    if (!user || !user.active || user.tokenVersion !== rotation.tokenVersion) throw new UnauthorizedException({ message: SESSION_ENDED });
+    return { ...(await this.session(user)), refreshToken: rotation.next };
+  }
+
+  /** Ends the refresh cookie's session (its whole family); nothing to do without one. */
+  async logout(value: string | null): Promise<void> {
+    if (!value) return;
+    const ended = await this.refreshTokens.revokeFamilyOf(value);
+    if (!ended?.wasLive) return;
+    const user = await this.ds.getRepository(User).findOneBy({ id: ended.userId });
+    if (user) {
+      await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: user.id, action: 'session.logout', entityType: 'user', entityId: user.id, after: { familyId: ended.familyId } });
+    }
   }
 
   /**
@@ -64,6 +107,7 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {
       await em.query('UPDATE users SET password_hash = ?, token_version = token_version + 1 WHERE id = ?', [passwordHash, user.id]);
+      await this.refreshTokens.revokeAllOf(em, user.id);
       const after = await em.getRepository(User).findOneByOrFail({ id: user.id });
       await this.audit.record(em, {
         organizerId: after.organizerId,
