@@ -49,6 +49,12 @@ export class ParticipationsController {
     return this.evidence.upload(user, id, file);
   }
 
+  @Roles('admin', 'public_body', 'assessor')
+  @Get('participations/:id/evidence')
+  listEvidence(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.evidence.list(user, id);
+  }
+
   @Roles('public_body')
   @HttpCode(200)
   @Post('participations/:id/submit')
