@@ -115,7 +115,7 @@ function ParticipationCard({ participation: p }: { participation: Participation 
             {p.writable ? 'Isi kuesioner' : 'Lihat kuesioner'}
           </Button>
           {FROM_OBJECTION.includes(p.stage) && p.status !== 'NOT_PARTICIPATING' && (
-            <Button component={Link} to={`/beranda/verifikasi/${p.id}`} variant="light">
+            <Button component={Link} to={`/beranda/verifikasi/${p.id}`} variant="outline">
               {p.stage === 'OBJECTION' ? 'Hasil verifikasi dan sanggah' : 'Hasil verifikasi'}
             </Button>
           )}
@@ -158,7 +158,7 @@ function Certificate({ participationId, timezone }: { participationId: string; t
         </Button>
       </Group>
       {error != null && (
-        <Alert color="red" variant="outline" role="alert">
+        <Alert className="ppid-alert" color="red" variant="outline" role="alert">
           Piagam gagal diunduh: {saveErrorText(error)}
         </Alert>
       )}

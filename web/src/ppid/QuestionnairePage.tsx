@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Modal, NumberInput, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, Modal, NumberInput, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
@@ -110,7 +110,7 @@ export default function QuestionnairePage() {
         </Text>
       </div>
       {readOnly && (
-        <Alert color="gray" variant="light" title="Hanya baca" data-testid="read-only">
+        <Alert className="ppid-alert" color="gray" variant="light" title="Hanya baca" data-testid="read-only">
           {p.submittedAt ? `Kuesioner telah dikirim pada ${formatDateTime(p.submittedAt, period.data.timezone)}. Jawaban tidak dapat diubah lagi.` : 'Kuesioner tidak dapat diubah pada tahap ini.'}
         </Alert>
       )}
@@ -183,7 +183,7 @@ function SubmitBar({ participation, queue }: { participation: Participation; que
         </Text>
       </Group>
       {error != null && (
-        <Alert color="red" variant="outline" title={missing.length ? `Kuesioner belum lengkap: ${missing.length} pertanyaan perlu dilengkapi` : 'Kuesioner tidak dapat dikirim'} role="alert" ref={summary} tabIndex={-1} data-testid="submit-error">
+        <Alert className="ppid-alert" color="red" variant="outline" title={missing.length ? `Kuesioner belum lengkap: ${missing.length} pertanyaan perlu dilengkapi` : 'Kuesioner tidak dapat dikirim'} role="alert" ref={summary} tabIndex={-1} data-testid="submit-error">
           {missing.length > 0 ? (
             <List>
               {missing.map((m) => (
@@ -244,7 +244,7 @@ function QuestionCard({ question: q, queue, participation, files, readOnly }: { 
   const errors = entry.state === 'failed' ? fieldErrorsOf(entry.error) : {};
   const label = `${q.code} ${q.text}`;
   const stateText = entry.state === 'idle' && entry.version === 0 ? 'Belum dijawab' : STATE_TEXT[entry.state];
-  const color = entry.state === 'failed' || entry.state === 'conflict' ? 'red' : entry.state === 'pending' || entry.state === 'saving' ? 'blue' : entry.version > 0 ? 'green' : 'gray';
+  const tone = entry.state === 'failed' || entry.state === 'conflict' ? 'bad' : entry.state === 'pending' || entry.state === 'saving' ? 'busy' : entry.version > 0 ? 'ok' : 'none';
 
   return (
     <Paper withBorder p="md" id={`q-${q.code}`} tabIndex={-1} className="question" data-testid="question" data-code={q.code}>
@@ -259,9 +259,9 @@ function QuestionCard({ question: q, queue, participation, files, readOnly }: { 
               </Text>
             )}
           </Text>
-          <Badge color={color} variant="light" className="save-state" data-testid="save-state" data-state={entry.state} role="status" aria-live="polite">
+          <span className="save-state" data-tone={tone} data-testid="save-state" data-state={entry.state} role="status" aria-live="polite">
             {stateText}
-          </Badge>
+          </span>
         </Group>
         <Text size="xs" c="dimmed">
           Nilai maksimal {formatScore(q.maxPoints)}
@@ -288,7 +288,7 @@ function QuestionCard({ question: q, queue, participation, files, readOnly }: { 
           </Group>
         )}
         {entry.state === 'conflict' && (
-          <Alert color="orange" variant="light" title="Jawaban ini diubah di tempat lain" role="alert" data-testid="conflict">
+          <Alert className="ppid-alert" color="orange" variant="light" title="Jawaban ini diubah di tempat lain" role="alert" data-testid="conflict">
             <Stack gap="xs">
               <Text size="sm">
                 Jawaban Anda: <strong data-testid="conflict-mine">{shownValue(q, draft.value)}</strong>

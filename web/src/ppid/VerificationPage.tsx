@@ -87,7 +87,7 @@ function VerificationCard({ question: q, item, participation, files, canObject }
           </Text>
         )}
         {o && (
-          <Alert color={OBJECTION_STATUS[o.status]?.color ?? 'gray'} variant="light" title={OBJECTION_STATUS[o.status]?.label ?? o.status} data-testid="objection" data-status={o.status}>
+          <Alert className="ppid-alert" color={OBJECTION_STATUS[o.status]?.color ?? 'gray'} variant="light" title={OBJECTION_STATUS[o.status]?.label ?? o.status} data-testid="objection" data-status={o.status}>
             <Text size="sm">Alasan: {o.reason}</Text>
             {o.status === 'ACCEPTED' && <Text size="sm">Nilai baru: {formatScore(o.pointsAfter)}</Text>}
             {o.decisionNote && <Text size="sm">Catatan keputusan: {o.decisionNote}</Text>}
@@ -95,7 +95,7 @@ function VerificationCard({ question: q, item, participation, files, canObject }
         )}
         {canObject && o?.status !== 'OPEN' && !formOpen && (
           <Group>
-            <Button size="compact-sm" variant="light" onClick={() => setFormOpen(true)}>
+            <Button size="compact-sm" variant="outline" onClick={() => setFormOpen(true)}>
               Ajukan sanggah untuk {q.code}
             </Button>
           </Group>

@@ -37,7 +37,7 @@ export function RetryButton({ error, onRetry, label = 'Coba lagi' }: { error: un
     return () => clearInterval(id);
   }, [error, wait]);
   return (
-    <Button size="compact-sm" variant="light" color="red" onClick={onRetry} disabled={left > 0}>
+    <Button size="compact-sm" variant="outline" color="red.9" onClick={onRetry} disabled={left > 0}>
       {left > 0 ? `${label} dalam ${left} detik` : label}
     </Button>
   );
