@@ -9,6 +9,8 @@ import { badRequest, unprocessable } from '../common/errors';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
 import { isBefore } from '../periods/stage-machine';
+import { Page } from '../common/pagination';
+import { ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
@@ -25,23 +27,23 @@ export class ParticipationsService {
     @Inject(ENV) private readonly env: EnvironmentVariables,
   ) {}
 
-  async mine(user: AuthUser) {
+  async mine(user: AuthUser): Promise<Page<ParticipationDto>> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT p.id FROM participations p JOIN periods per ON per.id = p.period_id WHERE p.public_body_id = ? AND p.organizer_id = ? ORDER BY per.year DESC`,
       [user.publicBodyId, user.organizerId],
     );
-    const items = [];
+    const items: ParticipationDto[] = [];
     for (const r of rows) items.push(await this.get(user, String(r.id)));
     return { items, total: items.length, page: 1, pageSize: items.length };
   }
 
-  async get(user: AuthUser, id: string, em: EntityManager = this.ds.manager) {
+  async get(user: AuthUser, id: string, em: EntityManager = this.ds.manager): Promise<ParticipationDto> {
     const p = await this.access.load(user, id, 'read', em);
     return this.view(p, em);
   }
 
   /** `inputs`: the completeness inputs when the caller already read them. */
-  private async view(p: ParticipationContext, em: EntityManager, inputs?: Awaited<ReturnType<ParticipationsService['completenessInputs']>>) {
+  private async view(p: ParticipationContext, em: EntityManager, inputs?: Awaited<ReturnType<ParticipationsService['completenessInputs']>>): Promise<ParticipationDto> {
     const { questions, answers, aspects } = inputs ?? (await this.completenessInputs(p, em));
     const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
     return {
@@ -78,7 +80,7 @@ export class ParticipationsService {
   }
 
   /** Submits once: 422 listing every question still unanswered or missing evidence; then read-only. */
-  async submit(user: AuthUser, id: string) {
+  async submit(user: AuthUser, id: string): Promise<ParticipationDto> {
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'owner', em, 'update');
       const now = this.clock.now();
@@ -103,7 +105,7 @@ export class ParticipationsService {
   }
 
   /** The body's own SAQ deadline (usually an extension), audited with its reason. */
-  async setDeadline(user: AuthUser, id: string, dto: DeadlineDto) {
+  async setDeadline(user: AuthUser, id: string, dto: DeadlineDto): Promise<ParticipationDto> {
     const closesAt = new Date(dto.closesAt);
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'admin', em, 'update');
