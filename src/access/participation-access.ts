@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/errors';
+import { isId } from '../common/id';
 import type { Schedule } from '../periods/period-rules';
 import type { Stage } from '../periods/stage-machine';
 import type { ParticipationStatus } from '../saq/entities/participation.entity';
@@ -80,7 +81,7 @@ export class ParticipationAccess {
   }
 
   async load(user: AuthUser, id: string, mode: AccessMode, em: EntityManager = this.ds.manager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
-    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound('Participation', id);
+    if (!isId(id)) throw notFound('Participation', id);
     if (lock === 'update') {
       // Only the participation row: locking the joined period row too would hold every save of the
       // period (they share-lock it) behind one body's submit or deadline change.

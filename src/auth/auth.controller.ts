@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Public } from '../common/auth-user';
+import { UserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { LoginResponseDto } from './dto/login-response.dto';
 import { clearSessionCookie, readSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie';
 import { FailedLoginLimitInterceptor, LoginThrottleGuard, RefreshThrottleGuard } from './throttle';
 
@@ -17,8 +19,9 @@ export class AuthController {
   @UseGuards(LoginThrottleGuard)
   @UseInterceptors(FailedLoginLimitInterceptor)
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
   @Post('login')
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const answer = await this.auth.login(dto);
     // Also a browser session: the refresh cookie (API clients ignore it and keep the bearer token).
     setSessionCookie(req, res, await this.auth.startBrowserSession(answer.user));
@@ -33,8 +36,9 @@ export class AuthController {
   @ApiCookieAuth(SESSION_COOKIE)
   @UseGuards(RefreshThrottleGuard)
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto, description: 'a new access token; the refresh cookie is rotated' })
   @Post('refresh')
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     try {
       const { refreshToken, ...answer } = await this.auth.refresh(readSessionCookie(req));
       setSessionCookie(req, res, refreshToken);
@@ -63,16 +67,18 @@ export class AuthController {
   @ApiBearerAuth()
   @UseInterceptors(FailedLoginLimitInterceptor)
   @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto, description: 'a new token; the earlier ones are refused from now on' })
   @Post('password')
-  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const answer = await this.auth.changePassword(user, dto);
     if (readSessionCookie(req)) setSessionCookie(req, res, await this.auth.startBrowserSession(answer.user));
     return answer;
   }
 
   @ApiBearerAuth()
+  @ApiOkResponse({ type: UserDto })
   @Get('me')
-  me(@CurrentUser() user: AuthUser) {
+  me(@CurrentUser() user: AuthUser): Promise<UserDto> {
     return this.auth.me(user);
   }
 }

@@ -10,6 +10,7 @@ import { User } from '../users/entities/user.entity';
 import { UserDto } from '../users/dto/user.dto';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { LoginResponseDto } from './dto/login-response.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
 import { TokenStateService } from './token-state';
@@ -38,7 +39,7 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokensService,
   ) {}
 
-  async login(dto: LoginDto) {
+  async login(dto: LoginDto): Promise<LoginResponseDto> {
     const user = await this.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
@@ -98,7 +99,7 @@ export class AuthService {
   }
 
   /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */
-  async changePassword(actor: AuthUser, dto: ChangePasswordDto) {
+  async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<LoginResponseDto> {
     const user = await this.withPasswordHash({ id: actor.id });
     if (!user) throw notFound('User', actor.id);
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
@@ -131,7 +132,7 @@ export class AuthService {
   }
 
   /** The login answer: a token carrying the user's organizer, role and token version, and the user. */
-  private async session(user: User) {
+  private async session(user: User): Promise<LoginResponseDto> {
     const claims: TokenClaims = { sub: user.id, org: user.organizerId, role: user.role, pb: user.publicBodyId, pa: user.platformAdmin, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims);
     return {

@@ -10,6 +10,7 @@ import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
 import { NOT_SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { ReportStatsDto } from './dto/report-stats.dto';
 import { rankingXlsx, XLSX_CONTENT_TYPE } from './ranking-workbook';
 import { aspectAverages, CategoryAspectTotals, compareCodes, deciles, qualificationMatrix, rankingCsv, ReportRow, signedChange } from './report-rules';
 
@@ -105,7 +106,7 @@ export class ReportsService {
   }
 
   /** Participation, qualifications, score deciles, per-aspect averages and the change against last year: a few aggregates. */
-  async stats(actor: AuthUser, periodId: string, runId?: string) {
+  async stats(actor: AuthUser, periodId: string, runId?: string): Promise<ReportStatsDto> {
     const period = await this.periods.find(actor.organizerId, periodId);
     const run = await this.chooseRun(period, runId);
     const [participation, qualifications, distribution, aspects, yoy] = await Promise.all([

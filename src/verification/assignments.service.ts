@@ -12,7 +12,7 @@ import { ConflictsService } from '../users/conflicts.service';
 import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
 import { inTransaction } from '../database/transaction';
-import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { ParticipationStatus, SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 
 
 @Injectable()
@@ -93,7 +93,7 @@ export class AssignmentsService {
 
   /** The assessor's participations with verification progress. */
   async mine(user: AuthUser) {
-    const rows: { id: string; period_id: string; stage: string; body_id: string; body_name: string; category_code: string; status: string; verified: string }[] =
+    const rows: { id: string; period_id: string; stage: string; body_id: string; body_name: string; category_code: string; status: ParticipationStatus; verified: string }[] =
       await this.ds.query(
         `SELECT p.id, p.period_id, per.stage, b.id AS body_id, b.name AS body_name, c.code AS category_code, p.status,
                 (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = p.id) AS verified
