@@ -8,7 +8,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { RateLimitStore, RateLimitStoreModule } from './rate-limit-store';
-import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './throttle';
+import { RefreshTokensService } from './refresh-tokens';
+import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard, REFRESH_THROTTLER } from './throttle';
 import { TokenStateService } from './token-state';
 
 @Global()
@@ -32,6 +33,7 @@ import { TokenStateService } from './token-state';
         throttlers: [
           { name: LOGIN_THROTTLER, ttl: env.LOGIN_RATE_TTL_MS, limit: env.LOGIN_RATE_LIMIT },
           { name: PUBLIC_THROTTLER, ttl: env.PUBLIC_RATE_TTL_MS, limit: env.PUBLIC_RATE_LIMIT },
+          { name: REFRESH_THROTTLER, ttl: env.LOGIN_RATE_TTL_MS, limit: env.REFRESH_RATE_LIMIT },
         ],
       }),
     }),
@@ -40,11 +42,12 @@ import { TokenStateService } from './token-state';
   providers: [
     AuthService,
     TokenStateService,
+    RefreshTokensService,
     PublicThrottleGuard,
     FailedLoginLimitInterceptor,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, TokenStateService, PublicThrottleGuard],
+  exports: [AuthService, TokenStateService, RefreshTokensService, PublicThrottleGuard],
 })
 export class AuthModule {}

@@ -12,12 +12,14 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto } from './dto/login-response.dto';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
 import { TokenStateService } from './token-state';
 import { AuthErrorCode } from './auth.errors';
 import { UserErrorCode } from '../users/users.errors';
 import { FieldErrorCode } from '../common/field-error';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
+export const SESSION_ENDED = 'The session has ended; sign in again';
 
 interface TokenClaims {
   sub: string;
@@ -37,6 +39,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly tokenState: TokenStateService,
     private readonly audit: AuditService,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
@@ -45,6 +48,46 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
     if (!user || !ok || !user.active) throw unauthenticated(AuthErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS);
     return this.session(user);
+  }
+
+  /** A browser session for a signed-in user: a new refresh-token family, audited. */
+  async startBrowserSession(user: { id: string; organizerId: string }): Promise<IssuedRefreshToken> {
+    return inTransaction(this.ds, async (em) => {
+      const { tokenVersion } = await em.getRepository(User).findOneByOrFail({ id: user.id });
+      const issued = await this.refreshTokens.issue(em, user.id, tokenVersion);
+      await this.audit.record(em, { organizerId: user.organizerId, actorId: user.id, action: 'session.login', entityType: 'user', entityId: user.id, after: { familyId: issued.familyId } });
+      return issued;
+    });
+  }
+
+  /**
+   * Rotates the refresh cookie's token and answers a new access token. A replayed (already rotated)
+   * token revokes its family and is audited; every refusal is the same 401.
+   */
+  async refresh(value: string | null) {
+    if (!value) throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
+    const rotation = await this.refreshTokens.rotate(value, (userId, tv) => this.tokenState.accepts(userId, tv));
+    if (rotation.outcome === 'reused') {
+      const user = await this.ds.getRepository(User).findOneBy({ id: rotation.userId });
+      if (user) {
+        await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: null, action: 'session.reuse_detected', entityType: 'user', entityId: user.id, after: { familyId: rotation.familyId } });
+      }
+    }
+    if (rotation.outcome !== 'rotated') throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
+    const user = await this.ds.getRepository(User).findOneBy({ id: rotation.userId });
+    if (!user || !user.active || user.tokenVersion !== rotation.tokenVersion) throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
+    return { ...(await this.session(user)), refreshToken: rotation.next };
+  }
+
+  /** Ends the refresh cookie's session (its whole family); nothing to do without one. */
+  async logout(value: string | null): Promise<void> {
+    if (!value) return;
+    const ended = await this.refreshTokens.revokeFamilyOf(value);
+    if (!ended?.wasLive) return;
+    const user = await this.ds.getRepository(User).findOneBy({ id: ended.userId });
+    if (user) {
+      await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: user.id, action: 'session.logout', entityType: 'user', entityId: user.id, after: { familyId: ended.familyId } });
+    }
   }
 
   /**
@@ -68,6 +111,7 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {
       await em.query('UPDATE users SET password_hash = ?, token_version = token_version + 1 WHERE id = ?', [passwordHash, user.id]);
+      await this.refreshTokens.revokeAllOf(em, user.id);
       const after = await em.getRepository(User).findOneByOrFail({ id: user.id });
       await this.audit.record(em, {
         organizerId: after.organizerId,

@@ -80,6 +80,13 @@ export class EvidenceService {
     if (refusal) throw unprocessable(refusal.code, refusal.message, { expected: 'application/pdf', reason: refusal.reason });
   }
 
+  /** The participation's uploaded files, oldest first, so an answer can reuse one. */
+  async list(user: AuthUser, participationId: string): Promise<{ items: EvidenceView[] }> {
+    const p = await this.access.load(user, participationId, 'read');
+    const rows = await this.ds.getRepository(Evidence).find({ where: { participationId: p.id }, order: { id: 'ASC' } });
+    return { items: rows.map(toView) };
+  }
+
   async open(user: AuthUser, id: string): Promise<{ evidence: EvidenceView; stream: Readable }> {
     const e = await this.ds.getRepository(Evidence).findOne({ where: { id } });
     if (!e) throw notFound(EvidenceErrorCode.NOT_FOUND, 'Evidence', id);

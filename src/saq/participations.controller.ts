@@ -60,6 +60,13 @@ export class ParticipationsController {
     return this.evidence.upload(user, id, file);
   }
 
+  @Roles('admin', 'public_body', 'assessor')
+  @ApiOkResponse({ type: itemsDto(EvidenceDto) })
+  @Get('participations/:id/evidence')
+  listEvidence(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<Items<EvidenceDto>> {
+    return this.evidence.list(user, id);
+  }
+
   @Roles('public_body')
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationDto })

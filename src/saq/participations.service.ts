@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
+import { ENV, EnvironmentVariables } from '../config/config.module';
 import { badRequest, unprocessable } from '../common/errors';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
@@ -12,7 +13,7 @@ import { Page } from '../common/pagination';
 import { ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
-import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
+import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 import { SaqErrorCode } from './saq.errors';
 import { FieldErrorCode } from '../common/field-error';
@@ -25,6 +26,7 @@ export class ParticipationsService {
     private readonly instruments: InstrumentsService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: EnvironmentVariables,
   ) {}
 
   async mine(user: AuthUser): Promise<Page<ParticipationDto>> {
@@ -44,7 +46,7 @@ export class ParticipationsService {
 
   /** `inputs`: the completeness inputs when the caller already read them. */
   private async view(p: ParticipationContext, em: EntityManager, inputs?: Awaited<ReturnType<ParticipationsService['completenessInputs']>>): Promise<ParticipationDto> {
-    const { questions, answers } = inputs ?? (await this.completenessInputs(p, em));
+    const { questions, answers, aspects } = inputs ?? (await this.completenessInputs(p, em));
     const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
     return {
       id: p.id,
@@ -60,6 +62,8 @@ export class ParticipationsService {
       submittedAt: p.submittedAt?.toISOString() ?? null,
       writable: saqWriteRefusal(p, this.clock.now()) === null,
       progress: progressOf(questions, answers),
+      progressByAspect: progressByAspect(aspects, questions, answers),
+      evidenceMaxBytes: this.env.EVIDENCE_MAX_BYTES,
       version: p.version,
     };
   }
@@ -68,13 +72,13 @@ export class ParticipationsService {
     const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
     const questions: QuestionForSubmit[] = ins.questions
       .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
-      .map((q) => ({ code: q.code, required: q.required, evidence: q.evidence }));
+      .map((q) => ({ code: q.code, aspectCode: ins.aspectById.get(q.aspectId)?.code, required: q.required, evidence: q.evidence }));
     const rows: { code: string; evidence_ids: string | null; url: string | null }[] = await em.query(
       'SELECT q.code, a.evidence_ids, a.url FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.participation_id = ?',
       [p.id],
     );
     const answers = new Map<string, AnswerForSubmit>(rows.map((r) => [r.code, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]));
-    return { questions, answers };
+    return { questions, answers, aspects: ins.aspects.map((a) => ({ code: a.code, title: a.title })) };
   }
 
   /** Submits once: 422 listing every question still unanswered or missing evidence; then read-only. */
@@ -84,7 +88,8 @@ export class ParticipationsService {
       const now = this.clock.now();
       const refusal = saqWriteRefusal(p, now);
       if (refusal) throw unprocessable(refusal.code, refusal.message, refusal.details);
-      const { questions, answers } = await this.completenessInputs(p, em);
+      const inputs = await this.completenessInputs(p, em);
+      const { questions, answers } = inputs;
       const missing = missingForSubmit(questions, answers);
       if (missing.length) throw unprocessable(SaqErrorCode.INCOMPLETE, `The SAQ is not complete: ${missing.length} question(s) need attention`, { missing });
       await em.query(`UPDATE participations SET status = 'SUBMITTED', submitted_at = ?, version = version + 1 WHERE id = ?`, [now, p.id]);
@@ -97,7 +102,7 @@ export class ParticipationsService {
         before: { status: p.status },
         after: { status: 'SUBMITTED', submittedAt: now.toISOString(), answered: answers.size },
       });
-      return this.view({ ...p, status: 'SUBMITTED', submittedAt: now, version: p.version + 1 }, em, { questions, answers });
+      return this.view({ ...p, status: 'SUBMITTED', submittedAt: now, version: p.version + 1 }, em, inputs);
     });
   }
 

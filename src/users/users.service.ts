@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import { RefreshTokensService } from '../auth/refresh-tokens';
 import { TokenStateService } from '../auth/token-state';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
@@ -22,6 +23,7 @@ export class UsersService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly tokenState: TokenStateService,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
@@ -102,6 +104,7 @@ export class UsersService {
       const before = UserDto.of(user);
       if (user.active === dto.active) return before;
       await em.query(`UPDATE users SET active = ?${dto.active ? '' : ', token_version = token_version + 1'} WHERE id = ?`, [dto.active, id]);
+      if (!dto.active) await this.refreshTokens.revokeAllOf(em, id);
       const after = UserDto.of(await repo.findOneByOrFail({ id }));
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: dto.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id, before, after });
       return after;

@@ -14,6 +14,11 @@ export class SaqProgressDto {
   @ApiInt({ description: 'answered questions still missing the evidence they need' }) missingEvidence: number;
 }
 
+export class AspectProgressDto extends SaqProgressDto {
+  @ApiText() aspectCode: string;
+  @ApiText() title: string;
+}
+
 export class ParticipationDto {
   @ApiId() id: string;
   @ApiId() periodId: string;
@@ -28,6 +33,8 @@ export class ParticipationDto {
   @ApiInstant({ nullable: true }) submittedAt: string | null;
   @ApiBool({ description: 'whether the body may still change its SAQ now' }) writable: boolean;
   @ApiNested(() => SaqProgressDto) progress: SaqProgressDto;
+  @ApiNested(() => AspectProgressDto, { isArray: true, description: 'progress per aspect, in the instrument\'s order (aspects with no question for the body left out)' }) progressByAspect: AspectProgressDto[];
+  @ApiInt({ description: 'the largest evidence file accepted, in bytes' }) evidenceMaxBytes: number;
   @ApiInt() version: number;
 }
 

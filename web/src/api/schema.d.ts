@@ -85,6 +85,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The browser session's new access token: the refresh cookie is rotated (a new one is set); a
+         *     replayed old cookie ends the whole session. 401 once the session has ended. */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the browser session of the refresh cookie and clears it; 204 whether or not there was one. */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/password": {
         parameters: {
             query?: never;
@@ -94,7 +129,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the caller's password; every token issued before is refused from then on, the answer carries a new one. */
+        /** Changes the caller's password; every token and browser session issued before is refused from then
+         *     on. The answer carries a new token, and a caller signed in by cookie gets a new session cookie. */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -383,7 +419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ParticipationsController_listEvidence"];
         put?: never;
         post: operations["ParticipationsController_upload"];
         delete?: never;
@@ -1475,6 +1511,15 @@ export interface components {
             /** @description answered questions still missing the evidence they need */
             missingEvidence: number;
         };
+        AspectProgressDto: {
+            answered: number;
+            /** @description questions that apply to the body's category */
+            total: number;
+            /** @description answered questions still missing the evidence they need */
+            missingEvidence: number;
+            aspectCode: string;
+            title: string;
+        };
         ParticipationDto: {
             /** @example 42 */
             id: string;
@@ -1505,6 +1550,10 @@ export interface components {
             /** @description whether the body may still change its SAQ now */
             writable: boolean;
             progress: components["schemas"]["SaqProgressDto"];
+            /** @description progress per aspect, in the instrument's order (aspects with no question for the body left out) */
+            progressByAspect: components["schemas"]["AspectProgressDto"][];
+            /** @description the largest evidence file accepted, in bytes */
+            evidenceMaxBytes: number;
             version: number;
         };
         ParticipationPageDto: {
@@ -1557,6 +1606,9 @@ export interface components {
              * @example 2026-09-30T16:59:59.000Z
              */
             createdAt: string;
+        };
+        EvidenceListDto: {
+            items: components["schemas"]["EvidenceDto"][];
         };
         DeadlineDto: {
             closesAt: string;
@@ -2644,6 +2696,43 @@ export interface operations {
             };
         };
     };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new access token; the refresh cookie is rotated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_changePassword: {
         parameters: {
             query?: never;
@@ -3606,6 +3695,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ParticipationsController_listEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
                 };
             };
         };
