@@ -164,9 +164,9 @@ describe('the OpenAPI document describes every response', () => {
 
     it('keeps 400 naming the field for a malformed id in a body or a query', async () => {
       const res = await t.http().post(`${API}/periods/${periodId}/publish`).set(bearer(t.adminToken)).send({ runId: '1abc' }).expect(400);
-      expect(res.body.details).toEqual([{ field: 'runId', message: 'runId must be an id' }]);
+      expect(res.body.details).toEqual([{ field: 'runId', message: 'runId must be an id', code: 'FIELD_BAD_FORMAT' }]);
       const enroll = await t.http().post(`${API}/periods/${periodId}/participants`).set(bearer(t.adminToken)).send({ publicBodyIds: ['x'] }).expect(400);
-      expect(enroll.body.details).toEqual([{ field: 'publicBodyIds', message: 'each publicBodyIds entry must be an id' }]);
+      expect(enroll.body.details).toEqual([{ field: 'publicBodyIds', message: 'each publicBodyIds entry must be an id', code: 'FIELD_BAD_FORMAT' }]);
     });
   });
 });
