@@ -4,16 +4,17 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { RateLimitStore, RateLimitStoreModule } from './rate-limit-store';
 import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './throttle';
-import { TokenStateService } from './token-state';
 
 @Global()
 @Module({
   imports: [
+    UsersModule,
     JwtModule.registerAsync({
       inject: [ENV],
       useFactory: (env: EnvironmentVariables) => ({
@@ -39,12 +40,11 @@ import { TokenStateService } from './token-state';
   controllers: [AuthController],
   providers: [
     AuthService,
-    TokenStateService,
     PublicThrottleGuard,
     FailedLoginLimitInterceptor,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, TokenStateService, PublicThrottleGuard],
+  exports: [AuthService, PublicThrottleGuard],
 })
 export class AuthModule {}

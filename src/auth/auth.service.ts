@@ -8,10 +8,11 @@ import { notFound, unprocessable } from '../common/errors';
 import { inTransaction } from '../database/transaction';
 import { User } from '../users/entities/user.entity';
 import { UserDto } from '../users/dto/user.dto';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
+import { TokenStateService } from '../users/token-state';
+import { UserCredentials } from '../users/user-credentials';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { TokenStateService } from './token-state';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
 
@@ -32,11 +33,12 @@ export class AuthService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly jwt: JwtService,
     private readonly tokenState: TokenStateService,
+    private readonly credentials: UserCredentials,
     private readonly audit: AuditService,
   ) {}
 
   async login(dto: LoginDto) {
-    const user = await this.withPasswordHash({ email: dto.email });
+    const user = await this.credentials.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
     if (!user || !ok || !user.active) throw new UnauthorizedException({ message: BAD_CREDENTIALS });
@@ -56,15 +58,14 @@ export class AuthService {
 
   /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */
   async changePassword(actor: AuthUser, dto: ChangePasswordDto) {
-    const user = await this.withPasswordHash({ id: actor.id });
+    const user = await this.credentials.withPasswordHash({ id: actor.id });
     if (!user) throw notFound('User', actor.id);
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
       throw unprocessable('currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
     }
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {
-      await em.query('UPDATE users SET password_hash = ?, token_version = token_version + 1 WHERE id = ?', [passwordHash, user.id]);
-      const after = await em.getRepository(User).findOneByOrFail({ id: user.id });
+      const after = await this.credentials.setPassword(em, user.id, passwordHash);
       await this.audit.record(em, {
         organizerId: after.organizerId,
         actorId: actor.id,
@@ -81,7 +82,7 @@ export class AuthService {
   }
 
   async me(user: AuthUser): Promise<UserDto> {
-    const u = await this.ds.getRepository(User).findOne({ where: { id: user.id } });
+    const u = await this.credentials.byId(user.id);
     if (!u) throw notFound('User', user.id);
     return UserDto.of(u);
   }
@@ -95,10 +96,5 @@ export class AuthService {
       tokenType: 'Bearer',
       user: { id: user.id, email: user.email, name: user.name, role: user.role, publicBodyId: user.publicBodyId, organizerId: user.organizerId },
     };
-  }
-
-  private withPasswordHash(where: { email: string } | { id: string }): Promise<User | null> {
-    const [column, value] = 'email' in where ? ['email', where.email] : ['id', where.id];
-    return this.ds.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where(`u.${column} = :value`, { value }).getOne();
   }
 }

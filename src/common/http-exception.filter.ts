@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'http';
 import { QueryFailedError } from 'typeorm';
 import { driverErrorCode, isDatabaseUnreachable, isLockContention } from '../database/db-errors';
-import { isRedisUnreachable } from '../jobs/redis-errors';
+import { isRedisUnreachable } from './redis-errors';
 import { formatByteLimit } from './body-limits';
 
 /** Seconds a client is told to wait before retrying a 503. */

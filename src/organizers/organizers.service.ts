@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { conflict, forbidden, notFound } from '../common/errors';
@@ -48,6 +48,10 @@ export class OrganizersService implements OnApplicationBootstrap {
       await this.audit.record(em, { organizerId: saved.id, actorId: actor.id, action: 'organizer.create', entityType: 'organizer', entityId: saved.id, after: out });
       return out;
     });
+  }
+
+  exists(em: EntityManager, id: string): Promise<boolean> {
+    return em.getRepository(Organizer).exists({ where: { id } });
   }
 
   /** Resolves a public `organizer` slug parameter; the default organizer when absent. */

@@ -33,6 +33,12 @@ export class RegistryNames {
     return new Map(rows.map((r) => [String(r.id), { code: r.code, name: r.name }]));
   }
 
+  /** Whether the public body exists in the organizer (a user's body, a declared conflict's body). */
+  async hasBody(em: EntityManager, organizerId: string, bodyId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [bodyId, organizerId]);
+    return rows.length > 0;
+  }
+
   /** The names an organizer's ranking shows, folded (see foldRows): a renamed body or category changes it. */
   async fingerprint(em: EntityManager, organizerId: string): Promise<string> {
     const [bodies, categories] = await Promise.all([

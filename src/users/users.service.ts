@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
-import { TokenStateService } from '../auth/token-state';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
 import { pageOf, skipTake } from '../common/pagination';
-import { Organizer } from '../organizers/entities/organizer.entity';
+import { OrganizersService } from '../organizers/organizers.service';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { hashPassword } from './password';
+import { TokenStateService } from './token-state';
 import { inTransaction } from '../database/transaction';
 
 @Injectable()
@@ -18,6 +19,8 @@ export class UsersService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly tokenState: TokenStateService,
+    private readonly organizers: OrganizersService,
+    private readonly registry: RegistryNames,
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
@@ -34,8 +37,8 @@ export class UsersService {
     }
     const passwordHash = await hashPassword(dto.password);
     return inTransaction(this.ds, async (em) => {
-      if (!(await em.getRepository(Organizer).exists({ where: { id: organizerId } }))) throw notFound('Organizer', organizerId);
-      if (dto.publicBodyId) await assertPublicBody(em, organizerId, dto.publicBodyId);
+      if (!(await this.organizers.exists(em, organizerId))) throw notFound('Organizer', organizerId);
+      if (dto.publicBodyId) await assertPublicBody(this.registry, em, organizerId, dto.publicBodyId);
       const repo = em.getRepository(User);
       if (await repo.exists({ where: { email: dto.email } })) throw conflict(`A user with e-mail ${dto.email} already exists`);
       const saved = await repo.save(
@@ -114,7 +117,6 @@ export class UsersService {
 }
 
 /** 404 unless the public body exists in the organizer (a user's body, a declared conflict's body). */
-export async function assertPublicBody(em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
-  const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [publicBodyId, organizerId]);
-  if (!rows.length) throw notFound('Public body', publicBodyId);
+export async function assertPublicBody(registry: RegistryNames, em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
+  if (!(await registry.hasBody(em, organizerId, publicBodyId))) throw notFound('Public body', publicBodyId);
 }
