@@ -47,7 +47,6 @@ const KNOWN_DEBT: { file: string; table: string }[] = [
   ...['ranking_runs', 'ranking_results', 'participations', 'categories', 'aspect_subtotals', 'periods'].map((table) => ({ file: 'reports/reports.service.ts', table })),
   ...['questions'].map((table) => ({ file: 'saq/answers.service.ts', table })),
   ...['public_bodies'].map((table) => ({ file: 'saq/participants.service.ts', table })),
-  ...['participations', 'periods', 'categories', 'public_bodies', 'panel_assignments', 'assignments'].map((table) => ({ file: 'access/participation-access.ts', table })),
   ...['periods', 'questions'].map((table) => ({ file: 'saq/participations.service.ts', table })),
   ...['participations', 'public_bodies', 'users', 'periods', 'categories'].map((table) => ({ file: 'verification/assignments.service.ts', table })),
   ...['evidence'].map((table) => ({ file: 'verification/objections.service.ts', table })),

@@ -1,3 +1,4 @@
+import { PanelistAccess } from './panelist-access';
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
@@ -14,7 +15,7 @@ import { PanelStageFacts } from './panel-stage-facts';
 @Module({
   imports: [AccessModule, PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule, VerificationModule],
   controllers: [PanelController],
-  providers: [PanelStageFacts, PanelService, PanelScoresReader],
+  providers: [PanelStageFacts, PanelistAccess, PanelService, PanelScoresReader],
   exports: [PanelScoresReader],
 })
 export class PanelModule {}

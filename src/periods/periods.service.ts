@@ -29,6 +29,15 @@ const REQUIRED_FACTS = ['questionCount', 'participantCount', 'runningExtensions'
 
 const SCORING_FIELDS = ['weights', 'bands', 'finalistRule', 'presentationRubric'] as const;
 
+export interface PeriodStage {
+  stage: Stage;
+  schedule: Schedule;
+  year: number;
+  timezone: string;
+  /** any change of stage, schedule or settings moves it */
+  version: number;
+}
+
 @Injectable()
 export class PeriodsService {
   private readonly participants: StageParticipant[] = [];
@@ -95,6 +104,13 @@ export class PeriodsService {
     const p = await em.getRepository(Period).findOne({ where: { id, organizerId }, ...(lock === true ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!p) throw notFound('Period', id);
     return p;
+  }
+
+  /** What a participation's rules read of its period, in one statement; `share` share-locks the row. */
+  async stageOf(em: EntityManager, organizerId: string, id: string, share = false): Promise<PeriodStage | undefined> {
+    const [r] = await em.query(`SELECT stage, schedule, year, timezone, version FROM periods WHERE id = ? AND organizer_id = ?${share ? ' LOCK IN SHARE MODE' : ''}`, [id, organizerId]);
+    if (!r) return undefined;
+    return { stage: r.stage, schedule: typeof r.schedule === 'string' ? JSON.parse(r.schedule) : r.schedule, year: Number(r.year), timezone: r.timezone, version: Number(r.version) };
   }
 
   async update(actor: AuthUser, id: string, dto: UpdatePeriodDto): Promise<PeriodDto> {

@@ -33,6 +33,12 @@ export class RegistryNames {
     return new Map(rows.map((r) => [String(r.id), { code: r.code, name: r.name }]));
   }
 
+  /** One body's name and one category's code, in one statement (a participation's context). */
+  async bodyAndCategory(em: EntityManager, bodyId: string, categoryId: string): Promise<{ bodyName: string; categoryCode: string }> {
+    const [r] = await em.query('SELECT (SELECT name FROM public_bodies WHERE id = ?) AS body_name, (SELECT code FROM categories WHERE id = ?) AS category_code', [bodyId, categoryId]);
+    return { bodyName: r.body_name, categoryCode: r.category_code };
+  }
+
   /** Whether the public body exists in the organizer (a user's body, a declared conflict's body). */
   async hasBody(em: EntityManager, organizerId: string, bodyId: string): Promise<boolean> {
     const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [bodyId, organizerId]);

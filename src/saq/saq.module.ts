@@ -1,3 +1,4 @@
+import { ParticipationContexts } from './participation-contexts';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -33,7 +34,7 @@ import { SaqStageFacts } from './saq-stage-facts';
     InstrumentsModule,
   ],
   controllers: [ParticipantsController, ParticipationsController],
-  providers: [SaqStageFacts, ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
+  providers: [SaqStageFacts, ParticipationContexts, ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
   exports: [ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}

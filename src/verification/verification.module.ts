@@ -1,3 +1,4 @@
+import { AssessorAccess } from './assessor-access';
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
@@ -15,7 +16,7 @@ import { VerificationStageFacts } from './verification-stage-facts';
 @Module({
   imports: [AccessModule, PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule],
   controllers: [VerificationController],
-  providers: [VerificationStageFacts, AssignmentsService, VerificationsService, ObjectionsService, VerifiedScoresReader],
+  providers: [VerificationStageFacts, AssessorAccess, AssignmentsService, VerificationsService, ObjectionsService, VerifiedScoresReader],
   exports: [VerificationsService, VerifiedScoresReader],
 })
 export class VerificationModule {}
