@@ -106,6 +106,13 @@ export class PeriodsService {
     return p;
   }
 
+  /** The year of each of the organizer's periods among `ids`. */
+  async yearsOf(organizerId: string, ids: string[]): Promise<Map<string, number>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; year: number }[] = await this.ds.query('SELECT id, year FROM periods WHERE organizer_id = ? AND id IN (?)', [organizerId, [...new Set(ids)]]);
+    return new Map(rows.map((r) => [String(r.id), Number(r.year)]));
+  }
+
   /** What a participation's rules read of its period, in one statement; `share` share-locks the row. */
   async stageOf(em: EntityManager, organizerId: string, id: string, share = false): Promise<PeriodStage | undefined> {
     const [r] = await em.query(`SELECT stage, schedule, year, timezone, version FROM periods WHERE id = ? AND organizer_id = ?${share ? ' LOCK IN SHARE MODE' : ''}`, [id, organizerId]);

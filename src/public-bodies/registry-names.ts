@@ -39,6 +39,23 @@ export class RegistryNames {
     return { bodyName: r.body_name, categoryCode: r.category_code };
   }
 
+  /** The organizer's bodies among `bodyIds` or in `categoryIds`, with their categories (an enrollment). */
+  async bodiesOf(em: EntityManager, organizerId: string, bodyIds: string[], categoryIds: string[]): Promise<{ id: string; categoryId: string }[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [organizerId];
+    if (bodyIds.length) {
+      conditions.push('id IN (?)');
+      params.push(bodyIds);
+    }
+    if (categoryIds.length) {
+      conditions.push('category_id IN (?)');
+      params.push(categoryIds);
+    }
+    if (!conditions.length) return [];
+    const rows: { id: string; category_id: string }[] = await em.query(`SELECT id, category_id FROM public_bodies WHERE organizer_id = ? AND (${conditions.join(' OR ')}) ORDER BY id`, params);
+    return rows.map((r) => ({ id: String(r.id), categoryId: String(r.category_id) }));
+  }
+
   /** Whether the public body exists in the organizer (a user's body, a declared conflict's body). */
   async hasBody(em: EntityManager, organizerId: string, bodyId: string): Promise<boolean> {
     const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [bodyId, organizerId]);
