@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { badRequest, busy, conflict, unprocessable } from '../common/errors';
@@ -144,6 +144,14 @@ export class AnswersService {
     } catch (e) {
       this.logger.warn(`Answer saved, but participation ${p.id} stays INVITED for now: ${(e as Error).message}`);
     }
+  }
+
+  /** The participation's self-assessed points by question id (verification reads them beside its own). */
+  async selfPoints(em: EntityManager, participationId: string, questionId?: string): Promise<Map<string, string>> {
+    const rows: { question_id: string; self_points: string }[] = questionId
+      ? await em.query('SELECT question_id, self_points FROM answers WHERE participation_id = ? AND question_id = ?', [participationId, questionId])
+      : await em.query('SELECT question_id, self_points FROM answers WHERE participation_id = ?', [participationId]);
+    return new Map(rows.map((r) => [String(r.question_id), r.self_points]));
   }
 
   async list(user: AuthUser, participationId: string): Promise<{ items: AnswerView[] }> {

@@ -52,6 +52,11 @@ export class ParticipationRecords {
     );
   }
 
+  /** Verification complete: the participation becomes VERIFIED (its version moves). */
+  async markVerified(em: EntityManager, participationId: string): Promise<void> {
+    await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE id = ?`, [participationId]);
+  }
+
   /** Publication: the ranked bodies' participations become RANKED (their versions move). */
   async markRanked(em: EntityManager, participationIds: string[]): Promise<void> {
     if (!participationIds.length) return;
