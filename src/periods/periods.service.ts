@@ -106,11 +106,11 @@ export class PeriodsService {
     return p;
   }
 
-  /** The year of each of the organizer's periods among `ids`. */
-  async yearsOf(organizerId: string, ids: string[]): Promise<Map<string, number>> {
+  /** The year and stage of each of the organizer's periods among `ids`. */
+  async yearsOf(organizerId: string, ids: string[]): Promise<Map<string, { year: number; stage: Stage }>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; year: number }[] = await this.ds.query('SELECT id, year FROM periods WHERE organizer_id = ? AND id IN (?)', [organizerId, [...new Set(ids)]]);
-    return new Map(rows.map((r) => [String(r.id), Number(r.year)]));
+    const rows: { id: string; year: number; stage: Stage }[] = await this.ds.query('SELECT id, year, stage FROM periods WHERE organizer_id = ? AND id IN (?)', [organizerId, [...new Set(ids)]]);
+    return new Map(rows.map((r) => [String(r.id), { year: Number(r.year), stage: r.stage }]));
   }
 
   /** What a participation's rules read of its period, in one statement; `share` share-locks the row. */

@@ -5,15 +5,17 @@ import { NOT_SUBMITTED_STATUSES, ParticipationStatus } from './entities/particip
 
 export interface ParticipationRecord {
   id: string;
+  periodId: string;
   publicBodyId: string;
   categoryId: string;
   status: ParticipationStatus;
   submittedAt: Date | null;
 }
 
-const COLUMNS = 'id, public_body_id, category_id, status, submitted_at';
-const record = (r: { id: string; public_body_id: string; category_id: string; status: ParticipationStatus; submitted_at: Date | null }): ParticipationRecord => ({
+const COLUMNS = 'id, period_id, public_body_id, category_id, status, submitted_at';
+const record = (r: { id: string; period_id: string; public_body_id: string; category_id: string; status: ParticipationStatus; submitted_at: Date | null }): ParticipationRecord => ({
   id: String(r.id),
+  periodId: String(r.period_id),
   publicBodyId: String(r.public_body_id),
   categoryId: String(r.category_id),
   status: r.status,
@@ -35,6 +37,18 @@ export class ParticipationRecords {
   async ofPeriod(em: EntityManager, periodId: string, statuses: readonly string[]): Promise<ParticipationRecord[]> {
     const rows = await em.query(`SELECT ${COLUMNS} FROM participations WHERE period_id = ? AND status IN (?) ORDER BY id`, [periodId, statuses]);
     return rows.map(record);
+  }
+
+  /** The participations among `ids` (any period), in id order. */
+  async byIds(em: EntityManager, ids: readonly string[]): Promise<ParticipationRecord[]> {
+    if (!ids.length) return [];
+    const rows = await em.query(`SELECT ${COLUMNS} FROM participations WHERE id IN (?) ORDER BY id`, [[...new Set(ids)]]);
+    return rows.map(record);
+  }
+
+  async inPeriod(em: EntityManager, periodId: string, id: string): Promise<ParticipationRecord | undefined> {
+    const [r] = await em.query(`SELECT ${COLUMNS} FROM participations WHERE id = ? AND period_id = ?`, [id, periodId]);
+    return r ? record(r) : undefined;
   }
 
   async idsOfPeriod(em: EntityManager, periodId: string): Promise<string[]> {

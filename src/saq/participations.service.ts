@@ -31,7 +31,7 @@ export class ParticipationsService {
       user.organizerId,
     ]);
     const years = await this.periods.yearsOf(user.organizerId, rows.map((r) => String(r.period_id)));
-    rows.sort((a, b) => (years.get(String(b.period_id)) ?? 0) - (years.get(String(a.period_id)) ?? 0));
+    rows.sort((a, b) => (years.get(String(b.period_id))?.year ?? 0) - (years.get(String(a.period_id))?.year ?? 0));
     const items = [];
     for (const r of rows) items.push(await this.get(user, String(r.id)));
     return { items, total: items.length, page: 1, pageSize: items.length };

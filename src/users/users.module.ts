@@ -7,12 +7,12 @@ import { User } from './entities/user.entity';
 import { UsersController } from './users.controller';
 import { TokenStateService } from './token-state';
 import { UserCredentials } from './user-credentials';
-import { UsersService } from './users.service';
+import { StaffDirectory, UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User]), OrganizersModule, PublicBodiesModule],
   controllers: [UsersController],
-  providers: [UsersService, ConflictsService, TokenStateService, UserCredentials],
-  exports: [UsersService, ConflictsService, TokenStateService, UserCredentials],
+  providers: [UsersService, ConflictsService, TokenStateService, UserCredentials, StaffDirectory],
+  exports: [UsersService, ConflictsService, TokenStateService, UserCredentials, StaffDirectory],
 })
 export class UsersModule {}

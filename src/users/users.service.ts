@@ -116,6 +116,32 @@ export class UsersService {
   }
 }
 
+export interface StaffMember {
+  id: string;
+  name: string;
+  affiliation: string | null;
+}
+
+/**
+ * The users module's read interface for the staff that verification and panel assign: the
+ * organizer's users of a role, as one set read.
+ */
+@Injectable()
+export class StaffDirectory {
+  async ofRole(em: EntityManager, organizerId: string, role: 'assessor' | 'panelist', opts: { activeOnly?: boolean; orderBy: 'id' | 'name' }): Promise<StaffMember[]> {
+    const rows: { id: string; name: string; affiliation: string | null }[] = await em.query(
+      `SELECT id, name, affiliation FROM users WHERE organizer_id = ? AND role = ?${opts.activeOnly ? ' AND active = 1' : ''} ORDER BY ${opts.orderBy === 'name' ? 'name' : 'id'}`,
+      [organizerId, role],
+    );
+    return rows.map((r) => ({ id: String(r.id), name: r.name, affiliation: r.affiliation }));
+  }
+
+  async member(em: EntityManager, organizerId: string, role: 'assessor' | 'panelist', id: string): Promise<StaffMember | undefined> {
+    const [r] = await em.query('SELECT id, name, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = ?', [id, organizerId, role]);
+    return r ? { id: String(r.id), name: r.name, affiliation: r.affiliation } : undefined;
+  }
+}
+
 /** 404 unless the public body exists in the organizer (a user's body, a declared conflict's body). */
 export async function assertPublicBody(registry: RegistryNames, em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
   if (!(await registry.hasBody(em, organizerId, publicBodyId))) throw notFound('Public body', publicBodyId);
