@@ -1,3 +1,5 @@
+import { CertificateFactsReader } from './certificate-facts';
+import { OrganizersModule } from '../organizers/organizers.module';
 import { Module } from '@nestjs/common';
 import { PeriodsModule } from '../periods/periods.module';
 import { RankingsModule } from '../rankings/rankings.module';
@@ -8,9 +10,9 @@ import { CertificatesReconciler } from './certificates.reconciler';
 import { CertificatesService } from './certificates.service';
 
 @Module({
-  imports: [AccessModule, PeriodsModule, RankingsModule],
+  imports: [AccessModule, PeriodsModule, RankingsModule, OrganizersModule],
   controllers: [CertificatesController],
-  providers: [CertificatesService, CertificatesJobHandler, CertificatesReconciler],
+  providers: [CertificateFactsReader, CertificatesService, CertificatesJobHandler, CertificatesReconciler],
   exports: [CertificatesJobHandler, CertificatesReconciler],
 })
 export class CertificatesModule {}

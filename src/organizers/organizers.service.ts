@@ -50,6 +50,13 @@ export class OrganizersService implements OnApplicationBootstrap {
     });
   }
 
+  async namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.ds.query('SELECT id, name FROM organizers WHERE id IN (?)', [list]);
+    return new Map(rows.map((r) => [String(r.id), r.name]));
+  }
+
   exists(em: EntityManager, id: string): Promise<boolean> {
     return em.getRepository(Organizer).exists({ where: { id } });
   }

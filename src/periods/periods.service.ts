@@ -106,6 +106,24 @@ export class PeriodsService {
     return p;
   }
 
+  /** What a certificate prints and checks of its periods, by id. */
+  async certificateFactsOf(ids: Iterable<string>): Promise<Map<string, { year: number; timezone: string; certificateSettings: Period['certificateSettings']; publishedRunId: string | null }>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: Record<string, any>[] = await this.ds.query('SELECT id, year, timezone, certificate_settings, published_run_id FROM periods WHERE id IN (?)', [list]);
+    return new Map(
+      rows.map((r) => [
+        String(r.id),
+        {
+          year: Number(r.year),
+          timezone: r.timezone,
+          certificateSettings: r.certificate_settings ? (typeof r.certificate_settings === 'string' ? JSON.parse(r.certificate_settings) : r.certificate_settings) : null,
+          publishedRunId: r.published_run_id === null ? null : String(r.published_run_id),
+        },
+      ]),
+    );
+  }
+
   /** The year and stage of each of the organizer's periods among `ids`. */
   async yearsOf(organizerId: string, ids: string[]): Promise<Map<string, { year: number; stage: Stage }>> {
     if (!ids.length) return new Map();

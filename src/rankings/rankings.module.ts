@@ -1,3 +1,4 @@
+import { RankingResultsReader } from './ranking-results-reader';
 import { Module } from '@nestjs/common';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { OrganizersModule } from '../organizers/organizers.module';
@@ -16,7 +17,7 @@ import { RankingsService } from './rankings.service';
 @Module({
   imports: [PeriodsModule, InstrumentsModule, OrganizersModule, PublicBodiesModule, SaqModule, VerificationModule, PanelModule],
   controllers: [RankingsController],
-  providers: [RankingsService, RankingComputer, RankingInputs, RankingJobHandler, RankingReconciler],
-  exports: [RankingsService, RankingJobHandler, RankingReconciler],
+  providers: [RankingsService, RankingComputer, RankingInputs, RankingJobHandler, RankingReconciler, RankingResultsReader],
+  exports: [RankingsService, RankingResultsReader, RankingJobHandler, RankingReconciler],
 })
 export class RankingsModule {}
