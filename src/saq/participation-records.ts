@@ -66,6 +66,14 @@ export class ParticipationRecords {
     );
   }
 
+  /** Finalist selection: the period's finalists become exactly `ids` (earlier ones go back to VERIFIED); returns the earlier ones. */
+  async setFinalists(em: EntityManager, periodId: string, ids: string[]): Promise<string[]> {
+    const previous: { id: string }[] = await em.query(`SELECT id FROM participations WHERE period_id = ? AND status = 'FINALIST'`, [periodId]);
+    await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE period_id = ? AND status = 'FINALIST'`, [periodId]);
+    if (ids.length) await em.query(`UPDATE participations SET status = 'FINALIST', version = version + 1 WHERE period_id = ? AND id IN (?)`, [periodId, ids]);
+    return previous.map((r) => String(r.id));
+  }
+
   /** Verification complete: the participation becomes VERIFIED (its version moves). */
   async markVerified(em: EntityManager, participationId: string): Promise<void> {
     await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE id = ?`, [participationId]);

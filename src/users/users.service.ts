@@ -136,6 +136,13 @@ export class StaffDirectory {
     return rows.map((r) => ({ id: String(r.id), name: r.name, affiliation: r.affiliation }));
   }
 
+  async namesOf(em: EntityManager, ids: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; name: string }[] = await em.query('SELECT id, name FROM users WHERE id IN (?)', [list]);
+    return new Map(rows.map((r) => [String(r.id), r.name]));
+  }
+
   async member(em: EntityManager, organizerId: string, role: 'assessor' | 'panelist', id: string): Promise<StaffMember | undefined> {
     const [r] = await em.query('SELECT id, name, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = ?', [id, organizerId, role]);
     return r ? { id: String(r.id), name: r.name, affiliation: r.affiliation } : undefined;
