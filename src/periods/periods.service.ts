@@ -106,6 +106,12 @@ export class PeriodsService {
     return p;
   }
 
+  /** The organizer's period of `year`, if it has a published run. */
+  async publishedOfYear(organizerId: string, year: number): Promise<{ id: string; year: number; publishedRunId: string } | undefined> {
+    const [r] = await this.ds.query('SELECT id, year, published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizerId, year]);
+    return r ? { id: String(r.id), year: Number(r.year), publishedRunId: String(r.published_run_id) } : undefined;
+  }
+
   /** What a certificate prints and checks of its periods, by id. */
   async certificateFactsOf(ids: Iterable<string>): Promise<Map<string, { year: number; timezone: string; certificateSettings: Period['certificateSettings']; publishedRunId: string | null }>> {
     const list = [...new Set(ids)];

@@ -1,3 +1,4 @@
+import { RankingReportReader } from './ranking-report-reader';
 import { RankingResultsReader } from './ranking-results-reader';
 import { Module } from '@nestjs/common';
 import { InstrumentsModule } from '../instruments/instruments.module';
@@ -17,7 +18,7 @@ import { RankingsService } from './rankings.service';
 @Module({
   imports: [PeriodsModule, InstrumentsModule, OrganizersModule, PublicBodiesModule, SaqModule, VerificationModule, PanelModule],
   controllers: [RankingsController],
-  providers: [RankingsService, RankingComputer, RankingInputs, RankingJobHandler, RankingReconciler, RankingResultsReader],
-  exports: [RankingsService, RankingResultsReader, RankingJobHandler, RankingReconciler],
+  providers: [RankingsService, RankingComputer, RankingInputs, RankingJobHandler, RankingReconciler, RankingResultsReader, RankingReportReader],
+  exports: [RankingsService, RankingResultsReader, RankingReportReader, RankingJobHandler, RankingReconciler],
 })
 export class RankingsModule {}

@@ -1,3 +1,6 @@
+import { PublicBodiesModule } from '../public-bodies/public-bodies.module';
+import { SaqModule } from '../saq/saq.module';
+import { VerificationModule } from '../verification/verification.module';
 import { Module } from '@nestjs/common';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { PeriodsModule } from '../periods/periods.module';
@@ -8,7 +11,7 @@ import { ReportsService } from './reports.service';
 
 /** Ranking exports (CSV, XLSX) and period statistics, read from ranking runs and verified subtotals. */
 @Module({
-  imports: [PeriodsModule, InstrumentsModule, RankingsModule],
+  imports: [PeriodsModule, InstrumentsModule, RankingsModule, SaqModule, VerificationModule, PublicBodiesModule],
   controllers: [ReportsController, PublicReportsController],
   providers: [ReportsService],
 })

@@ -56,6 +56,17 @@ export class ParticipationRecords {
     return rows.map((r) => String(r.id));
   }
 
+  /** Per category of the period: enrolled, started, submitted and not participating (`notParticipating` statuses). */
+  async progressByCategory(em: EntityManager, periodId: string): Promise<{ categoryId: string; enrolled: number; started: number; submitted: number; notParticipating: number }[]> {
+    const rows: Record<string, string>[] = await em.query(
+      `SELECT category_id, COUNT(*) AS enrolled, SUM(started_at IS NOT NULL) AS started, SUM(submitted_at IS NOT NULL) AS submitted,
+              SUM(status IN (?)) AS not_participating
+         FROM participations WHERE period_id = ? GROUP BY category_id`,
+      [NOT_SUBMITTED_STATUSES, periodId],
+    );
+    return rows.map((r) => ({ categoryId: String(r.category_id), enrolled: Number(r.enrolled), started: Number(r.started), submitted: Number(r.submitted), notParticipating: Number(r.not_participating) }));
+  }
+
   /** What a ranking reads of the period's participations, folded (see foldRows). */
   async fingerprint(em: EntityManager, periodId: string): Promise<string> {
     return foldOf(
