@@ -2,12 +2,13 @@
 // browser specs (test/browser, *.browser-spec.ts: Debian's Chromium, skipped loudly when it is missing).
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }];
 module.exports = {
+  // Some unit specs render PDFs or rank 100,000 entries: room for a machine busy with other work
+  // (a global option; the e2e and browser setups raise it further).
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      // Some specs render PDFs or rank 100,000 entries: room for a machine busy with other work.
-      testTimeout: 30000,
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       setupFiles: ['reflect-metadata'],

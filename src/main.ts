@@ -1,17 +1,11 @@
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import cluster from 'cluster';
 import 'reflect-metadata';
-import { AppModule } from './app.module';
-import { configureHttpApp } from './bootstrap';
 import { installGracefulShutdown } from './common/graceful-shutdown';
-import { EnvironmentVariables } from './config/config.module';
-import { requireServices } from './cli/preflight';
-import { developmentWarnings, loadEnvOrExit } from './config/env';
+import { EnvironmentVariables } from './config/env';
+import { createApiApp, prepareProcess } from './process-bootstrap';
 
 async function serve(env: EnvironmentVariables, workers: boolean) {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, workers, http: true }), { bufferLogs: true });
-  configureHttpApp(app);
+  const app = await createApiApp(env, workers);
   await app.listen(env.PORT);
   installGracefulShutdown(app, env.SHUTDOWN_DRAIN_MS);
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
@@ -21,11 +15,7 @@ async function serve(env: EnvironmentVariables, workers: boolean) {
 }
 
 async function main() {
-  const env = loadEnvOrExit();
-  if (cluster.isPrimary) {
-    for (const line of developmentWarnings(env)) console.warn(`!!! ${line}`);
-    await requireServices(env);
-  }
+  const env = await prepareProcess();
   if (env.API_PROCESSES > 1 && cluster.isPrimary) {
     // One HTTP process per core behind the same port (Node's cluster module); the queue workers,
     // when inline, run in the first one only.

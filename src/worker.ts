@@ -1,17 +1,10 @@
-import { NestFactory } from '@nestjs/core';
 import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
-import { loadEnvOrExit } from './config/env';
+import { createWorkerApp, prepareProcess } from './process-bootstrap';
 
 /** The worker process: the same modules without HTTP, consuming every queue. */
 async function main() {
-  const env = loadEnvOrExit();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: true, http: false }), {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  const env = await prepareProcess();
+  await createWorkerApp(env);
   console.log(`Monev worker ${process.pid} consuming queues`);
 }
 

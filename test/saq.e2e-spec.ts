@@ -56,6 +56,32 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     expect(p.body.progress).toEqual({ answered: 5, total: 5, missingEvidence: 1 }); // 1.1 needs a file
   });
 
+  it('gives the progress per aspect and the evidence limit, and lists a participation’s uploaded files for reuse', async () => {
+    const p = await t.http().get(`${API}/participations/${third.participationId}`).set(bearer(third.token)).expect(200);
+    expect(p.body.progressByAspect).toEqual([
+      { aspectCode: 'A1', title: 'Sarana dan prasarana layanan', answered: 2, total: 2, missingEvidence: 1 },
+      { aspectCode: 'A2', title: 'Pelayanan informasi', answered: 3, total: 3, missingEvidence: 0 },
+    ]);
+    expect(p.body.evidenceMaxBytes).toBe(2097152);
+    const empty = await t.http().get(`${API}/participations/${third.participationId}/evidence`).set(bearer(third.token)).expect(200);
+    expect(empty.body.items).toEqual([]);
+    const a = (await upload(third, pdf('satu'), 'sk-ppid.pdf').expect(201)).body;
+    const b = (await upload(third, pdf('dua'), 'sop.pdf').expect(201)).body;
+    const listed = await t.http().get(`${API}/participations/${third.participationId}/evidence`).set(bearer(third.token)).expect(200);
+    expect(listed.body.items.map((e: { id: string; fileName: string; size: number; sha256: string }) => [e.id, e.fileName, e.size, e.sha256])).toEqual([
+      [a.id, 'sk-ppid.pdf', a.size, a.sha256],
+      [b.id, 'sop.pdf', b.size, b.sha256],
+    ]);
+    await t.http().get(`${API}/participations/${third.participationId}/evidence`).set(bearer(t.adminToken)).expect(200);
+    // Another body's list is not found, as everything of someone else is.
+    await t.http().get(`${API}/participations/${third.participationId}/evidence`).set(bearer(opd.token)).expect(404);
+    // The reused file counts: 1.1 now has its evidence.
+    await put(third, '1.1', { value: true, evidenceIds: [a.id] }).expect(200);
+    await put(third, '1.2', { value: ['register'], evidenceIds: [a.id] }).expect(200);
+    const after = await t.http().get(`${API}/participations/${third.participationId}`).set(bearer(third.token)).expect(200);
+    expect(after.body.progressByAspect[0]).toMatchObject({ aspectCode: 'A1', answered: 2, missingEvidence: 0 });
+  });
+
   it('refuses values that do not fit the question type with 400 naming value', async () => {
     const bad: [string, unknown][] = [['1.1', 'yes'], ['2.1', 'maybe'], ['1.2', ['register', 'register']], ['2.2', 'abc'], ['2.3', 42]];
     for (const [code, value] of bad) {

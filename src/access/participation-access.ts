@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/errors';
+import { isId } from '../common/id';
 import type { Schedule } from '../periods/period-rules';
 import type { Stage } from '../periods/stage-machine';
 import type { ParticipationStatus } from '../saq/entities/participation.entity';
@@ -95,7 +96,7 @@ export class ParticipationAccess {
   }
 
   async load(user: AuthUser, id: string, mode: AccessMode, em: EntityManager = this.ds.manager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
-    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound('Participation', id);
+    if (!isId(id)) throw notFound('Participation', id);
     const p = await this.required('participations', this.contexts).context(em, user.organizerId, id, lock);
     if (!p || !(await this.allowed(user, p, mode, em))) throw notFound('Participation', id);
     return p;

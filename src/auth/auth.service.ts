@@ -13,6 +13,7 @@ import { TokenStateService } from '../users/token-state';
 import { UserCredentials } from '../users/user-credentials';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { LoginResponseDto } from './dto/login-response.dto';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
 
@@ -37,7 +38,7 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(dto: LoginDto) {
+  async login(dto: LoginDto): Promise<LoginResponseDto> {
     const user = await this.credentials.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
@@ -57,7 +58,7 @@ export class AuthService {
   }
 
   /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */
-  async changePassword(actor: AuthUser, dto: ChangePasswordDto) {
+  async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<LoginResponseDto> {
     const user = await this.credentials.withPasswordHash({ id: actor.id });
     if (!user) throw notFound('User', actor.id);
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
@@ -88,7 +89,7 @@ export class AuthService {
   }
 
   /** The login answer: a token carrying the user's organizer, role and token version, and the user. */
-  private async session(user: User) {
+  private async session(user: User): Promise<LoginResponseDto> {
     const claims: TokenClaims = { sub: user.id, org: user.organizerId, role: user.role, pb: user.publicBodyId, pa: user.platformAdmin, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims);
     return {

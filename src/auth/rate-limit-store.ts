@@ -62,7 +62,9 @@ export class RateLimitStore implements ThrottlerStorage, OnModuleInit, OnApplica
     // silent goes on after BOOT_CONNECT_WAIT_MS (fail open) while ioredis keeps reconnecting.
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, BOOT_CONNECT_WAIT_MS)));
-    await Promise.race([this.redis.connect().catch((err) => this.fallBack(err)), waited]);
+    // The throttler storage may already have started the connection: wait for it rather than connect twice.
+    const ready = this.redis.status === 'wait' ? this.redis.connect() : new Promise<void>((resolve, reject) => (this.redis.status === 'ready' ? resolve() : this.redis.once('ready', () => resolve()).once('end', () => reject(new Error('Redis connection ended')))));
+    await Promise.race([ready.catch((err) => this.fallBack(err)), waited]);
     clearTimeout(timer);
   }
 

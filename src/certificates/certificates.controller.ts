@@ -1,10 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { PublicThrottleGuard } from '../auth/throttle';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
+import { binaryResponse } from '../common/api-schema';
 import { attachmentDisposition } from '../common/content-disposition';
+import { ParseIdPipe } from '../common/id';
 import { CertificatesService } from './certificates.service';
+import { CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
 
 @ApiTags('certificates')
 @Controller()
@@ -14,30 +17,35 @@ export class CertificatesController {
   @ApiBearerAuth()
   @Roles('admin')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: CertificateBatchQueuedDto })
   @Post('periods/:id/certificates')
-  issue(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  issue(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<CertificateBatchQueuedDto> {
     return this.certificates.issue(user, id);
   }
 
   @ApiBearerAuth()
   @Roles('admin')
+  @ApiOkResponse({ type: CertificateBatchDto })
   @Get('certificate-batches/:id')
-  batch(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  batch(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Certificate batch')) id: string): Promise<CertificateBatchDto> {
     return this.certificates.batch(user, id);
   }
 
   @ApiBearerAuth()
   @Roles('admin')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: CertificateRetryDto })
   @Post('certificates/:id/retry')
-  retry(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Certificate')) id: string): Promise<CertificateRetryDto> {
     return this.certificates.retry(user, id);
   }
 
   @ApiBearerAuth()
   @Roles('admin', 'public_body')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse(binaryResponse('the certificate (piagam) PDF'))
   @Get('participations/:id/certificate')
-  async pdf(@CurrentUser() user: AuthUser, @Param('id') id: string, @Res() res: Response) {
+  async pdf(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Res() res: Response): Promise<void> {
     const { stream, size, code } = await this.certificates.pdf(user, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', String(size));
@@ -47,15 +55,17 @@ export class CertificatesController {
 
   @ApiBearerAuth()
   @Roles('admin', 'public_body')
+  @ApiOkResponse({ type: CertificateMetaDto })
   @Get('participations/:id/certificate/meta')
-  meta(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  meta(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<CertificateMetaDto> {
     return this.certificates.meta(user, id);
   }
 
   @Public()
   @UseGuards(PublicThrottleGuard)
+  @ApiOkResponse({ type: CertificateVerificationDto })
   @Get('public/certificates/:code')
-  verify(@Param('code') code: string) {
+  verify(@Param('code') code: string): Promise<CertificateVerificationDto> {
     return this.certificates.verify(code);
   }
 }

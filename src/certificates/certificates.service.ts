@@ -17,6 +17,7 @@ import { RankingsService } from '../rankings/rankings.service';
 import { ParticipationAccess } from '../access/participation-access';
 import { FileStorage } from '../storage/file-storage';
 import { inTransaction } from '../database/transaction';
+import { BatchStatus, CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
 export const CERTIFICATES_PER_JOB = 100;
@@ -56,7 +57,7 @@ export class CertificatesService implements OnModuleInit {
    * One certificate per ranked body of the published run (a unique key on run + participation, so a
    * re-run creates none twice), queued in chunks; a re-run re-queues only those not yet issued.
    */
-  async issue(actor: AuthUser, periodId: string): Promise<{ batchId: string; total: number }> {
+  async issue(actor: AuthUser, periodId: string): Promise<CertificateBatchQueuedDto> {
     const { batchId, jobIdPrefix, ids } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(`Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
@@ -99,7 +100,7 @@ export class CertificatesService implements OnModuleInit {
   }
 
   /** Renders one failed (or pending) certificate again, alone. */
-  async retry(actor: AuthUser, certificateId: string) {
+  async retry(actor: AuthUser, certificateId: string): Promise<CertificateRetryDto> {
     const [c] = await this.ds.query('SELECT id, status, batch_id FROM certificates WHERE id = ? AND organizer_id = ?', [certificateId, actor.organizerId]);
     if (!c) throw notFound('Certificate', certificateId);
     if (c.status === 'ISSUED') throw unprocessable('This certificate is already issued', { status: c.status });
@@ -115,8 +116,7 @@ export class CertificatesService implements OnModuleInit {
     return { certificateId: String(c.id), jobId };
   }
 
-  async batch(actor: AuthUser, batchId: string) {
-    if (!/^[1-9][0-9]{0,19}$/.test(batchId)) throw notFound('Certificate batch', batchId);
+  async batch(actor: AuthUser, batchId: string): Promise<CertificateBatchDto> {
     const [b] = await this.ds.query('SELECT id, period_id, run_id, total, status, error, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
     if (!b) throw notFound('Certificate batch', batchId);
     const [c] = await this.ds.query(`SELECT SUM(status = 'ISSUED') AS done, SUM(status = 'FAILED') AS failed FROM certificates WHERE batch_id = ?`, [b.id]);
@@ -131,7 +131,7 @@ export class CertificatesService implements OnModuleInit {
       id: String(b.id),
       periodId: String(b.period_id),
       runId: String(b.run_id),
-      status: b.status === 'FAILED' ? 'FAILED' : done + failed < total ? 'RUNNING' : failed ? 'DONE_WITH_ERRORS' : 'DONE',
+      status: (b.status === 'FAILED' ? 'FAILED' : done + failed < total ? 'RUNNING' : failed ? 'DONE_WITH_ERRORS' : 'DONE') as BatchStatus,
       ...(b.error ? { error: b.error } : {}),
       total,
       done,
@@ -153,7 +153,7 @@ export class CertificatesService implements OnModuleInit {
     return c;
   }
 
-  async meta(user: AuthUser, participationId: string) {
+  async meta(user: AuthUser, participationId: string): Promise<CertificateMetaDto> {
     const c = await this.current(user, participationId);
     return { code: c.code, sha256: c.sha256, size: Number(c.size), issuedAt: new Date(c.issued_at).toISOString(), revoked: c.revoked_at !== null, runId: String(c.run_id) };
   }
@@ -164,7 +164,7 @@ export class CertificatesService implements OnModuleInit {
   }
 
   /** What anyone may learn from a code printed on a certificate. */
-  async verify(code: string) {
+  async verify(code: string): Promise<CertificateVerificationDto> {
     if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound('Certificate', code);
     const issued: (CertificateRef & { status: string; issued_at: Date; revoked_at: any })[] = await this.ds.query(
       `SELECT status, issued_at, revoked_at, run_id, participation_id, period_id, organizer_id FROM certificates WHERE code = ? AND status = 'ISSUED'`,

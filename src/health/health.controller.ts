@@ -1,8 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Response } from 'express';
 import { Public } from '../common/auth-user';
+import { HealthDto } from './dto/health.dto';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -13,8 +14,10 @@ export class HealthController {
   /** `{status, db, redis}`; 503 when either dependency is down, for load balancers and uptime checks. */
   @Public()
   @SkipThrottle()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'the database or Redis is down' })
   @Get()
-  async check(@Res({ passthrough: true }) res: Response) {
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const report = await this.health.check();
     if (report.status !== 'ok') res.status(503);
     return report;

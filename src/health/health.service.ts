@@ -1,10 +1,11 @@
+import { HealthDto, HealthState } from './dto/health.dto';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 
-type State = 'ok' | 'down';
+type State = HealthState;
 const TIMEOUT_MS = 1500;
 
 const withTimeout = <T>(p: Promise<T>): Promise<T> =>
@@ -35,7 +36,7 @@ export class HealthService implements OnModuleDestroy {
     this.redis.on('error', () => undefined); // reported through check(), not as unhandled events
   }
 
-  async check(): Promise<{ status: State; db: State; redis: State }> {
+  async check(): Promise<HealthDto> {
     const [db, redis] = await Promise.all([this.pingDb(), this.pingRedis()]);
     return { status: db === 'ok' && redis === 'ok' ? 'ok' : 'down', db, redis };
   }

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { ParseIdPipe } from '../common/id';
 import { InstrumentDto, InstrumentQuery } from './dto/instrument.dto';
+import { InstrumentTreeDto } from './dto/instrument-tree.dto';
 import { InstrumentsService } from './instruments.service';
 
 @ApiTags('instrument')
@@ -11,13 +13,15 @@ export class InstrumentsController {
   constructor(private readonly instruments: InstrumentsService) {}
 
   @Roles('admin')
+  @ApiOkResponse({ type: InstrumentTreeDto })
   @Put()
-  replace(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: InstrumentDto) {
+  replace(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: InstrumentDto): Promise<InstrumentTreeDto> {
     return this.instruments.replace(user, id, dto);
   }
 
+  @ApiOkResponse({ type: InstrumentTreeDto })
   @Get()
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: InstrumentQuery) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: InstrumentQuery): Promise<InstrumentTreeDto> {
     return this.instruments.tree(user, id, q.categoryCode);
   }
 }

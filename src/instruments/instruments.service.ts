@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +11,7 @@ import { isBefore } from '../periods/stage-machine';
 import { PublicBodiesService } from '../public-bodies/public-bodies.service';
 import { dec, format2 } from '../scoring/decimal';
 import { InstrumentDto } from './dto/instrument.dto';
+import { InstrumentTreeDto } from './dto/instrument-tree.dto';
 import { Aspect } from './entities/aspect.entity';
 import { Question } from './entities/question.entity';
 import { appliesTo, checkInstrument } from './instrument-rules';
@@ -33,8 +35,8 @@ export function applicableQuestion(ins: LoadedInstrument, categoryCode: string, 
 
 @Injectable()
 export class InstrumentsService {
-  /** Instruments are frozen from SAQ on, so a loaded one can be kept for the life of the process. */
-  private readonly frozen = new Map<string, LoadedInstrument>();
+  /** Instruments are frozen from SAQ on, so a loaded one can be kept (the periods in use, bounded). */
+  private readonly frozen = new LRUCache<string, LoadedInstrument>({ max: 200 });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -44,7 +46,7 @@ export class InstrumentsService {
   ) {}
 
   /** Replaces the whole tree while the period is before SAQ; 422 once it is frozen. */
-  async replace(actor: AuthUser, periodId: string, dto: InstrumentDto) {
+  async replace(actor: AuthUser, periodId: string, dto: InstrumentDto): Promise<InstrumentTreeDto> {
     const categories = await this.registry.categoriesByCode(actor.organizerId);
     const errors = checkInstrument(dto, new Set(categories.keys()));
     if (errors.length) throw badRequest(`Invalid instrument: ${errors.map((e) => e.field).join(', ')}`, errors);
@@ -94,7 +96,7 @@ export class InstrumentsService {
   }
 
   /** The tree, optionally as one category sees it, with the maximum points per aspect. */
-  async tree(actor: AuthUser, periodId: string, categoryCode?: string) {
+  async tree(actor: AuthUser, periodId: string, categoryCode?: string): Promise<InstrumentTreeDto> {
     const period = await this.periods.find(actor.organizerId, periodId);
     if (categoryCode && !(await this.registry.categoriesByCode(actor.organizerId)).has(categoryCode)) {
       throw badRequest(`Unknown category ${categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${categoryCode}` }]);
@@ -106,15 +108,15 @@ export class InstrumentsService {
       return {
         code: a.code,
         title: a.title,
-        weight: format2(a.weight),
-        maxPoints: format2(max),
+        weight: format2(a.weight)!,
+        maxPoints: format2(max)!,
         questions: questions.map((q) => ({
           code: q.code,
           text: q.text,
           type: q.type,
-          maxPoints: format2(q.maxPoints),
-          options: q.options?.map((o) => ({ value: o.value, label: o.label, points: format2(o.points) })),
-          thresholds: q.thresholds?.map((t) => ({ min: t.min, points: format2(t.points) })),
+          maxPoints: format2(q.maxPoints)!,
+          options: q.options?.map((o) => ({ value: o.value, label: o.label, points: format2(o.points)! })),
+          thresholds: q.thresholds?.map((t) => ({ min: t.min, points: format2(t.points)! })),
           evidence: q.evidence,
           required: q.required,
           categoryCodes: q.categoryCodes ?? [],

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { Inject } from '@nestjs/common';
+import { JobStatusDto, QueuedJobDto } from './dto/job.dto';
 import { JobsService } from './jobs.service';
 import { JobName } from './jobs.types';
 
@@ -18,8 +19,9 @@ export class JobsController {
 
   /** Queues a diagnostic job: tells an operator whether workers are consuming. */
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: QueuedJobDto })
   @Post('system/ping')
-  async ping(@CurrentUser() user: AuthUser) {
+  async ping(@CurrentUser() user: AuthUser): Promise<QueuedJobDto> {
     const jobId = await this.jobs.enqueue(JobName.Ping, {
       organizerId: user.organizerId,
       requestedBy: user.id,
@@ -28,8 +30,9 @@ export class JobsController {
     return { queue: 'system', jobId };
   }
 
+  @ApiOkResponse({ type: JobStatusDto })
   @Get(':queue/:id')
-  status(@CurrentUser() user: AuthUser, @Param('queue') queue: string, @Param('id') id: string) {
+  status(@CurrentUser() user: AuthUser, @Param('queue') queue: string, @Param('id') id: string): Promise<JobStatusDto> {
     return this.jobs.status(user, queue, id);
   }
 }

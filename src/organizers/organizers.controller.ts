@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
-import { CreateOrganizerDto } from './dto/organizer.dto';
+import { CreateOrganizerDto, OrganizerDto, OrganizerListDto } from './dto/organizer.dto';
 import { OrganizersService } from './organizers.service';
 
 @ApiTags('organizers')
@@ -10,15 +10,17 @@ export class OrganizersController {
   constructor(private readonly organizers: OrganizersService) {}
 
   @Public()
+  @ApiOkResponse({ type: OrganizerListDto })
   @Get()
-  list() {
+  list(): Promise<OrganizerListDto> {
     return this.organizers.list();
   }
 
   @ApiBearerAuth()
   @Roles('admin')
+  @ApiCreatedResponse({ type: OrganizerDto })
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganizerDto) {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganizerDto): Promise<OrganizerDto> {
     return this.organizers.create(user, dto);
   }
 }

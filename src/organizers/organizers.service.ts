@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
-import { CreateOrganizerDto, OrganizerDto } from './dto/organizer.dto';
+import { CreateOrganizerDto, OrganizerDto, OrganizerListDto } from './dto/organizer.dto';
 import { Organizer } from './entities/organizer.entity';
 import { inTransaction } from '../database/transaction';
 
@@ -33,7 +33,7 @@ export class OrganizersService implements OnApplicationBootstrap {
     return repo.findOneOrFail({ where: { slug: this.env.DEFAULT_ORGANIZER_SLUG } });
   }
 
-  async list(): Promise<{ items: Omit<OrganizerDto, 'id'>[] }> {
+  async list(): Promise<OrganizerListDto> {
     const rows = await this.ds.getRepository(Organizer).find({ order: { id: 'ASC' } });
     return { items: rows.map(({ slug, name, level, region }) => ({ slug, name, level, region })) };
   }

@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { ParseIdPipe } from '../common/id';
+import { Items, itemsDto } from '../common/pagination';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
+import {
+  FinalistSelectionDto,
+  PanelAssignmentResultDto,
+  PanelFinalistDto,
+  PanelOverviewItemDto,
+  PresentationResultDto,
+  VisitationResultDto,
+} from './dto/panel-response.dto';
 import { PanelService } from './panel.service';
 
 @ApiTags('panel')
@@ -12,39 +22,45 @@ export class PanelController {
 
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: FinalistSelectionDto })
   @Post('periods/:id/finalists')
-  finalists(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  finalists(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<FinalistSelectionDto> {
     return this.panel.selectFinalists(user, id);
   }
 
   @Roles('admin')
+  @ApiCreatedResponse({ type: PanelAssignmentResultDto })
   @Post('periods/:id/panel')
-  assign(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: PanelAssignDto) {
+  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: PanelAssignDto): Promise<PanelAssignmentResultDto> {
     return this.panel.assign(user, id, dto);
   }
 
   /** Admin view: finalists, their panelists, and who has not scored whom. */
   @Roles('admin')
+  @ApiOkResponse({ type: itemsDto(PanelOverviewItemDto) })
   @Get('periods/:id/panel')
-  overview(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  overview(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<Items<PanelOverviewItemDto>> {
     return this.panel.overview(user, id);
   }
 
   @Roles('panelist')
+  @ApiOkResponse({ type: itemsDto(PanelFinalistDto) })
   @Get('panel/mine')
-  mine(@CurrentUser() user: AuthUser) {
+  mine(@CurrentUser() user: AuthUser): Promise<Items<PanelFinalistDto>> {
     return this.panel.mine(user);
   }
 
   @Roles('panelist')
+  @ApiOkResponse({ type: VisitationResultDto })
   @Put('participations/:id/visitation')
-  visitation(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: VisitationDto) {
+  visitation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Body() dto: VisitationDto): Promise<VisitationResultDto> {
     return this.panel.visitation(user, id, dto);
   }
 
   @Roles('panelist')
+  @ApiOkResponse({ type: PresentationResultDto })
   @Put('participations/:id/presentation-scores')
-  presentation(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: PresentationDto) {
+  presentation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Body() dto: PresentationDto): Promise<PresentationResultDto> {
     return this.panel.presentation(user, id, dto);
   }
 }

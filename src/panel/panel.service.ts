@@ -71,7 +71,7 @@ export class PanelService {
       const items = ids
         .map((id) => byKey.get(id)!)
         .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || b.saq.comparedTo(a.saq))
-        .map((e) => ({ participationId: e.key, categoryCode: e.categoryCode, saqScore: format2(e.saq), saqScoreExact: e.saq.toString() }));
+        .map((e) => ({ participationId: e.key, categoryCode: e.categoryCode, saqScore: format2(e.saq)!, saqScoreExact: e.saq.toString() }));
       const rulePublic = finalistRuleView(rule);
       await this.audit.record(em, {
         organizerId: actor.organizerId,
@@ -126,7 +126,7 @@ export class PanelService {
       this.names.bodyNames(em, [...parts.values()].map((p) => p.publicBodyId)),
       this.names.categories(em, [...parts.values()].map((p) => p.categoryId)),
     ]);
-    const rows = sheets
+    const rows: any = sheets
       .filter((r) => parts.has(String(r.participation_id)) && periods.has(parts.get(String(r.participation_id))!.periodId))
       .map((r) => {
         const p = parts.get(String(r.participation_id))!;
@@ -190,7 +190,7 @@ export class PanelService {
       const problems = checkRubricScores(period.presentationRubric, dto.criteria);
       if (problems.length) throw badRequest(`Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
       const total = rubricTotal(period.presentationRubric, dto.criteria.map((c) => ({ code: c.code, score: c.score })));
-      const criteria = dto.criteria.map((c) => ({ code: c.code, score: format2(c.score) }));
+      const criteria = dto.criteria.map((c) => ({ code: c.code, score: format2(c.score)! }));
       const [current] = await em.query('SELECT id, total, version FROM presentation_sheets WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
       const version = this.nextVersion(current, dto.version, 'presentation sheet');
       const now = this.clock.now();
@@ -207,7 +207,7 @@ export class PanelService {
           now,
         ]);
       }
-      const after = { criteria, total: format2(total), totalExact: total.toString(), note: dto.note ?? null, version };
+      const after = { criteria, total: format2(total)!, totalExact: total.toString(), note: dto.note ?? null, version };
       await this.audit.record(em, {
         organizerId: p.organizerId,
         actorId: user.id,

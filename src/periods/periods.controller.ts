@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
-import { AdvanceDto, CreatePeriodDto, UpdatePeriodDto } from './dto/period.dto';
+import { ParseIdPipe } from '../common/id';
+import { Page, paginatedDto } from '../common/pagination';
+import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { PeriodsService } from './periods.service';
 
 @ApiTags('periods')
@@ -11,31 +13,36 @@ export class PeriodsController {
   constructor(private readonly periods: PeriodsService) {}
 
   @Roles('admin')
+  @ApiCreatedResponse({ type: PeriodDto })
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreatePeriodDto) {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreatePeriodDto): Promise<PeriodDto> {
     return this.periods.create(user, dto);
   }
 
+  @ApiOkResponse({ type: paginatedDto(PeriodDto) })
   @Get()
-  list(@CurrentUser() user: AuthUser) {
+  list(@CurrentUser() user: AuthUser): Promise<Page<PeriodDto>> {
     return this.periods.list(user);
   }
 
+  @ApiOkResponse({ type: PeriodDto })
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<PeriodDto> {
     return this.periods.get(user, id);
   }
 
   @Roles('admin')
+  @ApiOkResponse({ type: PeriodDto })
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdatePeriodDto) {
+  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: UpdatePeriodDto): Promise<PeriodDto> {
     return this.periods.update(user, id, dto);
   }
 
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: PeriodDto })
   @Post(':id/advance')
-  advance(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AdvanceDto) {
+  advance(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: AdvanceDto): Promise<PeriodDto> {
     return this.periods.advance(user, id, dto);
   }
 }

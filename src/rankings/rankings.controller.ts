@@ -1,9 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { PublicThrottleGuard } from '../auth/throttle';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
+import { ParseIdPipe } from '../common/id';
+import { Page, paginatedDto } from '../common/pagination';
+import { PeriodDto } from '../periods/dto/period.dto';
 import { OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
+import { PublicRankingDto, PublishedPeriodsDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto } from './dto/ranking-response.dto';
 import { RankingsService } from './rankings.service';
 
 @ApiTags('rankings')
@@ -14,38 +18,43 @@ export class RankingsController {
   @ApiBearerAuth()
   @Roles('admin')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: RankingRunQueuedDto })
   @Post('periods/:id/rankings')
-  create(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  create(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<RankingRunQueuedDto> {
     return this.rankings.create(user, id);
   }
 
   @ApiBearerAuth()
   @Roles('admin')
+  @ApiOkResponse({ type: RankingRunDto })
   @Get('rankings/:runId')
-  get(@CurrentUser() user: AuthUser, @Param('runId') runId: string) {
+  get(@CurrentUser() user: AuthUser, @Param('runId', new ParseIdPipe('Ranking run')) runId: string): Promise<RankingRunDto> {
     return this.rankings.get(user, runId);
   }
 
   @ApiBearerAuth()
   @Roles('admin')
+  @ApiOkResponse({ type: paginatedDto(RankingResultDto) })
   @Get('rankings/:runId/results')
-  results(@CurrentUser() user: AuthUser, @Param('runId') runId: string, @Query() q: ResultsQuery) {
+  results(@CurrentUser() user: AuthUser, @Param('runId', new ParseIdPipe('Ranking run')) runId: string, @Query() q: ResultsQuery): Promise<Page<RankingResultDto>> {
     return this.rankings.results(user, runId, q);
   }
 
   @ApiBearerAuth()
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: PeriodDto })
   @Post('periods/:id/publish')
-  publish(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: PublishDto) {
+  publish(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: PublishDto): Promise<PeriodDto> {
     return this.rankings.publish(user, id, dto.runId);
   }
 
   /** The published ranking, for anyone: cached per published run, ETag and 304, rate limited per address. */
   @Public()
   @UseGuards(PublicThrottleGuard)
+  @ApiOkResponse({ type: PublicRankingDto })
   @Get('public/periods/:year/ranking')
-  async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Res({ passthrough: true }) res: Response) {
+  async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Res({ passthrough: true }) res: Response): Promise<PublicRankingDto> {
     const { etag, body } = await this.rankings.publicRanking(p.year, q);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'public, max-age=60');
@@ -55,8 +64,9 @@ export class RankingsController {
   /** An organizer's published years (`{organizer, items:[{year, name, timezone, publishedAt}]}`), for anyone; cached, rate limited. */
   @Public()
   @UseGuards(PublicThrottleGuard)
+  @ApiOkResponse({ type: PublishedPeriodsDto })
   @Get('public/organizers/:slug/periods')
-  async publishedPeriods(@Param() p: OrganizerSlugParam, @Res({ passthrough: true }) res: Response) {
+  async publishedPeriods(@Param() p: OrganizerSlugParam, @Res({ passthrough: true }) res: Response): Promise<PublishedPeriodsDto> {
     const { etag, body } = await this.rankings.publishedPeriods(p.slug);
     res.setHeader('ETag', etag);
     res.setHeader('Cache-Control', 'public, max-age=60');

@@ -6,12 +6,13 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
-import { PageQuery, pageOf, skipTake } from '../common/pagination';
+import { Page, PageQuery, pageOf, skipTake } from '../common/pagination';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { OrganizersService } from '../organizers/organizers.service';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
+import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, PublishedPeriodsDto, ResultStatus } from './dto/ranking-response.dto';
 import { jobToken } from '../jobs/job-reconciler';
 import { RankingInputs } from './ranking-inputs';
 import { ParticipationRecords } from '../saq/participation-records';
@@ -23,7 +24,7 @@ export interface ResultRow {
   body_name: string;
   category_code: string;
   category_name: string;
-  status: string;
+  status: ResultStatus;
   finalist: number;
   saq_score: string | null;
   visitation_score: string | null;
@@ -47,7 +48,7 @@ export type PublishListener = (em: EntityManager, e: { periodId: string; runId: 
 @Injectable()
 export class RankingsService {
   private readonly publishListeners: PublishListener[] = [];
-  private readonly publicCache = new Map<string, { etag: string; body: unknown }>();
+  private readonly publicCache = new Map<string, { etag: string; body: PublicRankingDto | PublishedPeriodsDto }>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -68,7 +69,7 @@ export class RankingsService {
    * Creates a run keyed by the hash of its inputs (a unique key in MySQL) and queues it under a job
    * id derived from the run; the same inputs give back the existing run, a failed one is queued again.
    */
-  async create(actor: AuthUser, periodId: string): Promise<{ runId: string; jobId: string; status: string; reused: boolean }> {
+  async create(actor: AuthUser, periodId: string): Promise<RankingRunQueuedDto> {
     const { run, enqueue } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
@@ -115,13 +116,12 @@ export class RankingsService {
   }
 
   private async findRun(organizerId: string, runId: string, em: EntityManager = this.ds.manager) {
-    if (!/^[1-9][0-9]{0,19}$/.test(runId)) throw notFound('Ranking run', runId);
     const [run] = await em.query('SELECT * FROM ranking_runs WHERE id = ? AND organizer_id = ?', [runId, organizerId]);
     if (!run) throw notFound('Ranking run', runId);
     return run;
   }
 
-  async get(actor: AuthUser, runId: string) {
+  async get(actor: AuthUser, runId: string): Promise<RankingRunDto> {
     const r = await this.findRun(actor.organizerId, runId);
     return {
       id: String(r.id),
@@ -139,7 +139,7 @@ export class RankingsService {
     };
   }
 
-  async results(actor: AuthUser, runId: string, q: PageQuery & { categoryCode?: string }) {
+  async results(actor: AuthUser, runId: string, q: PageQuery & { categoryCode?: string }): Promise<Page<RankingResultDto>> {
     const run = await this.findRun(actor.organizerId, runId);
     return this.page(String(run.id), q, (r) => ({ participationId: String(r.participation_id), ...publicRow(r) }));
   }
@@ -176,12 +176,12 @@ export class RankingsService {
   }
 
   /** The published ranking of a year, for anyone; cached per published run and query, with an ETag. */
-  async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: unknown }> {
+  async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: PublicRankingDto }> {
     const organizer = await this.organizers.bySlugOrDefault(q.organizer);
     const period = await this.periods.findPublished(String(organizer.id), year);
     if (!period) throw notFound(`Published ranking for ${year}`);
     const key = JSON.stringify([organizer.id, year, String(period.publishedRunId), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
-    const cached = this.publicCache.get(key);
+    const cached = this.publicCache.get(key) as { etag: string; body: PublicRankingDto } | undefined;
     if (cached) return cached;
     const page = await this.page(String(period.publishedRunId), q, publicRow);
     const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page };
@@ -216,12 +216,9 @@ export class RankingsService {
   }
 }
 
-export interface PublishedPeriods {
-  organizer: { slug: string; name: string };
-  items: { year: number; name: string; timezone: string; publishedAt: string }[];
-}
+export type PublishedPeriods = PublishedPeriodsDto;
 
-function publicRow(r: ResultRow) {
+function publicRow(r: ResultRow): PublicRankingRowDto {
   return {
     publicBody: r.body_name,
     publicBodyId: String(r.public_body_id),

@@ -1,8 +1,11 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { binaryResponse } from '../common/api-schema';
 import { attachmentDisposition } from '../common/content-disposition';
+import { ParseIdPipe } from '../common/id';
 import { ReportQuery } from './dto/report.dto';
+import { ReportStatsDto } from './dto/report-stats.dto';
 import { ReportFile, ReportsService } from './reports.service';
 
 const download = (f: ReportFile) => new StreamableFile(f.body, { type: f.contentType, disposition: attachmentDisposition(f.fileName), length: f.body.length });
@@ -16,21 +19,24 @@ export class ReportsController {
 
   /** The ranking of a run (default: the published one) as CSV: UTF-8 with BOM, one row per body in the run's order. */
   @ApiProduces('text/csv')
+  @ApiOkResponse(binaryResponse('the ranking as CSV (UTF-8 with BOM)'))
   @Get('periods/:id/reports/ranking.csv')
-  async rankingCsv(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQuery) {
+  async rankingCsv(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: ReportQuery): Promise<StreamableFile> {
     return download(await this.reports.rankingCsv(user, id, q.runId));
   }
 
   /** The ranking as an Excel workbook: a summary sheet, then one sheet per category. */
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse(binaryResponse('the ranking as an Excel workbook'))
   @Get('periods/:id/reports/ranking.xlsx')
-  async rankingXlsx(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQuery) {
+  async rankingXlsx(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: ReportQuery): Promise<StreamableFile> {
     return download(await this.reports.rankingXlsx(user, id, q.runId));
   }
 
   /** Participation, category x qualification counts, score deciles, per-aspect averages, change against last year. */
+  @ApiOkResponse({ type: ReportStatsDto })
   @Get('periods/:id/stats')
-  stats(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() q: ReportQuery) {
+  stats(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: ReportQuery): Promise<ReportStatsDto> {
     return this.reports.stats(user, id, q.runId);
   }
 }

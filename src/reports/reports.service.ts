@@ -13,6 +13,7 @@ import { RegistryNames } from '../public-bodies/registry-names';
 import { RankingReportReader } from '../rankings/ranking-report-reader';
 import { ParticipationRecords } from '../saq/participation-records';
 import { VerifiedScoresReader } from '../verification/verified-scores';
+import { ReportStatsDto } from './dto/report-stats.dto';
 import { rankingXlsx, XLSX_CONTENT_TYPE } from './ranking-workbook';
 import { aspectAverages, CategoryAspectTotals, compareCodes, deciles, qualificationMatrix, rankingCsv, ReportRow, signedChange } from './report-rules';
 
@@ -107,7 +108,7 @@ export class ReportsService {
   }
 
   /** Participation, qualifications, score deciles, per-aspect averages and the change against last year: a few aggregates. */
-  async stats(actor: AuthUser, periodId: string, runId?: string) {
+  async stats(actor: AuthUser, periodId: string, runId?: string): Promise<ReportStatsDto> {
     const period = await this.periods.find(actor.organizerId, periodId);
     const run = await this.chooseRun(period, runId);
     const [participation, qualifications, distribution, aspects, yoy] = await Promise.all([

@@ -8,6 +8,7 @@ import { Question } from '../instruments/entities/question.entity';
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { format2 } from '../scoring/decimal';
 import { checkAnswerValue, selfPoints } from '../scoring/question-points';
+import { AnswerDto } from './dto/participation.dto';
 import { SaveAnswerDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { evidenceProblem, isHttpUrl, saqWriteRefusal } from './saq-rules';
@@ -15,16 +16,8 @@ import { driverErrorCode, isLockContention } from '../database/db-errors';
 import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
 import { currentRequestId } from '../common/request-context';
 
-export interface AnswerView {
-  questionCode: string;
-  value: unknown;
-  evidenceIds: string[];
-  url: string | null;
-  note: string | null;
-  selfPoints: string;
-  version: number;
-  updatedAt: string;
-}
+/** An answer as the API shows it. */
+export type AnswerView = AnswerDto;
 
 @Injectable()
 export class AnswersService {

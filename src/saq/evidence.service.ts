@@ -10,19 +10,15 @@ import { badRequest, notFound, unprocessable } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { isWindowOpen } from '../periods/stage-machine';
 import { FileStorage } from '../storage/file-storage';
+import { EvidenceDto } from './dto/participation.dto';
 import { Evidence } from './entities/evidence.entity';
 import { ParticipationAccess } from '../access/participation-access';
 import { PdfChecker, pdfRefusal } from './pdf-checker';
 import { displayFileName, isPdf, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 
-export interface EvidenceView {
-  id: string;
-  fileName: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-}
+/** What the API shows of a stored evidence file. */
+export type EvidenceView = EvidenceDto;
 
 @Injectable()
 export class EvidenceService {
@@ -89,8 +85,14 @@ export class EvidenceService {
     if (refusal) throw unprocessable(refusal.message, { expected: 'application/pdf', reason: refusal.reason });
   }
 
+  /** The participation's uploaded files, oldest first, so an answer can reuse one. */
+  async list(user: AuthUser, participationId: string): Promise<{ items: EvidenceView[] }> {
+    const p = await this.access.load(user, participationId, 'read');
+    const rows = await this.ds.getRepository(Evidence).find({ where: { participationId: p.id }, order: { id: 'ASC' } });
+    return { items: rows.map(toView) };
+  }
+
   async open(user: AuthUser, id: string): Promise<{ evidence: EvidenceView; stream: Readable }> {
-    if (!/^[1-9][0-9]{0,19}$/.test(id)) throw notFound('Evidence', id);
     const e = await this.ds.getRepository(Evidence).findOne({ where: { id } });
     if (!e) throw notFound('Evidence', id);
     await this.access.load(user, e.participationId, 'read').catch(() => {

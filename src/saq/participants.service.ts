@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, notFound, unprocessable } from '../common/errors';
-import { pageOf, skipTake } from '../common/pagination';
+import { Page, pageOf, skipTake } from '../common/pagination';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
 import { RegistryNames } from '../public-bodies/registry-names';
 import { PublicBodiesService } from '../public-bodies/public-bodies.service';
 import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
+import { EnrollResultDto, ParticipantDto } from './dto/participation.dto';
 import { Participation } from './entities/participation.entity';
 import { inTransaction } from '../database/transaction';
 
@@ -28,7 +29,7 @@ export class ParticipantsService {
   ) {}
 
   /** Enrolls bodies by id and by whole categories; idempotent (already enrolled bodies are skipped). */
-  async enroll(actor: AuthUser, periodId: string, dto: EnrollDto): Promise<{ enrolled: number; alreadyEnrolled: number }> {
+  async enroll(actor: AuthUser, periodId: string, dto: EnrollDto): Promise<EnrollResultDto> {
     const ids = [...new Set(dto.publicBodyIds ?? [])];
     const codes = [...new Set(dto.categoryCodes ?? [])];
     if (!ids.length && !codes.length) throw badRequest('Name publicBodyIds or categoryCodes', [{ field: 'publicBodyIds', message: 'publicBodyIds or categoryCodes is required' }]);
@@ -62,7 +63,7 @@ export class ParticipantsService {
     });
   }
 
-  async list(actor: AuthUser, periodId: string, q: ParticipantsQuery) {
+  async list(actor: AuthUser, periodId: string, q: ParticipantsQuery): Promise<Page<ParticipantDto>> {
     const period = await this.periods.find(actor.organizerId, periodId);
     const qb = this.ds
       .getRepository(Participation)

@@ -4,13 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
+import { ENV, EnvironmentVariables } from '../config/config.module';
 import { badRequest, unprocessable } from '../common/errors';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
 import { isBefore } from '../periods/stage-machine';
+import { Page } from '../common/pagination';
+import { ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
-import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
+import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
 import { PeriodsService } from '../periods/periods.service';
 
@@ -23,28 +26,29 @@ export class ParticipationsService {
     private readonly periods: PeriodsService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: EnvironmentVariables,
   ) {}
 
-  async mine(user: AuthUser) {
+  async mine(user: AuthUser): Promise<Page<ParticipationDto>> {
     const rows: { id: string; period_id: string }[] = await this.ds.query('SELECT id, period_id FROM participations WHERE public_body_id = ? AND organizer_id = ? ORDER BY id', [
       user.publicBodyId,
       user.organizerId,
     ]);
     const years = await this.periods.yearsOf(user.organizerId, rows.map((r) => String(r.period_id)));
     rows.sort((a, b) => (years.get(String(b.period_id))?.year ?? 0) - (years.get(String(a.period_id))?.year ?? 0));
-    const items = [];
+    const items: ParticipationDto[] = [];
     for (const r of rows) items.push(await this.get(user, String(r.id)));
     return { items, total: items.length, page: 1, pageSize: items.length };
   }
 
-  async get(user: AuthUser, id: string, em: EntityManager = this.ds.manager) {
+  async get(user: AuthUser, id: string, em: EntityManager = this.ds.manager): Promise<ParticipationDto> {
     const p = await this.access.load(user, id, 'read', em);
     return this.view(p, em);
   }
 
   /** `inputs`: the completeness inputs when the caller already read them. */
-  private async view(p: ParticipationContext, em: EntityManager, inputs?: Awaited<ReturnType<ParticipationsService['completenessInputs']>>) {
-    const { questions, answers } = inputs ?? (await this.completenessInputs(p, em));
+  private async view(p: ParticipationContext, em: EntityManager, inputs?: Awaited<ReturnType<ParticipationsService['completenessInputs']>>): Promise<ParticipationDto> {
+    const { questions, answers, aspects } = inputs ?? (await this.completenessInputs(p, em));
     const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
     return {
       id: p.id,
@@ -60,6 +64,8 @@ export class ParticipationsService {
       submittedAt: p.submittedAt?.toISOString() ?? null,
       writable: saqWriteRefusal(p, this.clock.now()) === null,
       progress: progressOf(questions, answers),
+      progressByAspect: progressByAspect(aspects, questions, answers),
+      evidenceMaxBytes: this.env.EVIDENCE_MAX_BYTES,
       version: p.version,
     };
   }
@@ -68,7 +74,7 @@ export class ParticipationsService {
     const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
     const questions: QuestionForSubmit[] = ins.questions
       .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
-      .map((q) => ({ code: q.code, required: q.required, evidence: q.evidence }));
+      .map((q) => ({ code: q.code, aspectCode: ins.aspectById.get(q.aspectId)?.code, required: q.required, evidence: q.evidence }));
     const codeOf = new Map(ins.questions.map((q) => [String(q.id), q.code]));
     const rows: { question_id: string; evidence_ids: string | null; url: string | null }[] = await em.query(
       'SELECT question_id, evidence_ids, url FROM answers WHERE participation_id = ?',
@@ -77,17 +83,18 @@ export class ParticipationsService {
     const answers = new Map<string, AnswerForSubmit>(
       rows.filter((r) => codeOf.has(String(r.question_id))).map((r) => [codeOf.get(String(r.question_id))!, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]),
     );
-    return { questions, answers };
+    return { questions, answers, aspects: ins.aspects.map((a) => ({ code: a.code, title: a.title })) };
   }
 
   /** Submits once: 422 listing every question still unanswered or missing evidence; then read-only. */
-  async submit(user: AuthUser, id: string) {
+  async submit(user: AuthUser, id: string): Promise<ParticipationDto> {
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'owner', em, 'update');
       const now = this.clock.now();
       const refusal = saqWriteRefusal(p, now);
       if (refusal) throw unprocessable(refusal.message, refusal.details);
-      const { questions, answers } = await this.completenessInputs(p, em);
+      const inputs = await this.completenessInputs(p, em);
+      const { questions, answers } = inputs;
       const missing = missingForSubmit(questions, answers);
       if (missing.length) throw unprocessable(`The SAQ is not complete: ${missing.length} question(s) need attention`, { missing });
       await em.query(`UPDATE participations SET status = 'SUBMITTED', submitted_at = ?, version = version + 1 WHERE id = ?`, [now, p.id]);
@@ -100,12 +107,12 @@ export class ParticipationsService {
         before: { status: p.status },
         after: { status: 'SUBMITTED', submittedAt: now.toISOString(), answered: answers.size },
       });
-      return this.view({ ...p, status: 'SUBMITTED', submittedAt: now, version: p.version + 1 }, em, { questions, answers });
+      return this.view({ ...p, status: 'SUBMITTED', submittedAt: now, version: p.version + 1 }, em, inputs);
     });
   }
 
   /** The body's own SAQ deadline (usually an extension), audited with its reason. */
-  async setDeadline(user: AuthUser, id: string, dto: DeadlineDto) {
+  async setDeadline(user: AuthUser, id: string, dto: DeadlineDto): Promise<ParticipationDto> {
     const closesAt = new Date(dto.closesAt);
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'admin', em, 'update');

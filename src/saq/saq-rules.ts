@@ -56,6 +56,7 @@ const EVIDENCE_NAME: Record<EvidenceKind, string> = { NONE: 'nothing', FILE: 'a 
 
 export interface QuestionForSubmit {
   code: string;
+  aspectCode?: string;
   required: boolean;
   evidence: EvidenceKind;
 }
@@ -93,6 +94,13 @@ export function progressOf(questions: QuestionForSubmit[], answers: Map<string, 
     if (!hasRequiredEvidence(q.evidence, a)) missingEvidence++;
   }
   return { answered, total: questions.length, missingEvidence };
+}
+
+/** progressOf per aspect, in the instrument's order of aspects (aspects with no applicable question left out). */
+export function progressByAspect(aspects: { code: string; title: string }[], questions: QuestionForSubmit[], answers: Map<string, AnswerForSubmit>) {
+  return aspects
+    .map((a) => ({ aspectCode: a.code, title: a.title, ...progressOf(questions.filter((q) => q.aspectCode === a.code), answers) }))
+    .filter((a) => a.total > 0);
 }
 
 export const isHttpUrl = (s: string): boolean => {

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { ParseIdPipe } from '../common/id';
+import { Page, paginatedDto } from '../common/pagination';
 import { ConflictsService } from './conflicts.service';
-import { CreateUserDto, DeclareConflictDto, UpdateUserDto, UserQuery } from './dto/user.dto';
+import { ConflictDto, CreateUserDto, DeclareConflictDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -15,29 +17,34 @@ export class UsersController {
     private readonly conflicts: ConflictsService,
   ) {}
 
+  @ApiCreatedResponse({ type: UserDto })
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(user, dto);
   }
 
+  @ApiOkResponse({ type: paginatedDto(UserDto) })
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() q: UserQuery) {
+  list(@CurrentUser() user: AuthUser, @Query() q: UserQuery): Promise<Page<UserDto>> {
     return this.users.list(user, q);
   }
 
   /** An explicit conflict of interest of an assessor or panelist with a public body. */
+  @ApiCreatedResponse({ type: ConflictDto })
   @Post(':id/conflicts')
-  declareConflict(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: DeclareConflictDto) {
+  declareConflict(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string, @Body() dto: DeclareConflictDto): Promise<ConflictDto> {
     return this.conflicts.declare(user, id, dto);
   }
 
+  @ApiOkResponse({ type: UserDto })
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateUserDto) {
+  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(user, id, dto);
   }
 
+  @ApiOkResponse({ type: UserDto })
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string): Promise<UserDto> {
     return this.users.get(user, id);
   }
 }

@@ -56,7 +56,7 @@ export class ObjectionsService {
         'INSERT INTO objections (participation_id, question_id, reason, evidence_ids, url, points_before, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         [p.id, q.id, dto.reason, evidenceIds.length ? JSON.stringify(evidenceIds) : null, url, pointsBefore, user.id, now],
       );
-      const view = { id: String(r.insertId), participationId: p.id, questionCode: q.code, status: 'OPEN', reason: dto.reason, evidenceIds, url, pointsBefore: format2(pointsBefore), createdAt: now.toISOString() };
+      const view = { id: String(r.insertId), participationId: p.id, questionCode: q.code, status: 'OPEN' as const, reason: dto.reason, evidenceIds, url, pointsBefore: format2(pointsBefore)!, createdAt: now.toISOString() };
       await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'objection.file', entityType: 'objection', entityId: view.id, after: view });
       return view;
     });
@@ -64,7 +64,6 @@ export class ObjectionsService {
 
   /** ACCEPTED replaces the question's verified points with `points`; REJECTED keeps them. Until the period leaves OBJECTION. */
   async decide(user: AuthUser, objectionId: string, dto: DecideObjectionDto) {
-    if (!/^[1-9][0-9]{0,19}$/.test(objectionId)) throw notFound('Objection', objectionId);
     return inTransaction(this.ds, async (em) => {
       const [o] = await em.query('SELECT id, participation_id, question_id, status, points_before FROM objections WHERE id = ? FOR UPDATE', [objectionId]);
       if (!o) throw notFound('Objection', objectionId);
@@ -96,7 +95,7 @@ export class ObjectionsService {
         before: { status: 'OPEN', points: format2(o.points_before) },
         after,
       });
-      return { id: String(o.id), participationId: p.id, questionCode: q.code, pointsBefore: format2(o.points_before), ...after };
+      return { id: String(o.id), participationId: p.id, questionCode: q.code, pointsBefore: format2(o.points_before)!, ...after };
     });
   }
 }

@@ -1,8 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { ParseIdPipe } from '../common/id';
+import { Items, itemsDto, Page, paginatedDto } from '../common/pagination';
 import { AssignmentsService } from './assignments.service';
 import { AssignDto, AutoAssignDto, DecideObjectionDto, FileObjectionDto, VerifyDto } from './dto/verification.dto';
+import {
+  AssessorProgressDto,
+  AssignedParticipationDto,
+  AssignmentDto,
+  AutoAssignResultDto,
+  ObjectionDecisionDto,
+  ObjectionDto,
+  VerificationCompleteDto,
+  VerificationDto,
+  VerificationExplanationDto,
+} from './dto/verification-response.dto';
 import { ObjectionsService } from './objections.service';
 import { VerificationsService } from './verifications.service';
 
@@ -18,57 +31,66 @@ export class VerificationController {
 
   @Roles('admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: AutoAssignResultDto })
   @Post('periods/:id/assignments/auto')
-  auto(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AutoAssignDto) {
+  auto(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: AutoAssignDto): Promise<AutoAssignResultDto> {
     return this.assignments.auto(user, id, dto.perParticipation ?? 1);
   }
 
   @Roles('admin')
+  @ApiCreatedResponse({ type: AssignmentDto })
   @Post('periods/:id/assignments')
-  assign(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: AssignDto) {
+  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: AssignDto): Promise<AssignmentDto> {
     return this.assignments.assign(user, id, dto);
   }
 
   /** Admin view: verification progress per assessor. */
   @Roles('admin')
+  @ApiOkResponse({ type: itemsDto(AssessorProgressDto) })
   @Get('periods/:id/assignments')
-  progress(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  progress(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<Items<AssessorProgressDto>> {
     return this.assignments.progress(user, id);
   }
 
   @Roles('assessor')
+  @ApiOkResponse({ type: paginatedDto(AssignedParticipationDto) })
   @Get('assignments/mine')
-  mine(@CurrentUser() user: AuthUser) {
+  mine(@CurrentUser() user: AuthUser): Promise<Page<AssignedParticipationDto>> {
     return this.assignments.mine(user);
   }
 
   @Roles('assessor', 'admin')
+  @ApiOkResponse({ type: VerificationDto })
   @Put('participations/:id/verifications/:questionCode')
-  verify(@CurrentUser() user: AuthUser, @Param('id') id: string, @Param('questionCode') code: string, @Body() dto: VerifyDto) {
+  verify(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Param('questionCode') code: string, @Body() dto: VerifyDto): Promise<VerificationDto> {
     return this.verifications.verify(user, id, code, dto);
   }
 
   @Roles('assessor', 'admin')
   @HttpCode(200)
+  @ApiOkResponse({ type: VerificationCompleteDto })
   @Post('participations/:id/verification/complete')
-  complete(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  complete(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<VerificationCompleteDto> {
     return this.verifications.complete(user, id);
   }
 
+  @ApiOkResponse({ type: VerificationExplanationDto })
   @Get('participations/:id/verifications')
-  explain(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  explain(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<VerificationExplanationDto> {
     return this.verifications.explain(user, id);
   }
 
   @Roles('public_body')
+  @ApiCreatedResponse({ type: ObjectionDto })
   @Post('participations/:id/objections')
-  file(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: FileObjectionDto) {
+  file(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Body() dto: FileObjectionDto): Promise<ObjectionDto> {
     return this.objections.file(user, id, dto);
   }
 
   @Roles('assessor', 'admin')
+  @ApiOkResponse({ type: ObjectionDecisionDto })
   @Put('objections/:id')
-  decide(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: DecideObjectionDto) {
+  decide(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Objection')) id: string, @Body() dto: DecideObjectionDto): Promise<ObjectionDecisionDto> {
     return this.objections.decide(user, id, dto);
   }
 }

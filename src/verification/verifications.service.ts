@@ -12,9 +12,10 @@ import { ParticipationAccess, ParticipationContext } from '../access/participati
 import { dec, format2 } from '../scoring/decimal';
 import { saqScore, tallyAspects } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';
-import { checkVerification, effectivePoints } from './verification-rules';
+import { checkVerification, effectivePoints, VerificationStatus } from './verification-rules';
 import { inTransaction } from '../database/transaction';
 import { AnswersService } from '../saq/answers.service';
+import { ObjectionStatus } from './dto/verification-response.dto';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { ParticipationRecords } from '../saq/participation-records';
 
@@ -25,7 +26,7 @@ interface VerificationRow {
   code: string;
   points: string | null;
   objection_points: string | null;
-  status: string | null;
+  status: VerificationStatus | null;
   note: string | null;
   version: number | null;
   self_points: string | null;
@@ -115,7 +116,7 @@ export class VerificationsService {
       if (unverified.length) throw unprocessable(`${unverified.length} question(s) are not verified yet`, { unverified });
       await this.participations.markVerified(em, p.id);
       await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'verification.complete', entityType: 'participation', entityId: p.id, before: { status: p.status }, after: { status: 'VERIFIED' } });
-      return { id: p.id, status: 'VERIFIED' };
+      return { id: p.id, status: 'VERIFIED' as const };
     });
   }
 
@@ -146,7 +147,7 @@ export class VerificationsService {
       code: q.code,
       self_points: selfPoints.get(q.id) ?? null,
     }));
-    const objections: { id: string; question_id: string; status: string; reason: string; points_before: string; points_after: string | null; decision_note: string | null; created_at: Date }[] =
+    const objections: { id: string; question_id: string; status: ObjectionStatus; reason: string; points_before: string; points_after: string | null; decision_note: string | null; created_at: Date }[] =
       await this.ds.query('SELECT id, question_id, status, reason, points_before, points_after, decision_note, created_at FROM objections WHERE participation_id = ? ORDER BY id', [p.id]);
     const byQuestion = new Map(rows.map((r) => [String(r.question_id), r]));
     const applicable = ins.questions.filter((q) => appliesTo(q.categoryCodes, p.categoryCode));
@@ -157,7 +158,7 @@ export class VerificationsService {
         return {
           questionCode: q.code,
           aspectCode: ins.aspectById.get(q.aspectId)!.code,
-          maxPoints: format2(q.maxPoints),
+          maxPoints: format2(q.maxPoints)!,
           selfPoints: format2(r?.self_points ?? null),
           verifiedPoints: format2(r?.points ?? null),
           effectivePoints: format2(effective),
@@ -165,7 +166,7 @@ export class VerificationsService {
           note: r?.note ?? null,
           version: r?.version ?? 0,
           objection: objection
-            ? { id: String(objection.id), status: objection.status, reason: objection.reason, pointsBefore: format2(objection.points_before), pointsAfter: format2(objection.points_after), decisionNote: objection.decision_note }
+            ? { id: String(objection.id), status: objection.status, reason: objection.reason, pointsBefore: format2(objection.points_before)!, pointsAfter: format2(objection.points_after), decisionNote: objection.decision_note }
             : null,
         };
       });
@@ -177,13 +178,13 @@ export class VerificationsService {
     return {
       participationId: p.id,
       status: p.status,
-      saqScore: format2(score.score),
+      saqScore: format2(score.score)!,
       saqScoreExact: score.score.toString(),
       aspects: score.aspects.map((a) => ({
         code: a.code,
         share: a.share.toString(),
         effectiveWeight: a.effectiveWeight.toString(),
-        contribution: format2(a.contribution),
+        contribution: format2(a.contribution)!,
         dropped: a.dropped,
       })),
       items,

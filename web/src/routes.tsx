@@ -18,7 +18,7 @@ export function AppRoutes() {
         <Route path="peringkat/:organizer/:year" element={<RankingPage />} />
         <Route path="verify/:code" element={<VerifyPage />} />
         <Route path="masuk" element={<LoginPage />} />
-        <Route path="beranda" element={<RoleHome />} />
+        <Route path="beranda/*" element={<RoleHome />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

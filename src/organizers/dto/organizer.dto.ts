@@ -1,4 +1,5 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiEnum, ApiId, ApiNested, ApiText } from '../../common/api-schema';
 import { Organizer, ORGANIZER_LEVELS, OrganizerLevel } from '../entities/organizer.entity';
 
 export class CreateOrganizerDto {
@@ -16,13 +17,25 @@ export class CreateOrganizerDto {
 }
 
 export class OrganizerDto {
-  id: string;
-  slug: string;
-  name: string;
-  level: OrganizerLevel;
-  region: string | null;
+  @ApiId() id: string;
+  @ApiText() slug: string;
+  @ApiText() name: string;
+  @ApiEnum(ORGANIZER_LEVELS, { enumName: 'OrganizerLevel' }) level: OrganizerLevel;
+  @ApiText({ nullable: true }) region: string | null;
 
   static of(o: Organizer): OrganizerDto {
     return { id: o.id, slug: o.slug, name: o.name, level: o.level, region: o.region };
   }
+}
+
+/** An organizer as the public list shows it (no internal id). */
+export class PublicOrganizerDto {
+  @ApiText() slug: string;
+  @ApiText() name: string;
+  @ApiEnum(ORGANIZER_LEVELS, { enumName: 'OrganizerLevel' }) level: OrganizerLevel;
+  @ApiText({ nullable: true }) region: string | null;
+}
+
+export class OrganizerListDto {
+  @ApiNested(() => PublicOrganizerDto, { isArray: true }) items: PublicOrganizerDto[];
 }

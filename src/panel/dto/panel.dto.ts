@@ -1,14 +1,13 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/id';
 import { IsDecimalInput } from '../../common/decimal-input';
 import { NestedArray } from '../../common/validation';
 
-const ID = /^[1-9][0-9]{0,19}$/;
-
 export class PanelAssignDto {
-  @IsString() @Matches(ID, { message: 'panelistId must be an id' })
+  @IsId()
   panelistId: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @Matches(ID, { each: true, message: 'each participationIds entry must be an id' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsId({ each: true })
   participationIds: string[];
 }
 

@@ -11,6 +11,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
 import { IsDecimalInput } from '../../common/decimal-input';
 import { IsInstant, NestedArray, NestedObject } from '../../common/validation';
 import { format2 } from '../../scoring/decimal';
@@ -159,24 +161,74 @@ export class AdvanceDto {
 }
 
 
+export class PeriodWeightsDto {
+  @ApiScore() saq: string;
+  @ApiScore() visitation: string;
+  @ApiScore() presentation: string;
+}
+
+export class PeriodFinalistRuleDto {
+  @ApiEnum(FINALIST_RULE_TYPES, { enumName: 'FinalistRuleType' }) type: FinalistRuleType;
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', description: 'TOP_N: finalists per category' },
+      { type: 'string', pattern: '^[0-9]+\\.[0-9]{2}$', description: 'THRESHOLD: the minimum SAQ score, two decimals' },
+    ],
+    example: '75.00',
+  })
+  value: string | number;
+}
+
+export class PeriodBandDto {
+  @ApiText({ example: 'INFORMATIF' }) code: string;
+  @ApiText({ example: 'Informatif' }) label: string;
+  @ApiScore({ example: '90.00' }) min: string;
+}
+
+export class PeriodRubricCriterionDto {
+  @ApiText({ example: 'OVERALL' }) code: string;
+  @ApiText() title: string;
+  @ApiScore({ example: '100.00' }) weight: string;
+}
+
+export class StageWindowDto {
+  @ApiInstant() opensAt: string;
+  @ApiInstant() closesAt: string;
+}
+
+/** The windows of the stages the period has; a stage without a window is absent. */
+export class PeriodScheduleDto {
+  @ApiNested(() => StageWindowDto, { optional: true }) SAQ?: StageWindowDto;
+  @ApiNested(() => StageWindowDto, { optional: true }) VERIFICATION?: StageWindowDto;
+  @ApiNested(() => StageWindowDto, { optional: true }) OBJECTION?: StageWindowDto;
+  @ApiNested(() => StageWindowDto, { optional: true }) VISITATION?: StageWindowDto;
+  @ApiNested(() => StageWindowDto, { optional: true }) PRESENTATION?: StageWindowDto;
+}
+
+export class PeriodCertificateSettingsDto {
+  @ApiText({ optional: true }) signatoryName?: string;
+  @ApiText({ optional: true }) signatoryTitle?: string;
+  @ApiText({ optional: true }) place?: string;
+}
+
 export class PeriodDto {
-  id: string;
-  year: number;
-  name: string;
-  timezone: string;
-  stage: Stage;
-  weights: { saq: string; visitation: string; presentation: string };
-  finalistRule: { type: FinalistRuleType; value: string | number };
-  bands: { code: string; label: string; min: string }[];
-  presentationRubric: { code: string; title: string; weight: string }[];
-  schedule: Schedule;
-  scoringLocked: boolean;
-  publishedRunId: string | null;
-  publishedAt: string | null;
-  certificate: { signatoryName?: string; signatoryTitle?: string; place?: string } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
+  @ApiId() id: string;
+  @ApiInt({ example: 2026 }) year: number;
+  @ApiText() name: string;
+  @ApiText({ example: 'Asia/Jakarta' }) timezone: string;
+  @ApiEnum(STAGES, { enumName: 'Stage' }) stage: Stage;
+  @ApiNested(() => PeriodWeightsDto) weights: PeriodWeightsDto;
+  @ApiNested(() => PeriodFinalistRuleDto) finalistRule: PeriodFinalistRuleDto;
+  @ApiNested(() => PeriodBandDto, { isArray: true }) bands: PeriodBandDto[];
+  @ApiNested(() => PeriodRubricCriterionDto, { isArray: true }) presentationRubric: PeriodRubricCriterionDto[];
+  @ApiNested(() => PeriodScheduleDto) schedule: Schedule;
+  @ApiBool({ description: 'true once the first ranking run locked the scoring settings' }) scoringLocked: boolean;
+  @ApiId({ nullable: true }) publishedRunId: string | null;
+  @ApiInstant({ nullable: true }) publishedAt: string | null;
+  @ApiNested(() => PeriodCertificateSettingsDto, { nullable: true }) certificate: PeriodCertificateSettingsDto | null;
+  @ApiInt() version: number;
+  @ApiInstant() createdAt: string;
+  @ApiInstant() updatedAt: string;
 
   static of(p: Period): PeriodDto {
     return {

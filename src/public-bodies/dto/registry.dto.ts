@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { ApiId, ApiInt, ApiNested, ApiText } from '../../common/api-schema';
 import { PageQuery } from '../../common/pagination';
 import { trimLower } from '../../common/validation';
 import { Category } from '../entities/category.entity';
@@ -43,23 +44,35 @@ export class PublicBodyQuery extends PageQuery {
 }
 
 export class CategoryDto {
-  id: string;
-  code: string;
-  name: string;
+  @ApiId() id: string;
+  @ApiText({ example: 'OPD' }) code: string;
+  @ApiText() name: string;
+
   static of(c: Category): CategoryDto {
     return { id: c.id, code: c.code, name: c.name };
   }
 }
 
 export class PublicBodyDto {
-  id: string;
-  name: string;
-  categoryCode: string;
-  categoryName: string;
-  region: string | null;
-  website: string | null;
-  email: string | null;
+  @ApiId() id: string;
+  @ApiText() name: string;
+  @ApiText() categoryCode: string;
+  @ApiText() categoryName: string;
+  @ApiText({ nullable: true }) region: string | null;
+  @ApiText({ nullable: true }) website: string | null;
+  @ApiText({ nullable: true }) email: string | null;
+
   static of(b: PublicBody, c: Category): PublicBodyDto {
     return { id: b.id, name: b.name, categoryCode: c.code, categoryName: c.name, region: b.region, website: b.website, email: b.email };
   }
+}
+
+export class ImportErrorDto {
+  @ApiInt({ description: 'the CSV line (1 is the header)' }) line: number;
+  @ApiText() message: string;
+}
+
+export class ImportResultDto {
+  @ApiInt() created: number;
+  @ApiNested(() => ImportErrorDto, { isArray: true }) errors: ImportErrorDto[];
 }

@@ -1,9 +1,10 @@
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/id';
 import { Type } from 'class-transformer';
 import { PageQuery } from '../../common/pagination';
 
 export class PublishDto {
-  @IsString() @Matches(/^[1-9][0-9]{0,19}$/, { message: 'runId must be an id' })
+  @IsId()
   runId: string;
 }
 

@@ -1,9 +1,10 @@
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsId } from '../../common/id';
 import { PageQuery } from '../../common/pagination';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '../entities/participation.entity';
 
 export class EnrollDto {
-  @IsOptional() @IsArray() @ArrayMaxSize(100000) @Matches(/^[1-9][0-9]{0,19}$/, { each: true, message: 'each publicBodyIds entry must be an id' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100000) @IsId({ each: true })
   publicBodyIds?: string[];
 
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true })

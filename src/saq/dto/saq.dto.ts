@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/id';
 import { IsInstant } from '../../common/validation';
 
 export class SaveAnswerDto {
@@ -6,7 +7,7 @@ export class SaveAnswerDto {
   @IsDefined({ message: 'value is required' })
   value: unknown;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(/^[1-9][0-9]{0,19}$/, { each: true, message: 'each evidenceIds entry must be an evidence id' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsId({ each: true, message: 'each evidenceIds entry must be an evidence id' })
   evidenceIds?: string[];
 
   @IsOptional() @IsString() @MaxLength(2000)

@@ -1,11 +1,11 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiText } from '../../common/api-schema';
+import { IsId } from '../../common/id';
 import { Role, ROLES } from '../../common/auth-user';
 import { PageQuery } from '../../common/pagination';
 import { User } from '../entities/user.entity';
 import { trimLower } from '../../common/validation';
-
-const ID = /^[1-9][0-9]{0,19}$/;
 
 export class CreateUserDto {
   @Transform(trimLower) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
@@ -20,14 +20,14 @@ export class CreateUserDto {
   @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200)
   password: string;
 
-  @IsOptional() @IsString() @Matches(ID, { message: 'publicBodyId must be an id' })
+  @IsOptional() @IsId()
   publicBodyId?: string;
 
   @IsOptional() @IsString() @MaxLength(300)
   affiliation?: string;
 
   /** Platform admins only: create the user (usually the first admin) in another organizer. */
-  @IsOptional() @IsString() @Matches(ID, { message: 'organizerId must be an id' })
+  @IsOptional() @IsId()
   organizerId?: string;
 }
 
@@ -42,17 +42,18 @@ export class UserQuery extends PageQuery {
   role?: Role;
 }
 
+/** A user as the API shows it: never the password hash. */
 export class UserDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organizerId: string;
-  publicBodyId: string | null;
-  affiliation: string | null;
-  platformAdmin: boolean;
-  active: boolean;
-  createdAt: string;
+  @ApiId() id: string;
+  @ApiText() email: string;
+  @ApiText() name: string;
+  @ApiEnum(ROLES, { enumName: 'Role' }) role: Role;
+  @ApiId() organizerId: string;
+  @ApiId({ nullable: true }) publicBodyId: string | null;
+  @ApiText({ nullable: true }) affiliation: string | null;
+  @ApiBool() platformAdmin: boolean;
+  @ApiBool() active: boolean;
+  @ApiInstant() createdAt: string;
 
   static of(u: User): UserDto {
     return {
@@ -71,9 +72,16 @@ export class UserDto {
 }
 
 export class DeclareConflictDto {
-  @IsString() @Matches(ID, { message: 'publicBodyId must be an id' })
+  @IsId()
   publicBodyId: string;
 
   @IsOptional() @IsString() @MaxLength(1000)
   reason?: string;
+}
+
+/** A declared conflict of interest. */
+export class ConflictDto {
+  @ApiId() userId: string;
+  @ApiId() publicBodyId: string;
+  @ApiText({ nullable: true }) reason: string | null;
 }

@@ -1,8 +1,7 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsId } from '../../common/id';
 import { IsDecimalInput } from '../../common/decimal-input';
 import { OBJECTION_DECISIONS, ObjectionDecision, VERIFICATION_STATUSES, VerificationStatus } from '../verification-rules';
-
-const ID = /^[1-9][0-9]{0,19}$/;
 
 export class AutoAssignDto {
   @IsOptional() @IsInt() @Min(1) @Max(5)
@@ -10,10 +9,10 @@ export class AutoAssignDto {
 }
 
 export class AssignDto {
-  @IsString() @Matches(ID, { message: 'assessorId must be an id' })
+  @IsId()
   assessorId: string;
 
-  @IsString() @Matches(ID, { message: 'participationId must be an id' })
+  @IsId()
   participationId: string;
 }
 
@@ -38,7 +37,7 @@ export class FileObjectionDto {
   @IsString() @IsNotEmpty() @MaxLength(5000)
   reason: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(ID, { each: true, message: 'each evidenceIds entry must be an evidence id' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsId({ each: true, message: 'each evidenceIds entry must be an evidence id' })
   evidenceIds?: string[];
 
   @IsOptional() @IsString() @MaxLength(2000)

@@ -66,7 +66,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["UsersController_update"];
         trace?: never;
     };
     "/auth/login": {
@@ -79,6 +79,23 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Changes the caller's password; every token issued before is refused from then on, the answer carries a new one. */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -366,7 +383,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ParticipationsController_listEvidence"];
         put?: never;
         post: operations["ParticipationsController_upload"];
         delete?: never;
@@ -915,6 +932,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        OrganizerLevel: "PUSAT" | "PROVINSI" | "KABUPATEN_KOTA";
+        PublicOrganizerDto: {
+            slug: string;
+            name: string;
+            level: components["schemas"]["OrganizerLevel"];
+            region: string | null;
+        };
+        OrganizerListDto: {
+            items: components["schemas"]["PublicOrganizerDto"][];
+        };
         CreateOrganizerDto: {
             slug: string;
             name: string;
@@ -923,11 +951,11 @@ export interface components {
             region?: string;
         };
         OrganizerDto: {
+            /** @example 42 */
             id: string;
             slug: string;
             name: string;
-            /** @enum {string} */
-            level: "PUSAT" | "PROVINSI" | "KABUPATEN_KOTA";
+            level: components["schemas"]["OrganizerLevel"];
             region: string | null;
         };
         CreateUserDto: {
@@ -942,35 +970,156 @@ export interface components {
             /** @description Platform admins only: create the user (usually the first admin) in another organizer. */
             organizerId?: string;
         };
+        /** @enum {string} */
+        Role: "admin" | "public_body" | "assessor" | "panelist";
         UserDto: {
+            /** @example 42 */
             id: string;
             email: string;
             name: string;
-            /** @enum {string} */
-            role: "admin" | "public_body" | "assessor" | "panelist";
+            role: components["schemas"]["Role"];
+            /** @example 42 */
             organizerId: string;
+            /** @example 42 */
             publicBodyId: string | null;
             affiliation: string | null;
             platformAdmin: boolean;
             active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             createdAt: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         DeclareConflictDto: {
             publicBodyId: string;
             reason?: string;
         };
+        ConflictDto: {
+            /** @example 42 */
+            userId: string;
+            /** @example 42 */
+            publicBodyId: string;
+            reason: string | null;
+        };
+        UpdateUserDto: {
+            /** @description false deactivates the account: it cannot log in and every token it holds is refused. */
+            active: boolean;
+        };
         LoginDto: {
             email: string;
             password: string;
+        };
+        LoginUserDto: {
+            /** @example 42 */
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @example 42 */
+            publicBodyId: string | null;
+            /** @example 42 */
+            organizerId: string;
+        };
+        LoginResponseDto: {
+            /** @description a short-lived bearer token */
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            user: components["schemas"]["LoginUserDto"];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        AuditEntryDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            actorId: string | null;
+            /** @example answer.save */
+            action: string;
+            /** @example participation */
+            entityType: string;
+            entityId: string;
+            /** @description the state before the change */
+            before: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            /** @description the state after the change */
+            after: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            reason: string | null;
+            requestId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            at: string;
+        };
+        AuditEntryPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        QueuedJobDto: {
+            /** @example system */
+            queue: string;
+            jobId: string;
+        };
+        JobStatusDto: {
+            id: string;
+            queue: string;
+            name: string;
+            /** @description BullMQ state: waiting, active, completed, failed, delayed, ... */
+            state: string;
+            /** @description a number (percent) or an object the job reports */
+            progress: {
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean;
+            attemptsMade: number;
+            result: ({
+                [key: string]: unknown;
+            } | unknown[] | string | number | boolean) | null;
+            failedReason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            finishedAt: string | null;
         };
         CreateCategoryDto: {
             code: string;
             name: string;
         };
         CategoryDto: {
+            /** @example 42 */
             id: string;
+            /** @example OPD */
             code: string;
             name: string;
+        };
+        CategoryPageDto: {
+            items: components["schemas"]["CategoryDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         CreatePublicBodyDto: {
             name: string;
@@ -982,6 +1131,7 @@ export interface components {
             email?: string;
         };
         PublicBodyDto: {
+            /** @example 42 */
             id: string;
             name: string;
             categoryCode: string;
@@ -989,6 +1139,22 @@ export interface components {
             region: string | null;
             website: string | null;
             email: string | null;
+        };
+        ImportErrorDto: {
+            /** @description the CSV line (1 is the header) */
+            line: number;
+            message: string;
+        };
+        ImportResultDto: {
+            created: number;
+            errors: components["schemas"]["ImportErrorDto"][];
+        };
+        PublicBodyPageDto: {
+            items: components["schemas"]["PublicBodyDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         WeightsDto: {
             saq: Record<string, never>;
@@ -1031,45 +1197,104 @@ export interface components {
             presentationRubric?: components["schemas"]["RubricCriterionDto"][];
             schedule: components["schemas"]["ScheduleDto"];
         };
+        /** @enum {string} */
+        Stage: "PREPARATION" | "REGISTRATION" | "SAQ" | "VERIFICATION" | "OBJECTION" | "VISITATION" | "PRESENTATION" | "FINALIZATION" | "PUBLISHED" | "ARCHIVED";
+        PeriodWeightsDto: {
+            /** @example 87.50 */
+            saq: string;
+            /** @example 87.50 */
+            visitation: string;
+            /** @example 87.50 */
+            presentation: string;
+        };
+        /** @enum {string} */
+        FinalistRuleType: "THRESHOLD" | "TOP_N";
+        PeriodFinalistRuleDto: {
+            type: components["schemas"]["FinalistRuleType"];
+            /** @example 75.00 */
+            value: number | string;
+        };
+        PeriodBandDto: {
+            /** @example INFORMATIF */
+            code: string;
+            /** @example Informatif */
+            label: string;
+            /** @example 90.00 */
+            min: string;
+        };
+        PeriodRubricCriterionDto: {
+            /** @example OVERALL */
+            code: string;
+            title: string;
+            /** @example 100.00 */
+            weight: string;
+        };
+        StageWindowDto: {
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            closesAt: string;
+        };
+        PeriodScheduleDto: {
+            SAQ?: components["schemas"]["StageWindowDto"];
+            VERIFICATION?: components["schemas"]["StageWindowDto"];
+            OBJECTION?: components["schemas"]["StageWindowDto"];
+            VISITATION?: components["schemas"]["StageWindowDto"];
+            PRESENTATION?: components["schemas"]["StageWindowDto"];
+        };
+        PeriodCertificateSettingsDto: {
+            signatoryName?: string;
+            signatoryTitle?: string;
+            place?: string;
+        };
         PeriodDto: {
+            /** @example 42 */
             id: string;
+            /** @example 2026 */
             year: number;
             name: string;
+            /** @example Asia/Jakarta */
             timezone: string;
-            /** @enum {string} */
-            stage: "PREPARATION" | "REGISTRATION" | "SAQ" | "VERIFICATION" | "OBJECTION" | "VISITATION" | "PRESENTATION" | "FINALIZATION" | "PUBLISHED" | "ARCHIVED";
-            weights: {
-                saq: string;
-                visitation: string;
-                presentation: string;
-            };
-            finalistRule: {
-                /** @enum {string} */
-                type: "THRESHOLD" | "TOP_N";
-                value: Record<string, never>;
-            };
-            bands: {
-                code: string;
-                label: string;
-                min: string;
-            }[];
-            presentationRubric: {
-                code: string;
-                title: string;
-                weight: string;
-            }[];
-            schedule: Record<string, never>;
+            stage: components["schemas"]["Stage"];
+            weights: components["schemas"]["PeriodWeightsDto"];
+            finalistRule: components["schemas"]["PeriodFinalistRuleDto"];
+            bands: components["schemas"]["PeriodBandDto"][];
+            presentationRubric: components["schemas"]["PeriodRubricCriterionDto"][];
+            schedule: components["schemas"]["PeriodScheduleDto"];
+            /** @description true once the first ranking run locked the scoring settings */
             scoringLocked: boolean;
+            /** @example 42 */
             publishedRunId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             publishedAt: string | null;
-            certificate: {
-                signatoryName?: string;
-                signatoryTitle?: string;
-                place?: string;
-            };
+            certificate: components["schemas"]["PeriodCertificateSettingsDto"] | null;
             version: number;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
             updatedAt: string;
+        };
+        PeriodPageDto: {
+            items: components["schemas"]["PeriodDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         CertificateSettingsDto: {
             signatoryName?: string;
@@ -1123,9 +1348,184 @@ export interface components {
         InstrumentDto: {
             aspects: components["schemas"]["AspectDto"][];
         };
+        /** @enum {string} */
+        QuestionType: "YES_NO" | "CHOICE" | "MULTI_CHOICE" | "NUMBER" | "TEXT";
+        InstrumentOptionDto: {
+            value: string;
+            label: string;
+            /** @example 87.50 */
+            points: string;
+        };
+        InstrumentThresholdDto: {
+            /**
+             * @description the lowest value earning these points, an exact decimal
+             * @example 10
+             */
+            min: string;
+            /** @example 87.50 */
+            points: string;
+        };
+        /** @enum {string} */
+        EvidenceKind: "NONE" | "FILE" | "URL" | "FILE_OR_URL";
+        InstrumentQuestionDto: {
+            /** @example 2.3.1 */
+            code: string;
+            text: string;
+            type: components["schemas"]["QuestionType"];
+            /** @example 87.50 */
+            maxPoints: string;
+            /** @description CHOICE and MULTI_CHOICE only */
+            options?: components["schemas"]["InstrumentOptionDto"][];
+            /** @description NUMBER only */
+            thresholds?: components["schemas"]["InstrumentThresholdDto"][];
+            evidence: components["schemas"]["EvidenceKind"];
+            required: boolean;
+            /** @description the categories the question applies to; empty: all */
+            categoryCodes: string[];
+        };
+        InstrumentAspectDto: {
+            code: string;
+            title: string;
+            /** @example 87.50 */
+            weight: string;
+            /**
+             * @description the sum of the listed questions' maxPoints
+             * @example 87.50
+             */
+            maxPoints: string;
+            questions: components["schemas"]["InstrumentQuestionDto"][];
+        };
+        InstrumentTreeDto: {
+            /** @example 42 */
+            periodId: string;
+            /** @description the category the tree is filtered to */
+            categoryCode: string | null;
+            /** @description true from the SAQ stage on */
+            frozen: boolean;
+            questionCount: number;
+            aspects: components["schemas"]["InstrumentAspectDto"][];
+        };
         EnrollDto: {
             publicBodyIds?: string[];
             categoryCodes?: string[];
+        };
+        EnrollResultDto: {
+            enrolled: number;
+            alreadyEnrolled: number;
+        };
+        PublicBodyRefDto: {
+            /** @example 42 */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        ParticipationStatus: "INVITED" | "IN_PROGRESS" | "SUBMITTED" | "VERIFIED" | "FINALIST" | "RANKED" | "NOT_PARTICIPATING";
+        ParticipantDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            deadline: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            submittedAt: string | null;
+        };
+        ParticipantPageDto: {
+            items: components["schemas"]["ParticipantDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SaqProgressDto: {
+            answered: number;
+            /** @description questions that apply to the body's category */
+            total: number;
+            /** @description answered questions still missing the evidence they need */
+            missingEvidence: number;
+        };
+        AspectProgressDto: {
+            answered: number;
+            /** @description questions that apply to the body's category */
+            total: number;
+            /** @description answered questions still missing the evidence they need */
+            missingEvidence: number;
+            aspectCode: string;
+            title: string;
+        };
+        ParticipationDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            periodYear: number;
+            stage: components["schemas"]["Stage"];
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /**
+             * Format: date-time
+             * @description the body's own deadline when extended, else the SAQ window's end
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            deadline: string | null;
+            deadlineExtended: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            submittedAt: string | null;
+            /** @description whether the body may still change its SAQ now */
+            writable: boolean;
+            progress: components["schemas"]["SaqProgressDto"];
+            /** @description progress per aspect, in the instrument's order (aspects with no question for the body left out) */
+            progressByAspect: components["schemas"]["AspectProgressDto"][];
+            /** @description the largest evidence file accepted, in bytes */
+            evidenceMaxBytes: number;
+            version: number;
+        };
+        ParticipationPageDto: {
+            items: components["schemas"]["ParticipationDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AnswerDto: {
+            questionCode: string;
+            /** @description YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string */
+            value: boolean | string | number | string[];
+            /** @example [
+             *       "42"
+             *     ] */
+            evidenceIds: string[];
+            url: string | null;
+            note: string | null;
+            /** @example 87.50 */
+            selfPoints: string;
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            updatedAt: string;
+        };
+        AnswerListDto: {
+            items: components["schemas"]["AnswerDto"][];
         };
         SaveAnswerDto: {
             /** @description YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string. */
@@ -1135,6 +1535,23 @@ export interface components {
             note?: string;
             version?: number;
         };
+        EvidenceDto: {
+            /** @example 42 */
+            id: string;
+            fileName: string;
+            /** @description bytes */
+            size: number;
+            /** @description hex SHA-256 of the file */
+            sha256: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+        };
+        EvidenceListDto: {
+            items: components["schemas"]["EvidenceDto"][];
+        };
         DeadlineDto: {
             closesAt: string;
             reason: string;
@@ -1142,9 +1559,71 @@ export interface components {
         AutoAssignDto: {
             perParticipation?: number;
         };
+        AssignmentConflictDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 42 */
+            assessorId: string;
+        };
+        AutoAssignResultDto: {
+            assigned: number;
+            /** @description participations where an assessor was passed over for a conflict of interest */
+            skippedForConflict: number;
+            /**
+             * @description participations that could not get enough assessors
+             * @example [
+             *       "42"
+             *     ]
+             */
+            unassigned: string[];
+            conflicts: components["schemas"]["AssignmentConflictDto"][];
+        };
         AssignDto: {
             assessorId: string;
             participationId: string;
+        };
+        AssignmentDto: {
+            /** @example 42 */
+            assessorId: string;
+            /** @example 42 */
+            participationId: string;
+        };
+        AssessorRefDto: {
+            /** @example 42 */
+            id: string;
+            name: string;
+            affiliation: string | null;
+        };
+        AssessorProgressDto: {
+            assessor: components["schemas"]["AssessorRefDto"];
+            assigned: number;
+            /** @description assigned participations no longer waiting for verification */
+            completed: number;
+            verifiedQuestions: number;
+        };
+        AssessorProgressListDto: {
+            items: components["schemas"]["AssessorProgressDto"][];
+        };
+        VerificationProgressDto: {
+            verified: number;
+            total: number;
+        };
+        AssignedParticipationDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 42 */
+            periodId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            progress: components["schemas"]["VerificationProgressDto"];
+        };
+        AssignedParticipationPageDto: {
+            items: components["schemas"]["AssignedParticipationDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         VerifyDto: {
             points: Record<string, never>;
@@ -1153,11 +1632,118 @@ export interface components {
             note?: string;
             version?: number;
         };
+        /** @enum {string} */
+        VerificationStatus: "ACCEPTED" | "ADJUSTED" | "EVIDENCE_INACCESSIBLE";
+        VerificationDto: {
+            questionCode: string;
+            /**
+             * @description null when the body did not answer
+             * @example 87.50
+             */
+            selfPoints: string | null;
+            /** @example 87.50 */
+            verifiedPoints: string;
+            /** @example 87.50 */
+            points: string;
+            status: components["schemas"]["VerificationStatus"];
+            note: string | null;
+            version: number;
+        };
+        VerificationCompleteDto: {
+            /** @example 42 */
+            id: string;
+            /** @enum {string} */
+            status: "VERIFIED";
+        };
+        AspectScoreDto: {
+            code: string;
+            /**
+             * @description points / max of the aspect
+             * @example 87.4987654321
+             */
+            share: string;
+            /** @example 87.4987654321 */
+            effectiveWeight: string;
+            /** @example 87.50 */
+            contribution: string;
+            /** @description true when no question of the aspect applies to the body */
+            dropped: boolean;
+        };
+        /** @enum {string} */
+        ObjectionStatus: "OPEN" | "ACCEPTED" | "REJECTED";
+        ObjectionSummaryDto: {
+            /** @example 42 */
+            id: string;
+            status: components["schemas"]["ObjectionStatus"];
+            reason: string;
+            /** @example 87.50 */
+            pointsBefore: string;
+            /** @example 87.50 */
+            pointsAfter: string | null;
+            decisionNote: string | null;
+        };
+        QuestionVerificationDto: {
+            questionCode: string;
+            aspectCode: string;
+            /** @example 87.50 */
+            maxPoints: string;
+            /** @example 87.50 */
+            selfPoints: string | null;
+            /**
+             * @description null until verified
+             * @example 87.50
+             */
+            verifiedPoints: string | null;
+            /**
+             * @description the points that count: an accepted objection's, else the verified ones
+             * @example 87.50
+             */
+            effectivePoints: string | null;
+            status: components["schemas"]["VerificationStatus"] | null;
+            note: string | null;
+            /** @description 0 until verified */
+            version: number;
+            /** @description the latest objection on the question */
+            objection: components["schemas"]["ObjectionSummaryDto"] | null;
+        };
+        VerificationExplanationDto: {
+            /** @example 42 */
+            participationId: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /** @example 87.50 */
+            saqScore: string;
+            /** @example 87.4987654321 */
+            saqScoreExact: string;
+            aspects: components["schemas"]["AspectScoreDto"][];
+            items: components["schemas"]["QuestionVerificationDto"][];
+        };
         FileObjectionDto: {
             questionCode: string;
             reason: string;
             evidenceIds?: string[];
             url?: string;
+        };
+        ObjectionDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            participationId: string;
+            questionCode: string;
+            /** @enum {string} */
+            status: "OPEN";
+            reason: string;
+            /** @example [
+             *       "42"
+             *     ] */
+            evidenceIds: string[];
+            url: string | null;
+            /** @example 87.50 */
+            pointsBefore: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
         };
         DecideObjectionDto: {
             /** @enum {string} */
@@ -1165,14 +1751,134 @@ export interface components {
             points?: Record<string, never>;
             note: string;
         };
+        /** @enum {string} */
+        ObjectionDecision: "ACCEPTED" | "REJECTED";
+        ObjectionDecisionDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            participationId: string;
+            questionCode: string;
+            /** @example 87.50 */
+            pointsBefore: string;
+            status: components["schemas"]["ObjectionDecision"];
+            /**
+             * @description the new points of an accepted objection
+             * @example 87.50
+             */
+            pointsAfter: string | null;
+            decisionNote: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            decidedAt: string;
+        };
+        FinalistDto: {
+            /** @example 42 */
+            participationId: string;
+            categoryCode: string;
+            /** @example 87.50 */
+            saqScore: string;
+            /** @example 87.4987654321 */
+            saqScoreExact: string;
+        };
+        FinalistSelectionDto: {
+            rule: components["schemas"]["PeriodFinalistRuleDto"];
+            total: number;
+            items: components["schemas"]["FinalistDto"][];
+        };
         PanelAssignDto: {
             panelistId: string;
             participationIds: string[];
+        };
+        PanelAssignmentResultDto: {
+            /** @example 42 */
+            panelistId: string;
+            /** @example [
+             *       "42"
+             *     ] */
+            participationIds: string[];
+            /** @description assignments that did not exist before */
+            added: number;
+        };
+        PanelistScoresDto: {
+            /** @example 42 */
+            id: string;
+            name: string;
+            /** @example 87.50 */
+            visitation: string | null;
+            /** @example 87.50 */
+            presentation: string | null;
+        };
+        PanelOverviewItemDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            panelists: components["schemas"]["PanelistScoresDto"][];
+            /** @description names of assigned panelists without a visitation score */
+            missingVisitation: string[];
+            /** @description names of assigned panelists without a presentation sheet */
+            missingPresentation: string[];
+        };
+        PanelOverviewItemListDto: {
+            items: components["schemas"]["PanelOverviewItemDto"][];
+        };
+        OwnVisitationDto: {
+            /** @example 87.50 */
+            score: string;
+            findings: string | null;
+            version: number;
+        };
+        CriterionScoreViewDto: {
+            code: string;
+            /** @example 87.50 */
+            score: string;
+        };
+        OwnPresentationSheetDto: {
+            criteria: components["schemas"]["CriterionScoreViewDto"][];
+            /** @example 87.50 */
+            total: string;
+            note: string | null;
+            version: number;
+        };
+        PanelFinalistDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 42 */
+            periodId: string;
+            periodYear: number;
+            stage: components["schemas"]["Stage"];
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /** @description this panelist's visitation score */
+            visitation: components["schemas"]["OwnVisitationDto"] | null;
+            /** @description this panelist's presentation sheet */
+            presentation: components["schemas"]["OwnPresentationSheetDto"] | null;
+        };
+        PanelFinalistListDto: {
+            items: components["schemas"]["PanelFinalistDto"][];
         };
         VisitationDto: {
             score: Record<string, never>;
             findings?: string;
             version?: number;
+        };
+        VisitationResultDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 87.50 */
+            score: string;
+            findings: string | null;
+            version: number;
+            /**
+             * @description the mean of the body's panelists' scores
+             * @example 87.50
+             */
+            bodyVisitationScore: string | null;
         };
         CriterionScoreDto: {
             code: string;
@@ -1184,8 +1890,404 @@ export interface components {
             note?: string;
             version?: number;
         };
+        PresentationResultDto: {
+            /** @example 42 */
+            participationId: string;
+            criteria: components["schemas"]["CriterionScoreViewDto"][];
+            /** @example 87.50 */
+            total: string;
+            /** @example 87.4987654321 */
+            totalExact: string;
+            note: string | null;
+            version: number;
+            /**
+             * @description the mean of the body's panelists' totals
+             * @example 87.50
+             */
+            bodyPresentationScore: string | null;
+            /** @example 87.4987654321 */
+            bodyPresentationScoreExact: string | null;
+        };
+        /** @enum {string} */
+        RankingRunStatus: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+        RankingRunQueuedDto: {
+            /** @example 42 */
+            runId: string;
+            jobId: string;
+            status: components["schemas"]["RankingRunStatus"];
+            /** @description true when unchanged inputs gave back an existing run */
+            reused: boolean;
+        };
+        RankingRunDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            status: components["schemas"]["RankingRunStatus"];
+            /** @description percent */
+            progress: number;
+            jobId: string;
+            attempts: number;
+            /** @description hash of the run's inputs (unchanged inputs reuse the run) */
+            inputsHash: string;
+            rankedCount: number | null;
+            notParticipatingCount: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            finishedAt: string | null;
+            /** @description present when the run failed */
+            error?: string;
+        };
+        /** @enum {string} */
+        RankingResultStatus: "RANKED" | "NOT_PARTICIPATING";
+        RankingResultDto: {
+            /** @description the body's name */
+            publicBody: string;
+            /** @example 42 */
+            publicBodyId: string;
+            categoryCode: string;
+            categoryName: string;
+            status: components["schemas"]["RankingResultStatus"];
+            finalist: boolean;
+            /** @example 87.50 */
+            saqScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            visitationScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            presentationScore: string | null;
+            /**
+             * @description null for a body that never submitted
+             * @example 87.50
+             */
+            finalScore: string | null;
+            /**
+             * @description the band code, or NOT_PARTICIPATING
+             * @example INFORMATIF
+             */
+            qualification: string;
+            /** @example Informatif */
+            qualificationLabel: string;
+            rankInCategory: number | null;
+            rankOverall: number | null;
+            /** @example 42 */
+            participationId: string;
+        };
+        RankingResultPageDto: {
+            items: components["schemas"]["RankingResultDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         PublishDto: {
             runId: string;
+        };
+        PublicRankingRowDto: {
+            /** @description the body's name */
+            publicBody: string;
+            /** @example 42 */
+            publicBodyId: string;
+            categoryCode: string;
+            categoryName: string;
+            status: components["schemas"]["RankingResultStatus"];
+            finalist: boolean;
+            /** @example 87.50 */
+            saqScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            visitationScore: string | null;
+            /**
+             * @description finalists only
+             * @example 87.50
+             */
+            presentationScore: string | null;
+            /**
+             * @description null for a body that never submitted
+             * @example 87.50
+             */
+            finalScore: string | null;
+            /**
+             * @description the band code, or NOT_PARTICIPATING
+             * @example INFORMATIF
+             */
+            qualification: string;
+            /** @example Informatif */
+            qualificationLabel: string;
+            rankInCategory: number | null;
+            rankOverall: number | null;
+        };
+        PublicOrganizerRefDto: {
+            slug: string;
+            name: string;
+        };
+        PublicRankingDto: {
+            items: components["schemas"]["PublicRankingRowDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+            year: number;
+            periodName: string;
+            organizer: components["schemas"]["PublicOrganizerRefDto"];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            publishedAt: string;
+        };
+        PublishedPeriodDto: {
+            year: number;
+            name: string;
+            /**
+             * @description the period's time zone, for showing its dates
+             * @example Asia/Jakarta
+             */
+            timezone: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            publishedAt: string;
+        };
+        PublishedPeriodsDto: {
+            organizer: components["schemas"]["PublicOrganizerRefDto"];
+            items: components["schemas"]["PublishedPeriodDto"][];
+        };
+        CertificateBatchQueuedDto: {
+            /** @example 42 */
+            batchId: string;
+            /** @description certificates queued for rendering */
+            total: number;
+        };
+        /** @enum {string} */
+        CertificateBatchStatus: "RUNNING" | "DONE" | "DONE_WITH_ERRORS" | "FAILED";
+        CertificateFailureDto: {
+            /** @example 42 */
+            certificateId: string;
+            /** @example 42 */
+            participationId: string;
+            error: string;
+        };
+        CertificateBatchDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            /** @example 42 */
+            runId: string;
+            status: components["schemas"]["CertificateBatchStatus"];
+            /** @description why the batch failed (status FAILED) */
+            error?: string;
+            total: number;
+            done: number;
+            failed: number;
+            /** @description the first 20 failures */
+            failures: components["schemas"]["CertificateFailureDto"][];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+        };
+        CertificateRetryDto: {
+            /** @example 42 */
+            certificateId: string;
+            jobId: string;
+        };
+        CertificateMetaDto: {
+            /** @description the verification code printed on the certificate */
+            code: string;
+            /** @description hex SHA-256 of the PDF */
+            sha256: string;
+            /** @description bytes */
+            size: number;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            issuedAt: string;
+            /** @description true once a later publication replaced the run */
+            revoked: boolean;
+            /** @example 42 */
+            runId: string;
+        };
+        CertificateVerificationDto: {
+            valid: boolean;
+            revoked: boolean;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            year: number;
+            qualification: string;
+            qualificationLabel: string;
+            /** @example 87.50 */
+            finalScore: string;
+            rankInCategory: number | null;
+            /** @description the organizer's name */
+            organizer: string;
+            /**
+             * @description the period's time zone, for showing the dates
+             * @example Asia/Jakarta
+             */
+            timezone: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @description present when revoked
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            revokedAt?: string;
+        };
+        CategoryParticipationDto: {
+            enrolled: number;
+            started: number;
+            submitted: number;
+            notParticipating: number;
+            categoryCode: string;
+            categoryName: string;
+        };
+        ParticipationCountsDto: {
+            enrolled: number;
+            started: number;
+            submitted: number;
+            notParticipating: number;
+        };
+        QualificationColumnDto: {
+            code: string;
+            label: string;
+        };
+        CategoryQualificationsDto: {
+            /**
+             * @description bodies per qualification code
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+            categoryCode: string;
+            categoryName: string;
+        };
+        QualificationTotalsDto: {
+            /**
+             * @description bodies per qualification code
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+        };
+        DecileBucketDto: {
+            /**
+             * @description inclusive lower bound
+             * @example 87.50
+             */
+            from: string;
+            /**
+             * @description exclusive upper bound (the last bucket includes 100)
+             * @example 87.50
+             */
+            to: string;
+            count: number;
+        };
+        AspectCategoryAverageDto: {
+            categoryCode: string;
+            bodies: number;
+            /** @example 87.50 */
+            maxPoints: string;
+            /** @example 0.8125 */
+            averageShare: string;
+        };
+        AspectAverageDto: {
+            code: string;
+            title: string;
+            /** @example 0.8125 */
+            averageShare: string | null;
+            /** @example 87.4987654321 */
+            averageShareExact: string | null;
+            bodies: number;
+            byCategory: components["schemas"]["AspectCategoryAverageDto"][];
+        };
+        PreviousPeriodDto: {
+            /** @example 42 */
+            periodId: string;
+            year: number;
+            /** @example 42 */
+            runId: string;
+        };
+        YearOverYearDto: {
+            /** @example 42 */
+            publicBodyId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            /** @example 87.50 */
+            previousFinalScore: string;
+            /** @example 87.50 */
+            finalScore: string;
+            /**
+             * @description finalScore - previousFinalScore, signed
+             * @example +1.50
+             */
+            change: string;
+            previousQualification: string;
+            previousQualificationLabel: string;
+            qualification: string;
+            qualificationLabel: string;
+        };
+        ReportStatsDto: {
+            /** @example 42 */
+            periodId: string;
+            year: number;
+            /**
+             * @description the run the ranking figures come from; null when there is none yet
+             * @example 42
+             */
+            runId: string | null;
+            /** @enum {string|null} */
+            runSource: "requested" | "published" | "latest" | null;
+            participation: components["schemas"]["CategoryParticipationDto"][];
+            participationTotals: components["schemas"]["ParticipationCountsDto"];
+            qualificationBands: components["schemas"]["QualificationColumnDto"][];
+            qualifications: components["schemas"]["CategoryQualificationsDto"][];
+            qualificationTotals: components["schemas"]["QualificationTotalsDto"];
+            distribution: components["schemas"]["DecileBucketDto"][];
+            /** @description weakest first */
+            aspects: components["schemas"]["AspectAverageDto"][];
+            previousPeriod: components["schemas"]["PreviousPeriodDto"] | null;
+            yearOverYear: components["schemas"]["YearOverYearDto"][];
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "down";
+            /** @enum {string} */
+            db: "ok" | "down";
+            /** @enum {string} */
+            redis: "ok" | "down";
         };
     };
     responses: never;
@@ -1209,7 +2311,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizerListDto"];
+                };
             };
         };
     };
@@ -1253,7 +2357,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -1299,7 +2405,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDto"];
+                };
             };
         };
     };
@@ -1313,6 +2421,31 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1341,7 +2474,33 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description a new token; the earlier ones are refused from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
             };
         };
     };
@@ -1380,7 +2539,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageDto"];
+                };
             };
         };
     };
@@ -1397,7 +2558,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QueuedJobDto"];
+                };
             };
         };
     };
@@ -1418,7 +2581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["JobStatusDto"];
                 };
             };
         };
@@ -1436,7 +2599,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryPageDto"];
+                };
             };
         };
     };
@@ -1481,7 +2646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicBodyPageDto"];
+                };
             };
         };
     };
@@ -1522,7 +2689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
         };
@@ -1561,7 +2728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PeriodPageDto"];
+                };
             };
         };
     };
@@ -1676,7 +2845,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstrumentTreeDto"];
+                };
             };
         };
     };
@@ -1699,7 +2870,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InstrumentTreeDto"];
+                };
             };
         };
     };
@@ -1723,7 +2896,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantPageDto"];
+                };
             };
         };
     };
@@ -1746,7 +2921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EnrollResultDto"];
+                };
             };
         };
     };
@@ -1763,7 +2940,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationPageDto"];
+                };
             };
         };
     };
@@ -1782,7 +2961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
             };
         };
     };
@@ -1801,7 +2982,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AnswerListDto"];
+                };
             };
         };
     };
@@ -1826,7 +3009,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["AnswerDto"];
+                };
+            };
+        };
+    };
+    ParticipationsController_listEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
                 };
             };
         };
@@ -1847,7 +3051,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
         };
@@ -1867,7 +3071,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
             };
         };
     };
@@ -1890,7 +3096,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
             };
         };
     };
@@ -1905,11 +3113,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the evidence PDF (X-Content-SHA256 carries its hash) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -1932,7 +3143,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AutoAssignResultDto"];
+                };
             };
         };
     };
@@ -1951,7 +3164,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssessorProgressListDto"];
+                };
             };
         };
     };
@@ -1974,7 +3189,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignmentDto"];
+                };
             };
         };
     };
@@ -1991,7 +3208,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignedParticipationPageDto"];
+                };
             };
         };
     };
@@ -2015,7 +3234,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationDto"];
+                };
             };
         };
     };
@@ -2034,7 +3255,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationCompleteDto"];
+                };
             };
         };
     };
@@ -2053,7 +3276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationExplanationDto"];
+                };
             };
         };
     };
@@ -2076,7 +3301,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionDto"];
+                };
             };
         };
     };
@@ -2099,7 +3326,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionDecisionDto"];
+                };
             };
         };
     };
@@ -2118,7 +3347,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FinalistSelectionDto"];
+                };
             };
         };
     };
@@ -2137,7 +3368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PanelOverviewItemListDto"];
+                };
             };
         };
     };
@@ -2160,7 +3393,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PanelAssignmentResultDto"];
+                };
             };
         };
     };
@@ -2177,7 +3412,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PanelFinalistListDto"];
+                };
             };
         };
     };
@@ -2200,7 +3437,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VisitationResultDto"];
+                };
             };
         };
     };
@@ -2223,7 +3462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresentationResultDto"];
+                };
             };
         };
     };
@@ -2242,7 +3483,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankingRunQueuedDto"];
+                };
             };
         };
     };
@@ -2261,7 +3504,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankingRunDto"];
+                };
             };
         };
     };
@@ -2284,7 +3529,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RankingResultPageDto"];
+                };
             };
         };
     };
@@ -2334,7 +3581,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["PublicRankingDto"];
                 };
             };
         };
@@ -2355,7 +3602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["PublishedPeriodsDto"];
                 };
             };
         };
@@ -2375,7 +3622,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateBatchQueuedDto"];
+                };
             };
         };
     };
@@ -2394,7 +3643,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateBatchDto"];
+                };
             };
         };
     };
@@ -2413,7 +3664,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateRetryDto"];
+                };
             };
         };
     };
@@ -2428,11 +3681,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the certificate (piagam) PDF */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -2451,7 +3707,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateMetaDto"];
+                };
             };
         };
     };
@@ -2470,7 +3728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateVerificationDto"];
+                };
             };
         };
     };
@@ -2487,11 +3747,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the ranking as CSV (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -2508,11 +3771,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the ranking as an Excel workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -2534,7 +3800,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ReportStatsDto"];
                 };
             };
         };
@@ -2552,11 +3818,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the published ranking as CSV (UTF-8 with BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -2573,7 +3842,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description the database or Redis is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
             };
         };
     };
