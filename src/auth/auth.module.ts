@@ -1,5 +1,5 @@
-import { Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'crypto';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { OrganizersService } from '../organizers/organizers.service';
 import { PeriodsService } from '../periods/periods.service';
 import { RankedResult, RankingResultsReader } from '../rankings/ranking-results-reader';

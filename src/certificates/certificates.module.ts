@@ -1,9 +1,9 @@
-import { CertificateFactsReader } from './certificate-facts';
-import { OrganizersModule } from '../organizers/organizers.module';
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { OrganizersModule } from '../organizers/organizers.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { RankingsModule } from '../rankings/rankings.module';
-import { AccessModule } from '../access/access.module';
+import { CertificateFactsReader } from './certificate-facts';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesJobHandler } from './certificates.handler';
 import { CertificatesReconciler } from './certificates.reconciler';

@@ -166,7 +166,7 @@ export class CertificatesService implements OnModuleInit {
   /** What anyone may learn from a code printed on a certificate. */
   async verify(code: string): Promise<CertificateVerificationDto> {
     if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound('Certificate', code);
-    const issued: (CertificateRef & { status: string; issued_at: Date; revoked_at: any })[] = await this.ds.query(
+    const issued: (CertificateRef & { status: string; issued_at: Date; revoked_at: Date | null })[] = await this.ds.query(
       `SELECT status, issued_at, revoked_at, run_id, participation_id, period_id, organizer_id FROM certificates WHERE code = ? AND status = 'ISSUED'`,
       [code],
     );
@@ -197,7 +197,7 @@ export class CertificatesService implements OnModuleInit {
       organizer: c.organizer,
       timezone: c.timezone,
       issuedAt: new Date(c.issued_at).toISOString(),
-      ...(revoked ? { revokedAt: new Date(c.revoked_at).toISOString() } : {}),
+      ...(c.revoked_at !== null ? { revokedAt: new Date(c.revoked_at).toISOString() } : {}),
     };
   }
 }

@@ -23,6 +23,27 @@ import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto'
 import { inTransaction } from '../database/transaction';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
+interface SheetRow {
+  participation_id: string;
+  visitation_score: string | null;
+  findings: string | null;
+  visitation_version: number | null;
+  criteria: string | null;
+  total: string | null;
+  note: string | null;
+  sheet_version: number | null;
+}
+
+interface OverviewRow {
+  id: string;
+  body_name: string;
+  category_code: string;
+  panelist_id: string | null;
+  panelist_name: string | null;
+  visitation_score: string | null;
+  presentation_total: string | null;
+}
+
 /** Names and codes in the order the database's utf8mb4 collation gives them (case- and accent-insensitive). */
 const BY_NAME = new Intl.Collator('und', { sensitivity: 'base' });
 
@@ -111,7 +132,7 @@ export class PanelService {
   /** A panelist's finalists, each with its summary and the panelist's own sheets. */
   async mine(user: AuthUser) {
     const em = this.ds.manager;
-    const sheets: Record<string, any>[] = await em.query(
+    const sheets: SheetRow[] = await em.query(
       `SELECT pa.participation_id, v.score AS visitation_score, v.findings, v.version AS visitation_version,
               s.criteria, s.total, s.note, s.version AS sheet_version
          FROM panel_assignments pa
@@ -126,7 +147,7 @@ export class PanelService {
       this.names.bodyNames(em, [...parts.values()].map((p) => p.publicBodyId)),
       this.names.categories(em, [...parts.values()].map((p) => p.categoryId)),
     ]);
-    const rows: any = sheets
+    const rows = sheets
       .filter((r) => parts.has(String(r.participation_id)) && periods.has(parts.get(String(r.participation_id))!.periodId))
       .map((r) => {
         const p = parts.get(String(r.participation_id))!;
@@ -135,7 +156,7 @@ export class PanelService {
       })
       .sort((a, b) => b.year - a.year || BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name));
     return {
-      items: rows.map((r: Record<string, any>) => ({
+      items: rows.map((r) => ({
         participationId: String(r.id),
         periodId: String(r.period_id),
         periodYear: Number(r.year),
@@ -143,8 +164,8 @@ export class PanelService {
         publicBody: { id: String(r.body_id), name: r.body_name },
         categoryCode: r.category_code,
         status: r.status,
-        visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score), findings: r.findings, version: Number(r.visitation_version) },
-        presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total), note: r.note, version: Number(r.sheet_version) },
+        visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score)!, findings: r.findings, version: Number(r.visitation_version) },
+        presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total)!, note: r.note, version: Number(r.sheet_version) },
       })),
     };
   }
@@ -246,7 +267,7 @@ export class PanelService {
     const period = await this.periods.find(actor.organizerId, periodId);
     const em = this.ds.manager;
     const finalists = await this.participations.ofPeriod(em, period.id, ['FINALIST']);
-    const scored: Record<string, any>[] = await em.query(
+    const scored: { participation_id: string; panelist_id: string; visitation_score: string | null; presentation_total: string | null }[] = await em.query(
       `SELECT pa.participation_id, pa.panelist_id, v.score AS visitation_score, s.total AS presentation_total
          FROM panel_assignments pa
          LEFT JOIN visitation_scores v ON v.participation_id = pa.participation_id AND v.panelist_id = pa.panelist_id
@@ -259,12 +280,12 @@ export class PanelService {
       this.names.categories(em, finalists.map((p) => p.categoryId)),
       this.staff.namesOf(em, scored.map((r) => String(r.panelist_id))),
     ]);
-    const panelOf = new Map<string, Record<string, any>[]>();
+    const panelOf = new Map<string, typeof scored>();
     for (const r of scored) panelOf.set(String(r.participation_id), [...(panelOf.get(String(r.participation_id)) ?? []), r]);
-    const rows: Record<string, any>[] = finalists
+    const rows = finalists
       .map((p) => ({ p, body_name: bodyNames.get(p.publicBodyId)!, category_code: categories.get(p.categoryId)!.code }))
       .sort((a, b) => BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name))
-      .flatMap(({ p, body_name, category_code }): Record<string, any>[] => {
+      .flatMap(({ p, body_name, category_code }): OverviewRow[] => {
         const panel = (panelOf.get(p.id) ?? [])
           .filter((r) => panelistNames.has(String(r.panelist_id)))
           .map((r) => ({ ...r, panelist_name: panelistNames.get(String(r.panelist_id))! }))

@@ -116,7 +116,10 @@ export class PeriodsService {
   async certificateFactsOf(ids: Iterable<string>): Promise<Map<string, { year: number; timezone: string; certificateSettings: Period['certificateSettings']; publishedRunId: string | null }>> {
     const list = [...new Set(ids)];
     if (!list.length) return new Map();
-    const rows: Record<string, any>[] = await this.ds.query('SELECT id, year, timezone, certificate_settings, published_run_id FROM periods WHERE id IN (?)', [list]);
+    const rows: { id: string; year: number; timezone: string; certificate_settings: string | Period['certificateSettings']; published_run_id: string | null }[] = await this.ds.query(
+      'SELECT id, year, timezone, certificate_settings, published_run_id FROM periods WHERE id IN (?)',
+      [list],
+    );
     return new Map(
       rows.map((r) => [
         String(r.id),

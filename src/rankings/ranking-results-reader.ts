@@ -27,7 +27,16 @@ export class RankingResultsReader {
     const ids = [...new Set(participationIds)];
     const out = new Map<string, RankedResult>();
     for (let i = 0; i < ids.length; i += SLICE) {
-      const rows: Record<string, any>[] = await em.query(
+      const rows: {
+        participation_id: string;
+        body_name: string;
+        category_name: string;
+        category_code: string;
+        qualification: string;
+        qualification_label: string;
+        final_score: string;
+        rank_in_category: number | null;
+      }[] = await em.query(
         `SELECT participation_id, body_name, category_name, category_code, qualification, qualification_label, final_score, rank_in_category
            FROM ranking_results WHERE run_id = ? AND participation_id IN (?)`,
         [runId, ids.slice(i, i + SLICE)],

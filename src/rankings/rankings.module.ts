@@ -1,5 +1,3 @@
-import { RankingReportReader } from './ranking-report-reader';
-import { RankingResultsReader } from './ranking-results-reader';
 import { Module } from '@nestjs/common';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { OrganizersModule } from '../organizers/organizers.module';
@@ -8,8 +6,10 @@ import { PeriodsModule } from '../periods/periods.module';
 import { PublicBodiesModule } from '../public-bodies/public-bodies.module';
 import { SaqModule } from '../saq/saq.module';
 import { VerificationModule } from '../verification/verification.module';
-import { RankingComputer } from './ranking.compute';
 import { RankingInputs } from './ranking-inputs';
+import { RankingReportReader } from './ranking-report-reader';
+import { RankingResultsReader } from './ranking-results-reader';
+import { RankingComputer } from './ranking.compute';
 import { RankingJobHandler } from './ranking.handler';
 import { RankingReconciler } from './ranking.reconciler';
 import { RankingsController } from './rankings.controller';

@@ -4,9 +4,9 @@ import { OrganizersModule } from '../organizers/organizers.module';
 import { PublicBodiesModule } from '../public-bodies/public-bodies.module';
 import { ConflictsService } from './conflicts.service';
 import { User } from './entities/user.entity';
-import { UsersController } from './users.controller';
 import { TokenStateService } from './token-state';
 import { UserCredentials } from './user-credentials';
+import { UsersController } from './users.controller';
 import { StaffDirectory, UsersService } from './users.service';
 
 @Module({

@@ -12,7 +12,7 @@ import { ConflictsService } from '../users/conflicts.service';
 import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
 import { inTransaction } from '../database/transaction';
-import { ParticipationStatus, SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { ParticipationRecords } from '../saq/participation-records';
 import { RegistryNames } from '../public-bodies/registry-names';
 import { StaffDirectory } from '../users/users.service';
