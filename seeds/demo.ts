@@ -12,7 +12,7 @@
  * Options: --ci (15 bodies), --serve (keep serving), --db NAME, --port N, --out DIR.
  */
 import { NestFactory } from '@nestjs/core';
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import 'reflect-metadata';
@@ -21,6 +21,7 @@ import { requireServices } from '../src/cli/preflight';
 import { setup } from '../src/cli/setup';
 import { DEVELOPMENT_ADMIN, EnvironmentVariables, loadEnvOrExit, toEnvironment, validateEnv } from '../src/config/env';
 import { dropDatabaseIfExists } from '../src/database/data-source';
+import { portalDir } from '../src/portal/serve-portal';
 import { answerFor, InstrumentQuestion, rng } from './demo/answers';
 import { ApiClient, pool } from './demo/client';
 import { evidencePdf } from './demo/evidence';
@@ -307,11 +308,34 @@ async function main() {
     console.log(`  public ranking:     ${origin}/api/v1/public/periods/${seed.year}/ranking?organizer=ki-kalteng`);
     console.log(`  verify certificate: ${origin}/api/v1/public/certificates/${firstCode}`);
     if (flag('serve')) {
+      const portalBuilt = portalDir() !== null || buildPortal();
+      const ppid = bodies[0];
+      const assessor = STAFF.find((s) => s.role === 'assessor')!;
+      const panelist = STAFF.find((s) => s.role === 'panelist')!;
+      console.log('');
+      console.log(portalBuilt ? `  portal:             ${origin}/` : `  portal:             not built: run \`npm run build\`, then open ${origin}/`);
+      console.log('  sign in at /masuk as:');
+      console.log(`    admin      ${seed.adminEmail} / ${adminPassword}`);
+      console.log(`    PPID       ${ppid.email} / ${PPID_PASSWORD}  (${ppid.name})`);
+      console.log(`    assessor   ${assessor.email} / ${STAFF_PASSWORD}`);
+      console.log(`    panelist   ${panelist.email} / ${STAFF_PASSWORD}`);
       console.log(`Serving until Ctrl-C (admin ${seed.adminEmail} / ${adminPassword}).`);
       await new Promise(() => undefined);
     }
   } finally {
     if (!flag('serve')) stop();
+  }
+}
+
+/** Builds the portal (web/dist) for --serve when it is missing; false when the build fails (the demo goes on). */
+function buildPortal(): boolean {
+  step('building the portal (web/dist is missing)');
+  try {
+    const root = path.join(__dirname, '..');
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    return portalDir() !== null;
+  } catch {
+    return false;
   }
 }
 

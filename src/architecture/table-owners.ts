@@ -8,6 +8,7 @@ export const TABLE_OWNERS = {
   organizers: 'organizers',
   users: 'users',
   user_conflicts: 'users',
+  refresh_tokens: 'auth',
   audit_log: 'audit',
   categories: 'public-bodies',
   public_bodies: 'public-bodies',

@@ -1,15 +1,17 @@
 import { createSecretKey } from 'crypto';
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { SessionRevocation } from '../users/session-revocation';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { RateLimitStore, RateLimitStoreModule } from './rate-limit-store';
-import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard } from './throttle';
+import { RefreshTokensService } from './refresh-tokens';
+import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard, REFRESH_THROTTLER } from './throttle';
 
 @Global()
 @Module({
@@ -33,6 +35,7 @@ import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicT
         throttlers: [
           { name: LOGIN_THROTTLER, ttl: env.LOGIN_RATE_TTL_MS, limit: env.LOGIN_RATE_LIMIT },
           { name: PUBLIC_THROTTLER, ttl: env.PUBLIC_RATE_TTL_MS, limit: env.PUBLIC_RATE_LIMIT },
+          { name: REFRESH_THROTTLER, ttl: env.LOGIN_RATE_TTL_MS, limit: env.REFRESH_RATE_LIMIT },
         ],
       }),
     }),
@@ -40,11 +43,22 @@ import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicT
   controllers: [AuthController],
   providers: [
     AuthService,
+    RefreshTokensService,
     PublicThrottleGuard,
     FailedLoginLimitInterceptor,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, PublicThrottleGuard],
+  exports: [AuthService, RefreshTokensService, PublicThrottleGuard],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly revocation: SessionRevocation,
+    private readonly refreshTokens: RefreshTokensService,
+  ) {}
+
+  /** A deactivated user's browser sessions end in the same transaction (UsersService.update). */
+  onModuleInit(): void {
+    this.revocation.register((em, userId) => this.refreshTokens.revokeAllOf(em, userId));
+  }
+}

@@ -14,8 +14,10 @@ import { UserCredentials } from '../users/user-credentials';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto } from './dto/login-response.dto';
+import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
+export const SESSION_ENDED = 'The session has ended; sign in again';
 
 interface TokenClaims {
   sub: string;
@@ -36,6 +38,7 @@ export class AuthService {
     private readonly tokenState: TokenStateService,
     private readonly credentials: UserCredentials,
     private readonly audit: AuditService,
+    private readonly refreshTokens: RefreshTokensService,
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
@@ -44,6 +47,48 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
     if (!user || !ok || !user.active) throw new UnauthorizedException({ message: BAD_CREDENTIALS });
     return this.session(user);
+  }
+
+  /** A browser session for a signed-in user: a new refresh-token family, audited. */
+  async startBrowserSession(user: { id: string; organizerId: string }): Promise<IssuedRefreshToken> {
+    return inTransaction(this.ds, async (em) => {
+      const account = await this.credentials.byId(user.id, em);
+      if (!account) throw notFound('User', user.id);
+      const { tokenVersion } = account;
+      const issued = await this.refreshTokens.issue(em, user.id, tokenVersion);
+      await this.audit.record(em, { organizerId: user.organizerId, actorId: user.id, action: 'session.login', entityType: 'user', entityId: user.id, after: { familyId: issued.familyId } });
+      return issued;
+    });
+  }
+
+  /**
+   * Rotates the refresh cookie's token and answers a new access token. A replayed (already rotated)
+   * token revokes its family and is audited; every refusal is the same 401.
+   */
+  async refresh(value: string | null) {
+    if (!value) throw new UnauthorizedException({ message: SESSION_ENDED });
+    const rotation = await this.refreshTokens.rotate(value, (userId, tv) => this.tokenState.accepts(userId, tv));
+    if (rotation.outcome === 'reused') {
+      const user = await this.credentials.byId(rotation.userId);
+      if (user) {
+        await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: null, action: 'session.reuse_detected', entityType: 'user', entityId: user.id, after: { familyId: rotation.familyId } });
+      }
+    }
+    if (rotation.outcome !== 'rotated') throw new UnauthorizedException({ message: SESSION_ENDED });
+    const user = await this.credentials.byId(rotation.userId);
+    if (!user || !user.active || user.tokenVersion !== rotation.tokenVersion) throw new UnauthorizedException({ message: SESSION_ENDED });
+    return { ...(await this.session(user)), refreshToken: rotation.next };
+  }
+
+  /** Ends the refresh cookie's session (its whole family); nothing to do without one. */
+  async logout(value: string | null): Promise<void> {
+    if (!value) return;
+    const ended = await this.refreshTokens.revokeFamilyOf(value);
+    if (!ended?.wasLive) return;
+    const user = await this.credentials.byId(ended.userId);
+    if (user) {
+      await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: user.id, action: 'session.logout', entityType: 'user', entityId: user.id, after: { familyId: ended.familyId } });
+    }
   }
 
   /**
@@ -67,6 +112,7 @@ export class AuthService {
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {
       const after = await this.credentials.setPassword(em, user.id, passwordHash);
+      await this.refreshTokens.revokeAllOf(em, user.id);
       await this.audit.record(em, {
         organizerId: after.organizerId,
         actorId: actor.id,

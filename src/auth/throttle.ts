@@ -6,6 +6,7 @@ import { RateLimitStore } from './rate-limit-store';
 
 export const LOGIN_THROTTLER = 'login';
 export const PUBLIC_THROTTLER = 'public';
+export const REFRESH_THROTTLER = 'refresh';
 
 const setRetryAfter = (res: { header?: (name: string, value: string) => void }, seconds: number) =>
   res.header?.('Retry-After', String(Math.max(1, Math.ceil(seconds))));
@@ -33,6 +34,12 @@ export class LoginThrottleGuard extends NamedThrottleGuard {
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     return `${req.ip}|${email}`;
   }
+}
+
+/** Session refreshes per client address (the token itself is unguessable: this bounds the load). */
+@Injectable()
+export class RefreshThrottleGuard extends NamedThrottleGuard {
+  protected readonly throttlerName = REFRESH_THROTTLER;
 }
 
 /** Public (unauthenticated) endpoints, per client address. */

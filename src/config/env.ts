@@ -124,8 +124,21 @@ export class EnvironmentVariables {
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
-  @Type(() => Number) @IsInt() @Min(60) @Max(86400)
+  /** Access-token lifetime; as low as 5 so a test can watch the portal refresh. */
+  @Type(() => Number) @IsInt() @Min(5) @Max(86400)
   JWT_TTL_SECONDS = 900;
+
+  /** A browser session (refresh cookie) not used for this long ends; the portal refreshes while it is open. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(43200)
+  SESSION_IDLE_MINUTES = 120;
+
+  /** Any browser session ends this long after its sign-in, used or not. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(8760)
+  SESSION_ABSOLUTE_HOURS = 12;
+
+  /** Refreshes per client address per LOGIN_RATE_TTL_MS window. */
+  @Type(() => Number) @IsInt() @Min(1)
+  REFRESH_RATE_LIMIT = 60;
 
   /** How long a process trusts what it read of a token's user (active, token version); 0 reads it on every request. */
   @Type(() => Number) @IsInt() @Min(0) @Max(60000)

@@ -17,8 +17,8 @@ export class UserCredentials {
     return this.ds.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where(`u.${column} = :value`, { value }).getOne();
   }
 
-  byId(id: string): Promise<User | null> {
-    return this.ds.getRepository(User).findOne({ where: { id } });
+  byId(id: string, em: EntityManager = this.ds.manager): Promise<User | null> {
+    return em.getRepository(User).findOne({ where: { id } });
   }
 
   /** Sets the password hash and bumps the token version, inside the caller's transaction; returns the account after. */

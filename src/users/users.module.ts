@@ -7,12 +7,13 @@ import { User } from './entities/user.entity';
 import { TokenStateService } from './token-state';
 import { UserCredentials } from './user-credentials';
 import { UsersController } from './users.controller';
+import { SessionRevocation } from './session-revocation';
 import { StaffDirectory, UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User]), OrganizersModule, PublicBodiesModule],
   controllers: [UsersController],
-  providers: [UsersService, ConflictsService, TokenStateService, UserCredentials, StaffDirectory],
-  exports: [UsersService, ConflictsService, TokenStateService, UserCredentials, StaffDirectory],
+  providers: [UsersService, ConflictsService, TokenStateService, UserCredentials, StaffDirectory, SessionRevocation],
+  exports: [UsersService, ConflictsService, TokenStateService, UserCredentials, StaffDirectory, SessionRevocation],
 })
 export class UsersModule {}

@@ -10,6 +10,7 @@ import { RegistryNames } from '../public-bodies/registry-names';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './password';
+import { SessionRevocation } from './session-revocation';
 import { TokenStateService } from './token-state';
 import { inTransaction } from '../database/transaction';
 
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly tokenState: TokenStateService,
     private readonly organizers: OrganizersService,
     private readonly registry: RegistryNames,
+    private readonly sessions: SessionRevocation,
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
@@ -101,6 +103,7 @@ export class UsersService {
       const before = UserDto.of(user);
       if (user.active === dto.active) return before;
       await em.query(`UPDATE users SET active = ?${dto.active ? '' : ', token_version = token_version + 1'} WHERE id = ?`, [dto.active, id]);
+      if (!dto.active) await this.sessions.revokeAll(em, id);
       const after = UserDto.of(await repo.findOneByOrFail({ id }));
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: dto.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id, before, after });
       return after;

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { prefetchForLocation } from './api/public';
+import { restoreSession } from './api/session';
 import { AppRoutes } from './routes';
 
 // Shade 8 of blue under white text and gray 7 for secondary text keep 4.5:1 contrast (WCAG 2.1 AA).
@@ -26,7 +27,9 @@ const queryClient = new QueryClient({
 
 prefetchForLocation(queryClient, window.location.pathname);
 
-createRoot(document.getElementById('root')!).render(
+// A reload keeps the session: the refresh cookie gives an access token before any page asks who is signed in.
+void restoreSession().finally(() =>
+  createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={queryClient}>
@@ -36,4 +39,5 @@ createRoot(document.getElementById('root')!).render(
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
+  ),
 );

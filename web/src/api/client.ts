@@ -1,25 +1,14 @@
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient from 'openapi-fetch';
 import type { paths } from './schema';
+import { sessionMiddleware } from './session';
 
 /** Every call goes to the API of the same origin; paths read as the contract does (`/organizers`). */
 export const API_BASE = '/api/v1';
 
-// The access token lives in memory only (a reload asks for a new login until refresh cookies come).
-let accessToken: string | null = null;
-export const setAccessToken = (token: string | null): void => {
-  accessToken = token;
-};
-
-const bearer: Middleware = {
-  onRequest({ request }) {
-    if (accessToken) request.headers.set('Authorization', `Bearer ${accessToken}`);
-    return request;
-  },
-};
-
 /** The typed client: paths, parameters and bodies come from the API's OpenAPI document (schema.d.ts). */
 export const api = createClient<paths>({ baseUrl: API_BASE });
-api.use(bearer);
+// The session (access token in memory, refresh cookie, one retry on a 401): ./session.ts.
+api.use(sessionMiddleware);
 
 /** The API's error body (`src/common/http-exception.filter.ts`). */
 export interface ApiErrorBody {

@@ -1,11 +1,13 @@
-import { Anchor, Button, Container, Group } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Group } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { Loading } from './Loading';
-import { signOut, useSession } from './session';
+import { SESSION_ENDED_MESSAGE } from '../api/session';
+import { dropSession, signOut, useSessionState } from './session';
 
 export function Layout() {
-  const user = useSession();
+  const session = useSessionState();
+  const user = session.user;
   const navigate = useNavigate();
   return (
     <>
@@ -27,8 +29,7 @@ export function Layout() {
                   size="xs"
                   variant="white"
                   onClick={() => {
-                    signOut();
-                    navigate('/');
+                    void signOut().finally(() => navigate('/'));
                   }}
                 >
                   Keluar
@@ -44,6 +45,11 @@ export function Layout() {
       </header>
       <main id="konten" tabIndex={-1}>
         <Container size="lg" py="lg">
+          {session.status === 'signed-out' && session.ended && (
+            <Alert color="red" variant="outline" title="Sesi berakhir" role="alert" mb="md" withCloseButton closeButtonLabel="Tutup pesan" onClose={dropSession}>
+              {SESSION_ENDED_MESSAGE}
+            </Alert>
+          )}
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

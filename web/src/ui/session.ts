@@ -1,28 +1,23 @@
 import { useSyncExternalStore } from 'react';
-import { setAccessToken } from '../api/client';
+import { endSession, logout, sessionState, startSession, subscribeSession, type SessionState } from '../api/session';
 import type { SessionUser } from '../api/types';
 
-/** The signed-in user, in memory only (refresh-cookie sessions come later). */
-let current: SessionUser | null = null;
-const listeners = new Set<() => void>();
-
+/**
+ * The signed-in user for the pages. The session itself (access token in memory, the refresh cookie,
+ * refresh and retry) is web/src/api/session.ts.
+ */
 export function signIn(accessToken: string, user: SessionUser): void {
-  setAccessToken(accessToken);
-  current = user;
-  listeners.forEach((l) => l());
+  startSession(accessToken, user);
 }
 
-export function signOut(): void {
-  setAccessToken(null);
-  current = null;
-  listeners.forEach((l) => l());
+/** Signs out here and at the API (the refresh cookie's session ends). */
+export function signOut(): Promise<void> {
+  return logout();
 }
 
-export const useSession = (): SessionUser | null =>
-  useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+/** Signed out here only, without asking the API (its session already ended). */
+export const dropSession = (): void => endSession(false);
+
+export const useSessionState = (): SessionState => useSyncExternalStore(subscribeSession, sessionState);
+
+export const useSession = (): SessionUser | null => useSessionState().user;
