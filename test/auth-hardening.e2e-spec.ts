@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { API, Factory } from './factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, baseTestEnv, bearer, createTestApp, eventually, TestApp } from './support/test-app';
 
-const BAD_LOGIN = { statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password' };
+const BAD_LOGIN = { statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password', code: 'AUTH_BAD_CREDENTIALS' };
 
 describe('auth hardening: tokens die with their user', () => {
   let t: TestApp;
@@ -77,7 +77,7 @@ describe('auth hardening: tokens die with their user', () => {
     const wrong = await t.http().post(`${API}/auth/password`).set(bearer(assessor.token)).send({ currentPassword: 'not-my-password', newPassword: 'a-new-password-1' }).expect(422);
     expect(wrong.body.message).toMatch(/currentPassword/);
     const short = await t.http().post(`${API}/auth/password`).set(bearer(assessor.token)).send({ currentPassword: assessor.password, newPassword: 'short' }).expect(400);
-    expect(short.body.details).toEqual([{ field: 'newPassword', message: 'newPassword must be at least 10 characters' }]);
+    expect(short.body.details).toEqual([{ field: 'newPassword', message: 'newPassword must be at least 10 characters', code: 'FIELD_TOO_SHORT' }]);
 
     const changed = await t.http().post(`${API}/auth/password`).set(bearer(assessor.token)).send({ currentPassword: assessor.password, newPassword: 'a-new-password-1' }).expect(200);
     expect(changed.body).toMatchObject({ accessToken: expect.any(String), user: { id: assessor.id, email: assessor.email } });
@@ -102,7 +102,7 @@ describe('auth hardening: tokens die with their user', () => {
     await patchUser(ppid.token, assessor.id, { active: false }).expect(403);
 
     const bad = await patchUser(t.adminToken, assessor.id, { active: 'no' }).expect(400);
-    expect(bad.body.details).toEqual([{ field: 'active', message: 'active must be true or false' }]);
+    expect(bad.body.details).toEqual([{ field: 'active', message: 'active must be true or false', code: 'FIELD_NOT_BOOLEAN' }]);
 
     const org = await t.http().post(`${API}/organizers`).set(bearer(t.adminToken)).send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' }).expect(201);
     await t.http().post(`${API}/users`).set(bearer(t.adminToken)).send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id }).expect(201);

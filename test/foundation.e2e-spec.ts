@@ -30,7 +30,7 @@ describe('foundation: auth, users, errors, jobs, health', () => {
     it('answers a wrong password and an unknown e-mail with the same 401', async () => {
       const wrong = await t.http().post(`${API}/auth/login`).send({ email: ADMIN_EMAIL, password: 'not-the-password' }).expect(401);
       const unknown = await t.http().post(`${API}/auth/login`).send({ email: 'nobody@test.local', password: 'whatever-123' }).expect(401);
-      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password' });
+      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password', code: 'AUTH_BAD_CREDENTIALS' });
       expect(unknown.body).toEqual(wrong.body);
     });
 

@@ -142,7 +142,7 @@ describe('panel: finalists, visitation and presentation', () => {
     const b1 = overview.body.items.find((i: { participationId: string }) => i.participationId === bodies[1].participationId);
     expect(b1.missingPresentation).toHaveLength(3);
     const blocked = await http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'FINALIZATION' }).expect(422);
-    expect(blocked.body.details.unmet[0]).toMatchObject({ code: 'MISSING_PRESENTATION_SHEETS', message: expect.stringMatching(/^2 finalist/) });
+    expect(blocked.body.details.unmet[0]).toMatchObject({ code: 'PERIOD_MISSING_PRESENTATION_SHEETS', message: expect.stringMatching(/^2 finalist/) });
     for (const b of [bodies[1], bodies[2]]) {
       for (const p of panelists.slice(0, 3)) await sheet(p.token, b.participationId, { criteria: [{ code: 'VISI', score: 75 }, { code: 'INOVASI', score: 80 }] }).expect(200);
     }

@@ -191,7 +191,7 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     expect(missing.map((m: { questionCode: string; missing: string }) => `${m.questionCode}:${m.missing}`)).toEqual(['1.1:ANSWER', '1.2:ANSWER', '2.1:ANSWER', '2.2:ANSWER', '2.4:ANSWER']);
     await put(bumd, '1.1', { value: true }).expect(200);
     const partial = await t.http().post(`${API}/participations/${bumd.participationId}/submit`).set(bearer(bumd.token)).expect(422);
-    expect(partial.body.details.missing[0]).toEqual({ questionCode: '1.1', missing: 'EVIDENCE', message: 'question 1.1 needs a PDF file as evidence' });
+    expect(partial.body.details.missing[0]).toEqual({ questionCode: '1.1', missing: 'EVIDENCE', code: 'SAQ_EVIDENCE_MISSING', message: 'question 1.1 needs a PDF file as evidence' });
   });
 
   it('fills and submits the whole SAQ, then it is read-only', async () => {
@@ -258,7 +258,7 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
 
     // The running extension blocks SAQ -> VERIFICATION unless forced.
     const blocked = await t.http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'VERIFICATION' }).expect(422);
-    expect(blocked.body.details.unmet[0].code).toBe('EXTENSION_RUNNING');
+    expect(blocked.body.details.unmet[0].code).toBe('PERIOD_EXTENSION_RUNNING');
     t.clock.set(new Date(closesAt.getTime() + 4 * DAY));
     await put(opd, '2.3', { value: 'perpanjangan habis' }).expect(422);
     await f.advance(period.id, 'VERIFICATION');

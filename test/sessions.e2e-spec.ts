@@ -4,7 +4,7 @@ import { API, Factory } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const COOKIE = 'monev_session';
-const ENDED = { statusCode: 401, error: 'Unauthorized', message: 'The session has ended; sign in again' };
+const ENDED = { statusCode: 401, error: 'Unauthorized', message: 'The session has ended; sign in again', code: 'AUTH_SESSION_ENDED' };
 
 /** The session cookie a response sets: its value and attributes (lower-cased names). */
 function sessionCookie(res: { headers: Record<string, unknown> }): { value: string; attrs: Record<string, string | true> } {

@@ -114,7 +114,7 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       const p = await f.period({ year: 2033 });
       // Precondition: no instrument, no participants -> 422 listing both.
       const blocked = await t.http().post(`${API}/periods/${p.id}/advance`).set(bearer(t.adminToken)).send({ to: 'REGISTRATION' }).expect(422);
-      expect(blocked.body.details.unmet.map((u: { code: string }) => u.code)).toEqual(['NO_INSTRUMENT', 'NO_PARTICIPANTS']);
+      expect(blocked.body.details.unmet.map((u: { code: string }) => u.code)).toEqual(['PERIOD_NO_INSTRUMENT', 'PERIOD_NO_PARTICIPANTS']);
       // Skipping and backward moves are 409.
       await t.http().post(`${API}/periods/${p.id}/advance`).set(bearer(t.adminToken)).send({ to: 'SAQ' }).expect(409);
       // force without a reason is 400.
@@ -169,7 +169,7 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       expect(res.stage).toBe('REGISTRATION');
       const [row] = await audit('period', p.id);
       expect(row).toMatchObject({ action: 'period.advance.forced', reason: 'Instrumen menyusul, registrasi dibuka lebih awal', before: { stage: 'PREPARATION' }, after: { stage: 'REGISTRATION' } });
-      expect(row.after.overridden.map((u: { code: string }) => u.code)).toEqual(['NO_INSTRUMENT', 'NO_PARTICIPANTS']);
+      expect(row.after.overridden.map((u: { code: string }) => u.code)).toEqual(['PERIOD_NO_INSTRUMENT', 'PERIOD_NO_PARTICIPANTS']);
     });
   });
 

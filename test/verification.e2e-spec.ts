@@ -101,7 +101,7 @@ describe('verification and objections', () => {
     const res = await http().post(`${API}/participations/${pid}/verification/complete`).set(bearer(assignedTo.get(pid)!)).expect(422);
     expect(res.body.details.unverified).toEqual(['1.2', '2.1', '2.2', '2.3']);
     const blocked = await http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'OBJECTION' }).expect(422);
-    expect(blocked.body.details.unmet[0]).toMatchObject({ code: 'UNVERIFIED_SAQ' });
+    expect(blocked.body.details.unmet[0]).toMatchObject({ code: 'PERIOD_UNVERIFIED_SAQ' });
     // The owner does not see results before OBJECTION.
     await explain(bodies[0].token, pid).expect(422);
   });
@@ -142,7 +142,7 @@ describe('verification and objections', () => {
     await http().post(`${API}/participations/${b1.participationId}/objections`).set(bearer(b1.token)).send({ questionCode: '2.1', reason: 'Mohon ditinjau ulang' }).expect(201);
     // An open objection blocks leaving OBJECTION.
     const blocked = await http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'PRESENTATION' }).expect(422);
-    expect(blocked.body.details.unmet[0].code).toBe('OPEN_OBJECTIONS');
+    expect(blocked.body.details.unmet[0].code).toBe('PERIOD_OPEN_OBJECTIONS');
     expect((await auditOf('objection', filed.body.id))[0]).toMatchObject({ action: 'objection.file' });
   });
 

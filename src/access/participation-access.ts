@@ -7,6 +7,7 @@ import { isId } from '../common/id';
 import type { Schedule } from '../periods/period-rules';
 import type { Stage } from '../periods/stage-machine';
 import type { ParticipationStatus } from '../saq/entities/participation.entity';
+import { ParticipationErrorCode } from './access.errors';
 
 /** A participation with what its rules need: the period's stage and schedule, the body and category. */
 export interface ParticipationContext {
@@ -81,7 +82,7 @@ export class ParticipationAccess {
   async loadForOwnerWrite(user: AuthUser, id: string, fresh: boolean): Promise<ParticipationContext> {
     const cached = fresh ? undefined : this.writeContexts.get(id);
     if (cached) {
-      if (cached.organizerId !== user.organizerId || !isOwner(user, cached.publicBodyId)) throw notFound('Participation', id);
+      if (cached.organizerId !== user.organizerId || !isOwner(user, cached.publicBodyId)) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
       return cached;
     }
     const p = await this.load(user, id, 'owner');
@@ -96,9 +97,9 @@ export class ParticipationAccess {
   }
 
   async load(user: AuthUser, id: string, mode: AccessMode, em: EntityManager = this.ds.manager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
-    if (!isId(id)) throw notFound('Participation', id);
+    if (!isId(id)) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
     const p = await this.required('participations', this.contexts).context(em, user.organizerId, id, lock);
-    if (!p || !(await this.allowed(user, p, mode, em))) throw notFound('Participation', id);
+    if (!p || !(await this.allowed(user, p, mode, em))) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
     return p;
   }
 

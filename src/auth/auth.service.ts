@@ -1,10 +1,10 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
-import { notFound, unprocessable } from '../common/errors';
+import { notFound, unauthenticated, unprocessable } from '../common/errors';
 import { inTransaction } from '../database/transaction';
 import { User } from '../users/entities/user.entity';
 import { UserDto } from '../users/dto/user.dto';
@@ -15,6 +15,9 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto } from './dto/login-response.dto';
 import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
+import { AuthErrorCode } from './auth.errors';
+import { UserErrorCode } from '../users/users.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
 export const SESSION_ENDED = 'The session has ended; sign in again';
@@ -45,7 +48,7 @@ export class AuthService {
     const user = await this.credentials.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
-    if (!user || !ok || !user.active) throw new UnauthorizedException({ message: BAD_CREDENTIALS });
+    if (!user || !ok || !user.active) throw unauthenticated(AuthErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS);
     return this.session(user);
   }
 
@@ -53,7 +56,7 @@ export class AuthService {
   async startBrowserSession(user: { id: string; organizerId: string }): Promise<IssuedRefreshToken> {
     return inTransaction(this.ds, async (em) => {
       const account = await this.credentials.byId(user.id, em);
-      if (!account) throw notFound('User', user.id);
+      if (!account) throw notFound(UserErrorCode.NOT_FOUND, 'User', user.id);
       const { tokenVersion } = account;
       const issued = await this.refreshTokens.issue(em, user.id, tokenVersion);
       await this.audit.record(em, { organizerId: user.organizerId, actorId: user.id, action: 'session.login', entityType: 'user', entityId: user.id, after: { familyId: issued.familyId } });
@@ -66,7 +69,7 @@ export class AuthService {
    * token revokes its family and is audited; every refusal is the same 401.
    */
   async refresh(value: string | null) {
-    if (!value) throw new UnauthorizedException({ message: SESSION_ENDED });
+    if (!value) throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
     const rotation = await this.refreshTokens.rotate(value, (userId, tv) => this.tokenState.accepts(userId, tv));
     if (rotation.outcome === 'reused') {
       const user = await this.credentials.byId(rotation.userId);
@@ -74,9 +77,9 @@ export class AuthService {
         await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: null, action: 'session.reuse_detected', entityType: 'user', entityId: user.id, after: { familyId: rotation.familyId } });
       }
     }
-    if (rotation.outcome !== 'rotated') throw new UnauthorizedException({ message: SESSION_ENDED });
+    if (rotation.outcome !== 'rotated') throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
     const user = await this.credentials.byId(rotation.userId);
-    if (!user || !user.active || user.tokenVersion !== rotation.tokenVersion) throw new UnauthorizedException({ message: SESSION_ENDED });
+    if (!user || !user.active || user.tokenVersion !== rotation.tokenVersion) throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
     return { ...(await this.session(user)), refreshToken: rotation.next };
   }
 
@@ -105,9 +108,9 @@ export class AuthService {
   /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */
   async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<LoginResponseDto> {
     const user = await this.credentials.withPasswordHash({ id: actor.id });
-    if (!user) throw notFound('User', actor.id);
+    if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', actor.id);
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw unprocessable('currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+      throw unprocessable(AuthErrorCode.CURRENT_PASSWORD_WRONG, 'currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong', code: FieldErrorCode.INVALID }]);
     }
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {
@@ -130,7 +133,7 @@ export class AuthService {
 
   async me(user: AuthUser): Promise<UserDto> {
     const u = await this.credentials.byId(user.id);
-    if (!u) throw notFound('User', user.id);
+    if (!u) throw notFound(UserErrorCode.NOT_FOUND, 'User', user.id);
     return UserDto.of(u);
   }
 

@@ -1,8 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, Role, ROLES_KEY } from '../common/auth-user';
-import { forbidden } from '../common/errors';
+import { forbidden, unauthenticated } from '../common/errors';
+import { AuthErrorCode } from './auth.errors';
 import { AuthService } from './auth.service';
+import { CommonErrorCode } from '../common/error-codes';
 
 /** Global: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
@@ -17,11 +19,11 @@ export class JwtAuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers?.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new UnauthorizedException({ message: 'A bearer token is required' });
+    if (!match) throw unauthenticated(AuthErrorCode.TOKEN_MISSING, 'A bearer token is required');
     try {
       req.user = await this.auth.verify(match[1]);
     } catch {
-      throw new UnauthorizedException({ message: 'The token is invalid or has expired' });
+      throw unauthenticated(AuthErrorCode.TOKEN_INVALID, 'The token is invalid or has expired');
     }
     return true;
   }
@@ -37,7 +39,7 @@ export class RolesGuard implements CanActivate {
     if (!roles?.length) return true;
     const user = ctx.switchToHttp().getRequest().user;
     if (!user) return true; // public route
-    if (!roles.includes(user.role)) throw forbidden(`This route is for ${roles.join(' or ')} accounts`);
+    if (!roles.includes(user.role)) throw forbidden(CommonErrorCode.FORBIDDEN_ROLE, `This route is for ${roles.join(' or ')} accounts`);
     return true;
   }
 }

@@ -1,7 +1,9 @@
 import { CallHandler, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import { ThrottlerException, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
 import { Observable, catchError, concatMap, from } from 'rxjs';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { tooManyRequests } from '../common/errors';
+import { AuthErrorCode } from './auth.errors';
 import { RateLimitStore } from './rate-limit-store';
 
 export const LOGIN_THROTTLER = 'login';
@@ -68,7 +70,7 @@ export class FailedLoginLimitInterceptor implements NestInterceptor {
     const { count, msLeft } = await this.store.reserve(key, this.env.LOGIN_RATE_TTL_MS);
     if (count > this.env.LOGIN_FAILED_PER_ADDRESS_LIMIT) {
       setRetryAfter(http.getResponse(), msLeft / 1000);
-      throw new ThrottlerException('Too many failed logins from this address; try again later');
+      throw tooManyRequests(AuthErrorCode.TOO_MANY_FAILED_LOGINS, 'Too many failed logins from this address; try again later');
     }
     return next.handle().pipe(
       concatMap((answer) => from(this.store.release(key).then(() => answer))),

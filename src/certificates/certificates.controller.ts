@@ -8,6 +8,9 @@ import { attachmentDisposition } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/id';
 import { CertificatesService } from './certificates.service';
 import { CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
+import { ParticipationErrorCode } from '../access/access.errors';
+import { PeriodErrorCode } from '../periods/periods.errors';
+import { CertificateErrorCode } from './certificates.errors';
 
 @ApiTags('certificates')
 @Controller()
@@ -19,7 +22,7 @@ export class CertificatesController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: CertificateBatchQueuedDto })
   @Post('periods/:id/certificates')
-  issue(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<CertificateBatchQueuedDto> {
+  issue(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<CertificateBatchQueuedDto> {
     return this.certificates.issue(user, id);
   }
 
@@ -27,7 +30,7 @@ export class CertificatesController {
   @Roles('admin')
   @ApiOkResponse({ type: CertificateBatchDto })
   @Get('certificate-batches/:id')
-  batch(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Certificate batch')) id: string): Promise<CertificateBatchDto> {
+  batch(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(CertificateErrorCode.BATCH_NOT_FOUND, 'Certificate batch')) id: string): Promise<CertificateBatchDto> {
     return this.certificates.batch(user, id);
   }
 
@@ -36,7 +39,7 @@ export class CertificatesController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: CertificateRetryDto })
   @Post('certificates/:id/retry')
-  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Certificate')) id: string): Promise<CertificateRetryDto> {
+  retry(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(CertificateErrorCode.NOT_FOUND, 'Certificate')) id: string): Promise<CertificateRetryDto> {
     return this.certificates.retry(user, id);
   }
 
@@ -45,7 +48,7 @@ export class CertificatesController {
   @ApiProduces('application/pdf')
   @ApiOkResponse(binaryResponse('the certificate (piagam) PDF'))
   @Get('participations/:id/certificate')
-  async pdf(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Res() res: Response): Promise<void> {
+  async pdf(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Res() res: Response): Promise<void> {
     const { stream, size, code } = await this.certificates.pdf(user, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', String(size));
@@ -57,7 +60,7 @@ export class CertificatesController {
   @Roles('admin', 'public_body')
   @ApiOkResponse({ type: CertificateMetaDto })
   @Get('participations/:id/certificate/meta')
-  meta(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<CertificateMetaDto> {
+  meta(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<CertificateMetaDto> {
     return this.certificates.meta(user, id);
   }
 

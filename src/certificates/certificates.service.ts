@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
+import { CertificateErrorCode } from './certificates.errors';
 import { jobToken } from '../jobs/job-reconciler';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
@@ -60,7 +61,7 @@ export class CertificatesService implements OnModuleInit {
   async issue(actor: AuthUser, periodId: string): Promise<CertificateBatchQueuedDto> {
     const { batchId, jobIdPrefix, ids } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(`Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
+      if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(CertificateErrorCode.RANKING_NOT_PUBLISHED, `Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
       const runId = period.publishedRunId;
       const ranked = (await this.results.rankedParticipationIds(em, runId)).map((participation_id) => ({ participation_id }));
       const now = this.clock.now();
@@ -102,8 +103,8 @@ export class CertificatesService implements OnModuleInit {
   /** Renders one failed (or pending) certificate again, alone. */
   async retry(actor: AuthUser, certificateId: string): Promise<CertificateRetryDto> {
     const [c] = await this.ds.query('SELECT id, status, batch_id FROM certificates WHERE id = ? AND organizer_id = ?', [certificateId, actor.organizerId]);
-    if (!c) throw notFound('Certificate', certificateId);
-    if (c.status === 'ISSUED') throw unprocessable('This certificate is already issued', { status: c.status });
+    if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', certificateId);
+    if (c.status === 'ISSUED') throw unprocessable(CertificateErrorCode.ALREADY_ISSUED, 'This certificate is already issued', { status: c.status });
     // A chunk of its own in its batch, which watches it again, so a lost retry job is rebuilt too.
     const { jobId, batchId } = await inTransaction(this.ds, async (em) => {
       const [b] = await em.query('SELECT id, job_id_prefix FROM certificate_batches WHERE id = ? FOR UPDATE', [c.batch_id]);
@@ -118,7 +119,7 @@ export class CertificatesService implements OnModuleInit {
 
   async batch(actor: AuthUser, batchId: string): Promise<CertificateBatchDto> {
     const [b] = await this.ds.query('SELECT id, period_id, run_id, total, status, error, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
-    if (!b) throw notFound('Certificate batch', batchId);
+    if (!b) throw notFound(CertificateErrorCode.BATCH_NOT_FOUND, 'Certificate batch', batchId);
     const [c] = await this.ds.query(`SELECT SUM(status = 'ISSUED') AS done, SUM(status = 'FAILED') AS failed FROM certificates WHERE batch_id = ?`, [b.id]);
     const errors: { id: string; participation_id: string; error: string }[] = await this.ds.query(
       `SELECT id, participation_id, error FROM certificates WHERE batch_id = ? AND status = 'FAILED' ORDER BY id LIMIT 20`,
@@ -149,7 +150,7 @@ export class CertificatesService implements OnModuleInit {
       `SELECT * FROM certificates WHERE participation_id = ? AND status = 'ISSUED' ORDER BY (run_id = ?) DESC, id DESC LIMIT 1`,
       [p.id, publishedRunId],
     );
-    if (!c) throw notFound('Certificate of participation', participationId);
+    if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate of participation', participationId);
     return c;
   }
 
@@ -165,7 +166,7 @@ export class CertificatesService implements OnModuleInit {
 
   /** What anyone may learn from a code printed on a certificate. */
   async verify(code: string): Promise<CertificateVerificationDto> {
-    if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound('Certificate', code);
+    if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', code);
     const issued: (CertificateRef & { status: string; issued_at: Date; revoked_at: Date | null })[] = await this.ds.query(
       `SELECT status, issued_at, revoked_at, run_id, participation_id, period_id, organizer_id FROM certificates WHERE code = ? AND status = 'ISSUED'`,
       [code],
@@ -182,7 +183,7 @@ export class CertificatesService implements OnModuleInit {
       timezone: facts.timezone,
       organizer: facts.organizerName,
     }));
-    if (!c) throw notFound('Certificate', code);
+    if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', code);
     const revoked = c.revoked_at !== null;
     return {
       valid: !revoked,

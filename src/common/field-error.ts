@@ -1,5 +1,3 @@
-/** What is wrong with one field of a request: the `details` of a 400. Framework-free, so pure rule modules can name it. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** What is wrong with one field of a request (the `details` of a 400) and its codes: framework-free, for the pure rule modules. */
+export { FieldErrorCode } from '../scoring/field-error';
+export type { FieldError } from '../scoring/field-error';

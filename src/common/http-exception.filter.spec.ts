@@ -1,9 +1,11 @@
-import { ArgumentsHost, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, ForbiddenException, Logger, NotFoundException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { badRequest, FieldErrorCode } from './errors';
 import { QueryFailedError } from 'typeorm';
 import { formatByteLimit } from './body-limits';
 import { AllExceptionsFilter } from './http-exception.filter';
 
-function respond(exception: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+function respond(exception: unknown, nodeEnv: 'test' | 'production' = 'production'): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
   const out = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   const host = {
     switchToHttp: () => ({
@@ -14,7 +16,7 @@ function respond(exception: unknown): { status: number; body: Record<string, unk
       }),
     }),
   } as unknown as ArgumentsHost;
-  new AllExceptionsFilter().catch(exception, host);
+  new AllExceptionsFilter({ NODE_ENV: nodeEnv }).catch(exception, host);
   return out;
 }
 
@@ -50,7 +52,7 @@ describe('AllExceptionsFilter', () => {
     for (const e of unreachable) {
       const r = respond(e);
       expect({ e: (e as Error).message, status: r.status }).toEqual({ e: (e as Error).message, status: 503 });
-      expect(r.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable; try again in a moment' });
+      expect(r.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is not reachable; try again in a moment', code: 'DATABASE_UNAVAILABLE' });
       expect(r.headers['retry-after']).toBe('5');
     }
   });
@@ -75,11 +77,11 @@ describe('AllExceptionsFilter', () => {
 
   it('answers 413 naming the limit for a body the body parser found too large, and keeps its other client errors', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 1048576, length: 2000000 });
-    expect(respond(tooLarge)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MB' }, headers: {} });
+    expect(respond(tooLarge)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MB', code: 'PAYLOAD_TOO_LARGE' }, headers: {} });
     const csv = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 10 * 1024 * 1024 });
     expect(respond(csv).body.message).toBe('The request body is larger than 10 MB');
     const charset = Object.assign(new Error('unsupported charset "KOI8-X"'), { type: 'charset.unsupported', status: 415, expose: true, charset: 'koi8-x' });
-    expect(respond(charset)).toEqual({ status: 415, body: { statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "KOI8-X"' }, headers: {} });
+    expect(respond(charset)).toEqual({ status: 415, body: { statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "KOI8-X"', code: 'REQUEST_UNREADABLE' }, headers: {} });
     expect(respond(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400, expose: true })).status).toBe(400);
   });
 
@@ -89,5 +91,24 @@ describe('AllExceptionsFilter', () => {
 
   it('names limits in MB, KB or bytes', () => {
     expect([formatByteLimit(2 * 1024 * 1024), formatByteLimit(512 * 1024), formatByteLimit(1000)]).toEqual(['2 MB', '512 KB', '1000 bytes']);
+  });
+
+  it('renders the code of a refusal and of each of its details', () => {
+    const r = respond(badRequest('PERIOD_INVALID', 'Invalid period: weights', [{ field: 'weights', message: 'weights must sum to 100', code: FieldErrorCode.SUM_NOT_100 }]));
+    expect(r.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Invalid period: weights', code: 'PERIOD_INVALID', details: [{ field: 'weights', message: 'weights must sum to 100', code: 'FIELD_SUM_NOT_100' }] });
+  });
+
+  it("gives Nest's, multer's and the throttler's own refusals a common code", () => {
+    expect(respond(new NotFoundException('Cannot GET /api/v1/nope'), 'test').body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: 'Cannot GET /api/v1/nope' });
+    expect(respond(new ForbiddenException('Forbidden resource'), 'test').body.code).toBe('FORBIDDEN');
+    expect(respond(new ThrottlerException(), 'test').body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(respond(new BadRequestException('Unexpected file field - other'), 'test').body.code).toBe('REQUEST_UNREADABLE');
+  });
+
+  it('refuses under NODE_ENV=test to render an exception of ours that has no code, and falls back to the status otherwise', () => {
+    const uncoded = () => new BadRequestException({ message: 'Invalid thing' });
+    expect(respond(uncoded(), 'test').body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Invalid thing', code: 'INTERNAL_MISSING_CODE' });
+    expect(respond(new NotFoundException({ message: 'Thing 3 not found' }), 'test').body.code).toBe('INTERNAL_MISSING_CODE');
+    expect(respond(new NotFoundException({ message: 'Thing 3 not found' }), 'production').body.code).toBe('NOT_FOUND');
   });
 });

@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { IsString, Matches, ValidationOptions } from 'class-validator';
-import { notFound } from './errors';
+import { ErrorCode, notFound } from './errors';
 
 /** A row id as the API spells it: a BIGINT UNSIGNED in decimal, no sign, no leading zero. */
 export const ID_PATTERN = /^[1-9][0-9]{0,19}$/;
@@ -9,14 +9,17 @@ export const isId = (value: unknown): value is string => typeof value === 'strin
 
 /**
  * A path id: a malformed one answers 404 like an unknown one (`what` names the resource in the
- * message), so no query ever sees it. Use as `@Param('id', new ParseIdPipe('Participation'))`.
+ * message), so no query ever sees it. Use as `@Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation'))`.
  */
 @Injectable()
 export class ParseIdPipe implements PipeTransform<string, string> {
-  constructor(private readonly what: string) {}
+  constructor(
+    private readonly code: ErrorCode,
+    private readonly what: string,
+  ) {}
 
   transform(value: string, _metadata?: ArgumentMetadata): string {
-    if (!isId(value)) throw notFound(this.what, value);
+    if (!isId(value)) throw notFound(this.code, this.what, value);
     return value;
   }
 }

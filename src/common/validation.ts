@@ -1,13 +1,45 @@
 import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsObject, IsOptional, IsString, Matches, ValidateNested, ValidationArguments } from 'class-validator';
-import { badRequest, FieldError } from './errors';
+import { badRequest, FieldError, FieldErrorCode } from './errors';
+import { CommonErrorCode } from './error-codes';
+
+/** The field code of each class-validator constraint the DTOs use; any other is FIELD_INVALID with its `constraint`. */
+const CONSTRAINT_CODES: Record<string, FieldErrorCode> = {
+  whitelistValidation: FieldErrorCode.UNKNOWN_FIELD,
+  isDefined: FieldErrorCode.REQUIRED,
+  isNotEmpty: FieldErrorCode.EMPTY,
+  isString: FieldErrorCode.NOT_STRING,
+  isInt: FieldErrorCode.NOT_INT,
+  isBoolean: FieldErrorCode.NOT_BOOLEAN,
+  isArray: FieldErrorCode.NOT_ARRAY,
+  isObject: FieldErrorCode.NOT_OBJECT,
+  nestedValidation: FieldErrorCode.NOT_OBJECT,
+  isIn: FieldErrorCode.NOT_IN_LIST,
+  isEnum: FieldErrorCode.NOT_IN_LIST,
+  min: FieldErrorCode.TOO_SMALL,
+  max: FieldErrorCode.TOO_LARGE,
+  minLength: FieldErrorCode.TOO_SHORT,
+  maxLength: FieldErrorCode.TOO_LONG,
+  arrayMinSize: FieldErrorCode.TOO_FEW_ITEMS,
+  arrayMaxSize: FieldErrorCode.TOO_MANY_ITEMS,
+  matches: FieldErrorCode.BAD_FORMAT,
+  isEmail: FieldErrorCode.NOT_EMAIL,
+  isUrl: FieldErrorCode.NOT_URL,
+  isIso8601: FieldErrorCode.NOT_INSTANT,
+  isDecimalInput: FieldErrorCode.NOT_DECIMAL,
+};
+
+export const fieldErrorOf = (field: string, constraint: string, message: string): FieldError => {
+  const code = CONSTRAINT_CODES[constraint];
+  return code ? { field, message, code } : { field, message, code: FieldErrorCode.INVALID, constraint };
+};
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
-    for (const message of Object.values(e.constraints ?? {})) out.push({ field, message });
+    for (const [constraint, message] of Object.entries(e.constraints ?? {})) out.push(fieldErrorOf(field, constraint, message));
     if (e.children?.length) out.push(...flatten(e.children, field));
   }
   return out;
@@ -22,7 +54,7 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return badRequest(`Invalid request: ${details.map((d) => d.field).filter((f, i, a) => a.indexOf(f) === i).join(', ')}`, details);
+      return badRequest(CommonErrorCode.VALIDATION_FAILED, `Invalid request: ${details.map((d) => d.field).filter((f, i, a) => a.indexOf(f) === i).join(', ')}`, details);
     },
   });
 }

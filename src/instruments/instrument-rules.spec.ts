@@ -17,7 +17,7 @@ describe('instrument validator', () => {
     for (const w of ['59.99', '60.01']) {
       const ins = good();
       ins.aspects[1].weight = w;
-      expect(checkInstrument(ins, cats)).toEqual([{ field: 'aspects', message: 'aspect weights must sum to exactly 100' }]);
+      expect(checkInstrument(ins, cats)).toEqual([{ field: 'aspects', message: 'aspect weights must sum to exactly 100', code: 'FIELD_SUM_NOT_100' }]);
     }
   });
 

@@ -5,6 +5,7 @@ import { ParseIdPipe } from '../common/id';
 import { InstrumentDto, InstrumentQuery } from './dto/instrument.dto';
 import { InstrumentTreeDto } from './dto/instrument-tree.dto';
 import { InstrumentsService } from './instruments.service';
+import { PeriodErrorCode } from '../periods/periods.errors';
 
 @ApiTags('instrument')
 @ApiBearerAuth()
@@ -15,13 +16,13 @@ export class InstrumentsController {
   @Roles('admin')
   @ApiOkResponse({ type: InstrumentTreeDto })
   @Put()
-  replace(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: InstrumentDto): Promise<InstrumentTreeDto> {
+  replace(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: InstrumentDto): Promise<InstrumentTreeDto> {
     return this.instruments.replace(user, id, dto);
   }
 
   @ApiOkResponse({ type: InstrumentTreeDto })
   @Get()
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: InstrumentQuery): Promise<InstrumentTreeDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: InstrumentQuery): Promise<InstrumentTreeDto> {
     return this.instruments.tree(user, id, q.categoryCode);
   }
 }

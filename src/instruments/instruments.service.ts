@@ -16,6 +16,9 @@ import { Aspect } from './entities/aspect.entity';
 import { Question } from './entities/question.entity';
 import { appliesTo, checkInstrument } from './instrument-rules';
 import { inTransaction } from '../database/transaction';
+import { InstrumentErrorCode } from './instruments.errors';
+import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 /** A frozen instrument as the other modules read it. */
 export interface LoadedInstrument {
@@ -28,8 +31,8 @@ export interface LoadedInstrument {
 /** The question `code` of the instrument for a body of `categoryCode`: 404 when there is none, 422 when it does not apply to the category. */
 export function applicableQuestion(ins: LoadedInstrument, categoryCode: string, code: string): Question {
   const q = ins.byCode.get(code);
-  if (!q) throw notFound('Question', code);
-  if (!appliesTo(q.categoryCodes, categoryCode)) throw unprocessable(`Question ${code} does not apply to category ${categoryCode}`, { questionCode: code, categoryCode });
+  if (!q) throw notFound(InstrumentErrorCode.QUESTION_NOT_FOUND, 'Question', code);
+  if (!appliesTo(q.categoryCodes, categoryCode)) throw unprocessable(InstrumentErrorCode.QUESTION_NOT_APPLICABLE, `Question ${code} does not apply to category ${categoryCode}`, { questionCode: code, categoryCode });
   return q;
 }
 
@@ -49,10 +52,10 @@ export class InstrumentsService {
   async replace(actor: AuthUser, periodId: string, dto: InstrumentDto): Promise<InstrumentTreeDto> {
     const categories = await this.registry.categoriesByCode(actor.organizerId);
     const errors = checkInstrument(dto, new Set(categories.keys()));
-    if (errors.length) throw badRequest(`Invalid instrument: ${errors.map((e) => e.field).join(', ')}`, errors);
+    if (errors.length) throw badRequest(InstrumentErrorCode.INVALID, `Invalid instrument: ${errors.map((e) => e.field).join(', ')}`, errors);
     await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (!isBefore(period.stage, 'SAQ')) throw unprocessable(`The instrument is frozen since the SAQ stage opened (period is in ${period.stage})`, { stage: period.stage });
+      if (!isBefore(period.stage, 'SAQ')) throw unprocessable(InstrumentErrorCode.FROZEN, `The instrument is frozen since the SAQ stage opened (period is in ${period.stage})`, { stage: period.stage });
       const before = await this.summary(em, period.id);
       await em.delete(Question, { periodId: period.id });
       await em.delete(Aspect, { periodId: period.id });
@@ -99,7 +102,7 @@ export class InstrumentsService {
   async tree(actor: AuthUser, periodId: string, categoryCode?: string): Promise<InstrumentTreeDto> {
     const period = await this.periods.find(actor.organizerId, periodId);
     if (categoryCode && !(await this.registry.categoriesByCode(actor.organizerId)).has(categoryCode)) {
-      throw badRequest(`Unknown category ${categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${categoryCode}` }]);
+      throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown category ${categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${categoryCode}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
     }
     const ins = await this.load(period);
     const aspects = ins.aspects.map((a) => {

@@ -4,6 +4,8 @@ import { JobsOptions, Queue } from 'bullmq';
 import { AuthUser } from '../common/auth-user';
 import { busy, notFound } from '../common/errors';
 import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs.types';
+import { JobErrorCode } from './jobs.errors';
+import { CommonErrorCode } from '../common/error-codes';
 
 const ENQUEUE_TIMEOUT_MS = 5000;
 
@@ -43,7 +45,7 @@ export class JobsService {
   async enqueue<J extends JobName>(name: J, data: JobPayloads[J], opts: JobsOptions = {}): Promise<string> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(busy('The job queue is not reachable; try again shortly')), ENQUEUE_TIMEOUT_MS);
+      timer = setTimeout(() => reject(busy(CommonErrorCode.QUEUE_UNAVAILABLE, 'The job queue is not reachable; try again shortly')), ENQUEUE_TIMEOUT_MS);
     });
     try {
       const job = await Promise.race([this.queues[JOB_QUEUE[name]].add(name, data, opts), timeout]);
@@ -75,12 +77,12 @@ export class JobsService {
   }
 
   async status(user: AuthUser, queueName: string, id: string): Promise<JobStatus> {
-    if (!ALL_QUEUES.includes(queueName as QueueName)) throw notFound('Queue', queueName);
+    if (!ALL_QUEUES.includes(queueName as QueueName)) throw notFound(JobErrorCode.QUEUE_NOT_FOUND, 'Queue', queueName);
     const queue = this.queues[queueName as QueueName];
     // State first: a job read before its state could miss a result that lands in between.
     const state = await queue.getJobState(id);
     const job = await queue.getJob(id);
-    if (!job || (job.data as { organizerId?: string })?.organizerId !== user.organizerId) throw notFound('Job', id);
+    if (!job || (job.data as { organizerId?: string })?.organizerId !== user.organizerId) throw notFound(JobErrorCode.NOT_FOUND, 'Job', id);
     return {
       id: String(job.id),
       queue: queueName,

@@ -8,6 +8,7 @@ import { ENV, EnvironmentVariables } from '../config/config.module';
 import { CreateOrganizerDto, OrganizerDto, OrganizerListDto } from './dto/organizer.dto';
 import { Organizer } from './entities/organizer.entity';
 import { inTransaction } from '../database/transaction';
+import { OrganizerErrorCode } from './organizers.errors';
 
 @Injectable()
 export class OrganizersService implements OnApplicationBootstrap {
@@ -39,10 +40,10 @@ export class OrganizersService implements OnApplicationBootstrap {
   }
 
   async create(actor: AuthUser, dto: CreateOrganizerDto): Promise<OrganizerDto> {
-    if (!actor.platformAdmin) throw forbidden('Only a platform admin may add an organizer');
+    if (!actor.platformAdmin) throw forbidden(OrganizerErrorCode.PLATFORM_ADMIN_ONLY, 'Only a platform admin may add an organizer');
     return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Organizer);
-      if (await repo.exists({ where: { slug: dto.slug } })) throw conflict(`Organizer slug '${dto.slug}' is taken`);
+      if (await repo.exists({ where: { slug: dto.slug } })) throw conflict(OrganizerErrorCode.SLUG_TAKEN, `Organizer slug '${dto.slug}' is taken`);
       const saved = await repo.save(repo.create({ slug: dto.slug, name: dto.name, level: dto.level, region: dto.region ?? null }));
       const out = OrganizerDto.of(saved);
       await this.audit.record(em, { organizerId: saved.id, actorId: actor.id, action: 'organizer.create', entityType: 'organizer', entityId: saved.id, after: out });
@@ -65,7 +66,7 @@ export class OrganizersService implements OnApplicationBootstrap {
   async bySlugOrDefault(slug?: string): Promise<Organizer> {
     const repo = this.ds.getRepository(Organizer);
     const found = slug ? await repo.findOne({ where: { slug } }) : await repo.findOne({ where: { isDefault: true } });
-    if (!found) throw notFound('Organizer', slug);
+    if (!found) throw notFound(OrganizerErrorCode.NOT_FOUND, 'Organizer', slug);
     return found;
   }
 }

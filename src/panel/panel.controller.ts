@@ -13,6 +13,8 @@ import {
   VisitationResultDto,
 } from './dto/panel-response.dto';
 import { PanelService } from './panel.service';
+import { ParticipationErrorCode } from '../access/access.errors';
+import { PeriodErrorCode } from '../periods/periods.errors';
 
 @ApiTags('panel')
 @ApiBearerAuth()
@@ -24,14 +26,14 @@ export class PanelController {
   @HttpCode(200)
   @ApiOkResponse({ type: FinalistSelectionDto })
   @Post('periods/:id/finalists')
-  finalists(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<FinalistSelectionDto> {
+  finalists(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<FinalistSelectionDto> {
     return this.panel.selectFinalists(user, id);
   }
 
   @Roles('admin')
   @ApiCreatedResponse({ type: PanelAssignmentResultDto })
   @Post('periods/:id/panel')
-  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: PanelAssignDto): Promise<PanelAssignmentResultDto> {
+  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: PanelAssignDto): Promise<PanelAssignmentResultDto> {
     return this.panel.assign(user, id, dto);
   }
 
@@ -39,7 +41,7 @@ export class PanelController {
   @Roles('admin')
   @ApiOkResponse({ type: itemsDto(PanelOverviewItemDto) })
   @Get('periods/:id/panel')
-  overview(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<Items<PanelOverviewItemDto>> {
+  overview(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<Items<PanelOverviewItemDto>> {
     return this.panel.overview(user, id);
   }
 
@@ -53,14 +55,14 @@ export class PanelController {
   @Roles('panelist')
   @ApiOkResponse({ type: VisitationResultDto })
   @Put('participations/:id/visitation')
-  visitation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Body() dto: VisitationDto): Promise<VisitationResultDto> {
+  visitation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: VisitationDto): Promise<VisitationResultDto> {
     return this.panel.visitation(user, id, dto);
   }
 
   @Roles('panelist')
   @ApiOkResponse({ type: PresentationResultDto })
   @Put('participations/:id/presentation-scores')
-  presentation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Body() dto: PresentationDto): Promise<PresentationResultDto> {
+  presentation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: PresentationDto): Promise<PresentationResultDto> {
     return this.panel.presentation(user, id, dto);
   }
 }

@@ -21,6 +21,9 @@ import { RegistryNames } from '../public-bodies/registry-names';
 import { VerifiedScoresReader } from '../verification/verified-scores';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
 import { inTransaction } from '../database/transaction';
+import { PanelErrorCode } from './panel.errors';
+import { ParticipationErrorCode } from '../access/access.errors';
+import { CommonErrorCode } from '../common/error-codes';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
 interface SheetRow {
@@ -71,7 +74,7 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'OBJECTION' && period.stage !== 'VISITATION') {
-        throw unprocessable(`Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
+        throw unprocessable(PanelErrorCode.FINALIST_SELECTION_CLOSED, `Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
       }
       const ins = await this.instruments.load(period, em);
       const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec> }[] = [];
@@ -111,14 +114,14 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       const panelist = await this.staff.member(em, actor.organizerId, 'panelist', dto.panelistId);
-      if (!panelist) throw notFound('Panelist', dto.panelistId);
+      if (!panelist) throw notFound(PanelErrorCode.PANELIST_NOT_FOUND, 'Panelist', dto.panelistId);
       const ids = [...new Set(dto.participationIds)];
       const parts = (await this.participations.byIds(em, ids)).filter((p) => p.periodId === String(period.id));
       const found = new Set(parts.map((p) => p.id));
       const missing = ids.filter((id) => !found.has(id));
-      if (missing.length) throw notFound('Participations', missing.join(', '));
+      if (missing.length) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participations', missing.join(', '));
       const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => p.id);
-      if (notFinalist.length) throw unprocessable('Only finalists are assigned to the panel', { notFinalist });
+      if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
       const bodyNames = await this.names.bodyNames(em, parts.map((p) => p.publicBodyId));
       const bodies = parts.map((p) => ({ id: p.publicBodyId, name: bodyNames.get(p.publicBodyId)! }));
       await this.conflicts.assertNone(em, { id: panelist.id, affiliation: panelist.affiliation }, bodies, 'panelist');
@@ -174,10 +177,10 @@ export class PanelService {
   private async forScoring(user: AuthUser, participationId: string, stage: WindowedStage, em: EntityManager): Promise<{ p: ParticipationContext; period: Period }> {
     const p = await this.access.load(user, participationId, 'panelist', em, 'share');
     const period = await this.periods.find(user.organizerId, p.periodId, em);
-    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation)) throw unprocessable('This period does not weight visitation', { weights: { visitation: '0.00' } });
-    if (p.status !== 'FINALIST') throw unprocessable('Only finalists are scored by the panel', { status: p.status });
+    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation)) throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
+    if (p.status !== 'FINALIST') throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are scored by the panel', { status: p.status });
     if (!isWindowOpen(p.stage, stage, new Date(p.schedule[stage]!.closesAt), this.clock.now())) {
-      throw unprocessable(p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
+      throw unprocessable(p.stage === stage ? PanelErrorCode.WINDOW_CLOSED : PanelErrorCode.NOT_OPEN, p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
     }
     return { p, period };
   }
@@ -209,7 +212,7 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const { p, period } = await this.forScoring(user, participationId, 'PRESENTATION', em);
       const problems = checkRubricScores(period.presentationRubric, dto.criteria);
-      if (problems.length) throw badRequest(`Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
+      if (problems.length) throw badRequest(PanelErrorCode.INVALID_SHEET, `Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
       const total = rubricTotal(period.presentationRubric, dto.criteria.map((c) => ({ code: c.code, score: c.score })));
       const criteria = dto.criteria.map((c) => ({ code: c.code, score: format2(c.score)! }));
       const [current] = await em.query('SELECT id, total, version FROM presentation_sheets WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
@@ -245,7 +248,7 @@ export class PanelService {
 
   private nextVersion(current: { version: number } | undefined, sent: number | undefined, what: string): number {
     const currentVersion = current ? Number(current.version) : 0;
-    if (sent !== undefined && sent !== currentVersion) throw conflict(`The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
+    if (sent !== undefined && sent !== currentVersion) throw conflict(CommonErrorCode.STALE_VERSION, `The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
     return currentVersion + 1;
   }
 

@@ -37,15 +37,15 @@ describe('period settings rules', () => {
 
   it('reads the visitation weight only when the weights are an object', () => {
     expect(checkWeights({ saq: 60, visitation: 10, presentation: 30 })).toEqual([]);
-    expect(checkWeights({ saq: 60, visitation: 'x', presentation: 30 })).toEqual([{ field: 'weights', message: expect.stringMatching(/decimal numbers/) }]);
+    expect(checkWeights({ saq: 60, visitation: 'x', presentation: 30 })).toEqual([{ field: 'weights', message: expect.stringMatching(/decimal numbers/), code: 'FIELD_NOT_DECIMAL' }]);
     expect(checkWeights({ saq: 60, presentation: 30 })[0].message).toMatch(/sum to exactly 100 .* = 90/);
   });
 
   it('names the instant that names no moment', () => {
     const s = { ...settings().schedule, SAQ: window('2026-13-45T99:99:99Z', 'soon') };
     expect(checkSchedule(s, false)).toEqual([
-      { field: 'schedule.SAQ.opensAt', message: 'schedule.SAQ.opensAt must be an ISO-8601 instant' },
-      { field: 'schedule.SAQ.closesAt', message: 'schedule.SAQ.closesAt must be an ISO-8601 instant' },
+      { field: 'schedule.SAQ.opensAt', message: 'schedule.SAQ.opensAt must be an ISO-8601 instant', code: 'FIELD_NOT_INSTANT' },
+      { field: 'schedule.SAQ.closesAt', message: 'schedule.SAQ.closesAt must be an ISO-8601 instant', code: 'FIELD_NOT_INSTANT' },
     ]);
   });
 });

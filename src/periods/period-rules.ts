@@ -7,7 +7,7 @@ import { dec, format2, parseDecimalInput, sumIs100 } from '../scoring/decimal';
 import { checkFinalistRule, FinalistRule, FinalistRuleType } from '../scoring/finalists';
 import { checkRubric, RubricCriterion } from '../scoring/panel-scores';
 import { WINDOWED_STAGES, WindowedStage } from './stage-machine';
-import { FieldError } from '../common/field-error';
+import { FieldError, FieldErrorCode } from '../common/field-error';
 
 
 export interface Window {
@@ -34,38 +34,38 @@ export function isValidTimeZone(tz: string): boolean {
 }
 
 export function checkWeights(w: PeriodSettings['weights']): FieldError[] {
-  if (!isRecord(w)) return [{ field: 'weights', message: 'weights must be an object {saq, visitation?, presentation}' }];
+  if (!isRecord(w)) return [{ field: 'weights', message: 'weights must be an object {saq, visitation?, presentation}', code: FieldErrorCode.NOT_OBJECT }];
   const values = [w.saq, w.visitation ?? 0, w.presentation];
   const parsed = values.map((v) => parseDecimalInput(v));
-  if (parsed.some((r) => !r.ok)) return [{ field: 'weights', message: 'weights saq, visitation and presentation must be decimal numbers' }];
+  if (parsed.some((r) => !r.ok)) return [{ field: 'weights', message: 'weights saq, visitation and presentation must be decimal numbers', code: FieldErrorCode.NOT_DECIMAL }];
   if (!sumIs100(values)) {
     const sum = parsed.reduce((a, r) => (r.ok ? a.plus(r.value) : a), dec(0));
-    return [{ field: 'weights', message: `weights must sum to exactly 100 (saq + visitation + presentation = ${sum.toString()})` }];
+    return [{ field: 'weights', message: `weights must sum to exactly 100 (saq + visitation + presentation = ${sum.toString()})`, code: FieldErrorCode.SUM_NOT_100 }];
   }
   return [];
 }
 
 export function checkSchedule(schedule: Schedule, usesVisitation: boolean): FieldError[] {
-  if (!isRecord(schedule)) return [{ field: 'schedule', message: 'schedule must be an object of stage windows {opensAt, closesAt}' }];
+  if (!isRecord(schedule)) return [{ field: 'schedule', message: 'schedule must be an object of stage windows {opensAt, closesAt}', code: FieldErrorCode.NOT_OBJECT }];
   const errors: FieldError[] = [];
   const required: WindowedStage[] = ['SAQ', 'VERIFICATION', 'OBJECTION', 'PRESENTATION', ...(usesVisitation ? (['VISITATION'] as const) : [])];
-  for (const s of required) if (!schedule[s]) errors.push({ field: `schedule.${s}`, message: `schedule.${s} is required${s === 'VISITATION' ? ' when visitation is weighted' : ''}` });
+  for (const s of required) if (!schedule[s]) errors.push({ field: `schedule.${s}`, message: `schedule.${s} is required${s === 'VISITATION' ? ' when visitation is weighted' : ''}`, code: FieldErrorCode.REQUIRED });
   let previousOpen: { stage: string; at: number } | null = null;
   for (const s of WINDOWED_STAGES) {
     const w: unknown = schedule[s];
     if (!w) continue;
     if (!isRecord(w)) {
-      errors.push({ field: `schedule.${s}`, message: `schedule.${s} must be an object {opensAt, closesAt}` });
+      errors.push({ field: `schedule.${s}`, message: `schedule.${s} must be an object {opensAt, closesAt}`, code: FieldErrorCode.NOT_OBJECT });
       continue;
     }
     const opens = instantOf(w.opensAt);
     const closes = instantOf(w.closesAt);
-    if (opens === null) errors.push({ field: `schedule.${s}.opensAt`, message: `schedule.${s}.opensAt must be an ISO-8601 instant` });
-    if (closes === null) errors.push({ field: `schedule.${s}.closesAt`, message: `schedule.${s}.closesAt must be an ISO-8601 instant` });
+    if (opens === null) errors.push({ field: `schedule.${s}.opensAt`, message: `schedule.${s}.opensAt must be an ISO-8601 instant`, code: FieldErrorCode.NOT_INSTANT });
+    if (closes === null) errors.push({ field: `schedule.${s}.closesAt`, message: `schedule.${s}.closesAt must be an ISO-8601 instant`, code: FieldErrorCode.NOT_INSTANT });
     if (opens === null || closes === null) continue;
-    if (!(opens < closes)) errors.push({ field: `schedule.${s}`, message: `schedule.${s}.opensAt must be before closesAt` });
+    if (!(opens < closes)) errors.push({ field: `schedule.${s}`, message: `schedule.${s}.opensAt must be before closesAt`, code: FieldErrorCode.OUT_OF_ORDER });
     if (previousOpen && opens < previousOpen.at) {
-      errors.push({ field: `schedule.${s}.opensAt`, message: `schedule.${s} must not open before ${previousOpen.stage} opens (windows follow the stage order)` });
+      errors.push({ field: `schedule.${s}.opensAt`, message: `schedule.${s} must not open before ${previousOpen.stage} opens (windows follow the stage order)`, code: FieldErrorCode.OUT_OF_ORDER });
     }
     previousOpen = { stage: s, at: opens };
   }
@@ -108,7 +108,7 @@ export function checkPeriodSettings(p: PeriodSettings): FieldError[] {
   return [
     ...checkWeights(p.weights),
     ...checkFinalistRule(p.finalistRule),
-    ...checkBands(p.bands).map((message) => ({ field: 'bands', message })),
+    ...checkBands(p.bands).map((message) => ({ field: 'bands', message, code: FieldErrorCode.INVALID })),
     ...checkRubric(p.presentationRubric),
     ...checkSchedule(p.schedule, visitation),
   ];

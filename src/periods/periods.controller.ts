@@ -5,6 +5,7 @@ import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
 import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { PeriodsService } from './periods.service';
+import { PeriodErrorCode } from './periods.errors';
 
 @ApiTags('periods')
 @ApiBearerAuth()
@@ -27,14 +28,14 @@ export class PeriodsController {
 
   @ApiOkResponse({ type: PeriodDto })
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<PeriodDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<PeriodDto> {
     return this.periods.get(user, id);
   }
 
   @Roles('admin')
   @ApiOkResponse({ type: PeriodDto })
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: UpdatePeriodDto): Promise<PeriodDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: UpdatePeriodDto): Promise<PeriodDto> {
     return this.periods.update(user, id, dto);
   }
 
@@ -42,7 +43,7 @@ export class PeriodsController {
   @HttpCode(200)
   @ApiOkResponse({ type: PeriodDto })
   @Post(':id/advance')
-  advance(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: AdvanceDto): Promise<PeriodDto> {
+  advance(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: AdvanceDto): Promise<PeriodDto> {
     return this.periods.advance(user, id, dto);
   }
 }

@@ -13,6 +13,9 @@ import { Period } from './entities/period.entity';
 import { checkPeriodSettings, finalistRuleOf, isValidTimeZone, PeriodSettings, Schedule, scheduleInUtc, usesVisitation } from './period-rules';
 import { checkMove, checkPublish, Stage, StageFacts, unmetPreconditions } from './stage-machine';
 import { inTransaction } from '../database/transaction';
+import { PeriodErrorCode } from './periods.errors';
+import { CommonErrorCode } from '../common/error-codes';
+import { FieldErrorCode } from '../common/field-error';
 
 /**
  * A module that owns part of a period's data and answers for it when the period moves: its facts for
@@ -61,11 +64,11 @@ export class PeriodsService {
       presentationRubric: dto.presentationRubric ?? DEFAULT_RUBRIC,
       schedule: stripEmpty(dto.schedule as Schedule),
     };
-    const errors = [...(isValidTimeZone(dto.timezone) ? [] : [{ field: 'timezone', message: `timezone must be an IANA time zone such as Asia/Jakarta` }]), ...checkPeriodSettings(settings)];
-    if (errors.length) throw badRequest(`Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
+    const errors = [...(isValidTimeZone(dto.timezone) ? [] : [{ field: 'timezone', message: `timezone must be an IANA time zone such as Asia/Jakarta`, code: FieldErrorCode.INVALID }]), ...checkPeriodSettings(settings)];
+    if (errors.length) throw badRequest(PeriodErrorCode.INVALID, `Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
     return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Period);
-      if (await repo.exists({ where: { organizerId: actor.organizerId, year: dto.year } })) throw conflict(`A period for ${dto.year} already exists`);
+      if (await repo.exists({ where: { organizerId: actor.organizerId, year: dto.year } })) throw conflict(PeriodErrorCode.YEAR_TAKEN, `A period for ${dto.year} already exists`);
       const saved = await repo.save(
         repo.create({
           organizerId: actor.organizerId,
@@ -102,7 +105,7 @@ export class PeriodsService {
     // TypeORM words a shared lock FOR SHARE, which MariaDB does not know.
     if (lock === 'share') await em.query('SELECT id FROM periods WHERE id = ? AND organizer_id = ? LOCK IN SHARE MODE', [id, organizerId]);
     const p = await em.getRepository(Period).findOne({ where: { id, organizerId }, ...(lock === true ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!p) throw notFound('Period', id);
+    if (!p) throw notFound(PeriodErrorCode.NOT_FOUND, 'Period', id);
     return p;
   }
 
@@ -150,11 +153,11 @@ export class PeriodsService {
   async update(actor: AuthUser, id: string, dto: UpdatePeriodDto): Promise<PeriodDto> {
     return inTransaction(this.ds, async (em) => {
       const p = await this.find(actor.organizerId, id, em, true);
-      if (dto.version !== undefined && dto.version !== p.version) throw conflict(`The period changed meanwhile (version ${p.version}, yours ${dto.version}); reload and retry`);
-      if (p.stage === 'ARCHIVED') throw unprocessable('An archived period cannot change', { stage: p.stage });
+      if (dto.version !== undefined && dto.version !== p.version) throw conflict(CommonErrorCode.STALE_VERSION, `The period changed meanwhile (version ${p.version}, yours ${dto.version}); reload and retry`);
+      if (p.stage === 'ARCHIVED') throw unprocessable(PeriodErrorCode.ARCHIVED, 'An archived period cannot change', { stage: p.stage });
       const touchesScoring = SCORING_FIELDS.filter((f) => dto[f] !== undefined);
       if (touchesScoring.length && p.scoringLockedAt) {
-        throw unprocessable(`The scoring settings are locked since the first ranking run: ${touchesScoring.join(', ')}`, { locked: touchesScoring });
+        throw unprocessable(PeriodErrorCode.SCORING_LOCKED, `The scoring settings are locked since the first ranking run: ${touchesScoring.join(', ')}`, { locked: touchesScoring });
       }
       const before = PeriodDto.of(p);
       const current = fromColumns(p);
@@ -166,7 +169,7 @@ export class PeriodsService {
         schedule: dto.schedule ? { ...current.schedule, ...stripEmpty(dto.schedule as Schedule) } : current.schedule,
       };
       const errors = checkPeriodSettings(next);
-      if (errors.length) throw badRequest(`Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
+      if (errors.length) throw badRequest(PeriodErrorCode.INVALID, `Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
       Object.assign(p, toColumns(next), { name: dto.name ?? p.name, version: p.version + 1 });
       if (dto.certificate) p.certificateSettings = { ...(p.certificateSettings ?? {}), ...dto.certificate };
       const saved = await em.getRepository(Period).save(p);
@@ -181,14 +184,14 @@ export class PeriodsService {
    * moves are 409; unmet preconditions are 422 unless forced with a reason (audited).
    */
   async advance(actor: AuthUser, id: string, dto: AdvanceDto): Promise<PeriodDto> {
-    if (dto.force && !dto.reason) throw badRequest('A forced move needs a reason', [{ field: 'reason', message: 'reason is required when force is true' }]);
+    if (dto.force && !dto.reason) throw badRequest(PeriodErrorCode.FORCE_REASON_REQUIRED, 'A forced move needs a reason', [{ field: 'reason', message: 'reason is required when force is true', code: FieldErrorCode.REQUIRED }]);
     return inTransaction(this.ds, async (em) => {
       const p = await this.find(actor.organizerId, id, em, true);
       const move = checkMove(p.stage, dto.to, usesVisitation(p.weightVisitation));
-      if (!move.ok) throw conflict(move.reason, { from: p.stage, to: dto.to });
+      if (!move.ok) throw conflict(PeriodErrorCode.STAGE_MOVE_INVALID, move.reason, { from: p.stage, to: dto.to });
       const unmet = unmetPreconditions(p.stage, await this.gatherFacts(em, p), dto.to);
       if (unmet.length && !dto.force) {
-        throw unprocessable(`Cannot move from ${p.stage} to ${dto.to}: ${unmet.map((u) => u.message).join('; ')}`, { unmet });
+        throw unprocessable(PeriodErrorCode.PRECONDITIONS_UNMET, `Cannot move from ${p.stage} to ${dto.to}: ${unmet.map((u) => u.message).join('; ')}`, { unmet });
       }
       const from = p.stage;
       p.stage = dto.to;
@@ -226,9 +229,9 @@ export class PeriodsService {
   ): Promise<Period> {
     const p = await this.find(actor.organizerId, id, em, true);
     const move = checkPublish(p.stage, usesVisitation(p.weightVisitation));
-    if (!move.ok) throw unprocessable(move.reason, { stage: p.stage });
+    if (!move.ok) throw unprocessable(PeriodErrorCode.PUBLISH_WRONG_STAGE, move.reason, { stage: p.stage });
     await check(p);
-    if (p.publishedRunId === runId) throw unprocessable('This run is already the published one', { runId });
+    if (p.publishedRunId === runId) throw unprocessable(PeriodErrorCode.RUN_ALREADY_PUBLISHED, 'This run is already the published one', { runId });
     const at = this.clock.now();
     const before = { stage: p.stage, publishedRunId: p.publishedRunId };
     await em.query(`UPDATE periods SET stage = 'PUBLISHED', published_run_id = ?, published_at = ?, version = version + 1 WHERE id = ?`, [runId, at, p.id]);

@@ -32,15 +32,15 @@ describe('stage machine', () => {
 
   it('lists unmet preconditions per move and none when the facts are ready', () => {
     for (const s of STAGES) expect(unmetPreconditions(s as Stage, ready)).toEqual([]);
-    expect(unmetPreconditions('PREPARATION', { ...ready, questionCount: 0, participantCount: 0 }).map((u) => u.code)).toEqual(['NO_INSTRUMENT', 'NO_PARTICIPANTS']);
+    expect(unmetPreconditions('PREPARATION', { ...ready, questionCount: 0, participantCount: 0 }).map((u) => u.code)).toEqual(['PERIOD_NO_INSTRUMENT', 'PERIOD_NO_PARTICIPANTS']);
     expect(unmetPreconditions('SAQ', { ...ready, runningExtensions: 2 })[0].message).toMatch(/2 public bodies/);
-    expect(unmetPreconditions('VERIFICATION', { ...ready, unverifiedSubmissions: 3 }).map((u) => u.code)).toEqual(['UNVERIFIED_SAQ']);
-    expect(unmetPreconditions('OBJECTION', { ...ready, openObjections: 1 }).map((u) => u.code)).toEqual(['OPEN_OBJECTIONS']);
-    expect(unmetPreconditions('OBJECTION', { ...ready, finalistCount: 0 }, 'PRESENTATION').map((u) => u.code)).toEqual(['NO_FINALISTS']);
+    expect(unmetPreconditions('VERIFICATION', { ...ready, unverifiedSubmissions: 3 }).map((u) => u.code)).toEqual(['PERIOD_UNVERIFIED_SAQ']);
+    expect(unmetPreconditions('OBJECTION', { ...ready, openObjections: 1 }).map((u) => u.code)).toEqual(['PERIOD_OPEN_OBJECTIONS']);
+    expect(unmetPreconditions('OBJECTION', { ...ready, finalistCount: 0 }, 'PRESENTATION').map((u) => u.code)).toEqual(['PERIOD_NO_FINALISTS']);
     expect(unmetPreconditions('OBJECTION', { ...ready, finalistCount: 0 }, 'VISITATION')).toEqual([]);
-    expect(unmetPreconditions('VISITATION', { ...ready, finalistCount: 0 }).map((u) => u.code)).toEqual(['NO_FINALISTS']);
-    expect(unmetPreconditions('PRESENTATION', { ...ready, finalistsMissingSheets: 1 }).map((u) => u.code)).toEqual(['MISSING_PRESENTATION_SHEETS']);
-    expect(unmetPreconditions('FINALIZATION', { ...ready, publishedRun: false }).map((u) => u.code)).toEqual(['NO_PUBLISHED_RUN']);
+    expect(unmetPreconditions('VISITATION', { ...ready, finalistCount: 0 }).map((u) => u.code)).toEqual(['PERIOD_NO_FINALISTS']);
+    expect(unmetPreconditions('PRESENTATION', { ...ready, finalistsMissingSheets: 1 }).map((u) => u.code)).toEqual(['PERIOD_MISSING_PRESENTATION_SHEETS']);
+    expect(unmetPreconditions('FINALIZATION', { ...ready, publishedRun: false }).map((u) => u.code)).toEqual(['PERIOD_NO_PUBLISHED_RUN']);
   });
 
   it('treats closesAt as already closed', () => {

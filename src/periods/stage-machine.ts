@@ -2,6 +2,8 @@
  * The monev cycle as data: the order of stages, which moves are allowed, and the preconditions of
  * each move. Pure: no framework or database import. The service gathers the facts, this file decides.
  */
+import { PeriodPreconditionCode } from './periods.errors';
+
 export const STAGES = [
   'PREPARATION',
   'REGISTRATION',
@@ -72,39 +74,39 @@ export interface Precondition {
   /** The move it guards: leaving `from` (for `to` only, when given). */
   from: Stage;
   to?: Stage;
-  code: string;
+  code: PeriodPreconditionCode;
   unmet(f: StageFacts): string | null;
 }
 
 /** The precondition table; each later capability adds its rows here. */
 export const PRECONDITIONS: Precondition[] = [
-  { from: 'PREPARATION', code: 'NO_INSTRUMENT', unmet: (f) => (f.questionCount > 0 ? null : 'the instrument has no question') },
-  { from: 'PREPARATION', code: 'NO_PARTICIPANTS', unmet: (f) => (f.participantCount > 0 ? null : 'no public body is enrolled') },
-  { from: 'REGISTRATION', code: 'NO_INSTRUMENT', unmet: (f) => (f.questionCount > 0 ? null : 'the instrument has no question') },
-  { from: 'REGISTRATION', code: 'NO_PARTICIPANTS', unmet: (f) => (f.participantCount > 0 ? null : 'no public body is enrolled') },
+  { from: 'PREPARATION', code: PeriodPreconditionCode.NO_INSTRUMENT, unmet: (f) => (f.questionCount > 0 ? null : 'the instrument has no question') },
+  { from: 'PREPARATION', code: PeriodPreconditionCode.NO_PARTICIPANTS, unmet: (f) => (f.participantCount > 0 ? null : 'no public body is enrolled') },
+  { from: 'REGISTRATION', code: PeriodPreconditionCode.NO_INSTRUMENT, unmet: (f) => (f.questionCount > 0 ? null : 'the instrument has no question') },
+  { from: 'REGISTRATION', code: PeriodPreconditionCode.NO_PARTICIPANTS, unmet: (f) => (f.participantCount > 0 ? null : 'no public body is enrolled') },
   {
     from: 'SAQ',
-    code: 'EXTENSION_RUNNING',
+    code: PeriodPreconditionCode.EXTENSION_RUNNING,
     unmet: (f) => (f.runningExtensions > 0 ? `${f.runningExtensions} public bod${f.runningExtensions === 1 ? 'y has' : 'ies have'} an extended SAQ deadline still running` : null),
   },
   {
     from: 'VERIFICATION',
-    code: 'UNVERIFIED_SAQ',
+    code: PeriodPreconditionCode.UNVERIFIED_SAQ,
     unmet: (f) => (f.unverifiedSubmissions ? `${f.unverifiedSubmissions} submitted SAQ(s) are not verified yet` : null),
   },
-  { from: 'OBJECTION', code: 'OPEN_OBJECTIONS', unmet: (f) => (f.openObjections ? `${f.openObjections} objection(s) are still open` : null) },
-  { from: 'OBJECTION', to: 'PRESENTATION', code: 'NO_FINALISTS', unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
-  { from: 'VISITATION', code: 'NO_FINALISTS', unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
+  { from: 'OBJECTION', code: PeriodPreconditionCode.OPEN_OBJECTIONS, unmet: (f) => (f.openObjections ? `${f.openObjections} objection(s) are still open` : null) },
+  { from: 'OBJECTION', to: 'PRESENTATION', code: PeriodPreconditionCode.NO_FINALISTS, unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
+  { from: 'VISITATION', code: PeriodPreconditionCode.NO_FINALISTS, unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
   {
     from: 'PRESENTATION',
-    code: 'MISSING_PRESENTATION_SHEETS',
+    code: PeriodPreconditionCode.MISSING_PRESENTATION_SHEETS,
     unmet: (f) => (f.finalistsMissingSheets ? `${f.finalistsMissingSheets} finalist(s) lack a complete sheet from an assigned panelist` : null),
   },
-  { from: 'FINALIZATION', code: 'NO_PUBLISHED_RUN', unmet: (f) => (f.publishedRun ? null : 'no ranking run is published; publish one with POST /periods/:id/publish') },
+  { from: 'FINALIZATION', code: PeriodPreconditionCode.NO_PUBLISHED_RUN, unmet: (f) => (f.publishedRun ? null : 'no ranking run is published; publish one with POST /periods/:id/publish') },
 ];
 
 export interface UnmetPrecondition {
-  code: string;
+  code: PeriodPreconditionCode;
   message: string;
 }
 

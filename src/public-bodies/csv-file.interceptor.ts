@@ -2,6 +2,8 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, PayloadTooL
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Observable } from 'rxjs';
 import { CSV_BODY_LIMIT_BYTES, formatByteLimit } from '../common/body-limits';
+import { payloadTooLarge } from '../common/errors';
+import { PublicBodyErrorCode } from './public-bodies.errors';
 
 const MultipartCsv = FileInterceptor('file', { limits: { fileSize: CSV_BODY_LIMIT_BYTES, files: 1 } });
 
@@ -12,7 +14,7 @@ export class CsvFileInterceptor extends MultipartCsv implements NestInterceptor 
     try {
       return await super.intercept(ctx, next);
     } catch (e) {
-      if (e instanceof PayloadTooLargeException) throw new PayloadTooLargeException({ message: `The CSV file is larger than ${formatByteLimit(CSV_BODY_LIMIT_BYTES)}` });
+      if (e instanceof PayloadTooLargeException) throw payloadTooLarge(PublicBodyErrorCode.CSV_TOO_LARGE, `The CSV file is larger than ${formatByteLimit(CSV_BODY_LIMIT_BYTES)}`);
       throw e;
     }
   }

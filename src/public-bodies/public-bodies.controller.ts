@@ -8,6 +8,8 @@ import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
 import { CategoryDto, CreateCategoryDto, CreatePublicBodyDto, ImportResultDto, PublicBodyDto, PublicBodyQuery } from './dto/registry.dto';
 import { PublicBodiesService } from './public-bodies.service';
+import { PublicBodyErrorCode } from './public-bodies.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -42,7 +44,7 @@ export class PublicBodiesController {
   @UseInterceptors(CsvFileInterceptor)
   import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File): Promise<ImportResultDto> {
     const csv = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
-    if (!csv) throw badRequest('Send the CSV as a text/csv body or as multipart field "file"', [{ field: 'file', message: 'no CSV received' }]);
+    if (!csv) throw badRequest(PublicBodyErrorCode.CSV_REQUIRED, 'Send the CSV as a text/csv body or as multipart field "file"', [{ field: 'file', message: 'no CSV received', code: FieldErrorCode.REQUIRED }]);
     return this.registry.importCsv(user, csv);
   }
 
@@ -56,7 +58,7 @@ export class PublicBodiesController {
   @Roles('admin', 'assessor', 'panelist')
   @ApiOkResponse({ type: PublicBodyDto })
   @Get('public-bodies/:id')
-  getBody(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Public body')) id: string): Promise<PublicBodyDto> {
+  getBody(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PublicBodyErrorCode.NOT_FOUND, 'Public body')) id: string): Promise<PublicBodyDto> {
     return this.registry.getBody(user.organizerId, id);
   }
 }

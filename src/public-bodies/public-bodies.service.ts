@@ -12,6 +12,8 @@ import { CategoryDto, CreateCategoryDto, CreatePublicBodyDto, PublicBodyDto, Pub
 import { Category } from './entities/category.entity';
 import { PublicBody } from './entities/public-body.entity';
 import { inTransaction } from '../database/transaction';
+import { PublicBodyErrorCode } from './public-bodies.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 const CSV_COLUMNS = ['name', 'categoryCode', 'region', 'website', 'email'];
 const nameKey = (categoryId: string, name: string) => `${categoryId}|${name.toLowerCase()}`;
@@ -31,7 +33,7 @@ export class PublicBodiesService {
   async createCategory(actor: AuthUser, dto: CreateCategoryDto): Promise<CategoryDto> {
     return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Category);
-      if (await repo.exists({ where: { organizerId: actor.organizerId, code: dto.code } })) throw conflict(`Category ${dto.code} already exists`);
+      if (await repo.exists({ where: { organizerId: actor.organizerId, code: dto.code } })) throw conflict(PublicBodyErrorCode.CATEGORY_EXISTS, `Category ${dto.code} already exists`);
       const saved = await repo.save(repo.create({ organizerId: actor.organizerId, code: dto.code, name: dto.name }));
       const out = CategoryDto.of(saved);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'category.create', entityType: 'category', entityId: saved.id, after: out });
@@ -53,10 +55,10 @@ export class PublicBodiesService {
   async createBody(actor: AuthUser, dto: CreatePublicBodyDto): Promise<PublicBodyDto> {
     return inTransaction(this.ds, async (em) => {
       const category = (await this.categoriesByCode(actor.organizerId, em)).get(dto.categoryCode);
-      if (!category) throw badRequest(`Unknown category ${dto.categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${dto.categoryCode}` }]);
+      if (!category) throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown category ${dto.categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${dto.categoryCode}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
       const repo = em.getRepository(PublicBody);
       if (await repo.exists({ where: { organizerId: actor.organizerId, categoryId: category.id, name: dto.name } })) {
-        throw conflict(`A public body named '${dto.name}' already exists in ${category.code}`);
+        throw conflict(PublicBodyErrorCode.NAME_TAKEN, `A public body named '${dto.name}' already exists in ${category.code}`);
       }
       const saved = await repo.save(
         repo.create({ organizerId: actor.organizerId, categoryId: category.id, name: dto.name, region: dto.region ?? null, website: dto.website ?? null, email: dto.email ?? null }),
@@ -87,7 +89,7 @@ export class PublicBodiesService {
 
   async getBody(organizerId: string, id: string): Promise<PublicBodyDto> {
     const b = await this.ds.getRepository(PublicBody).findOne({ where: { id, organizerId }, relations: { category: true } });
-    if (!b) throw notFound('Public body', id);
+    if (!b) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public body', id);
     return PublicBodyDto.of(b, b.category!);
   }
 
@@ -101,11 +103,11 @@ export class PublicBodiesService {
     try {
       records = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as never;
     } catch (e) {
-      throw badRequest(`The CSV could not be read: ${(e as Error).message}`, [{ field: 'file', message: (e as Error).message }]);
+      throw badRequest(PublicBodyErrorCode.CSV_UNREADABLE, `The CSV could not be read: ${(e as Error).message}`, [{ field: 'file', message: (e as Error).message, code: FieldErrorCode.INVALID }]);
     }
     const header = Object.keys(records[0]?.record ?? {});
     const missing = CSV_COLUMNS.filter((c) => c !== 'region' && c !== 'website' && c !== 'email' && records.length && !header.includes(c));
-    if (missing.length) throw badRequest(`The CSV header must be ${CSV_COLUMNS.join(',')}`, [{ field: 'file', message: `missing column(s) ${missing.join(', ')}` }]);
+    if (missing.length) throw badRequest(PublicBodyErrorCode.CSV_BAD_HEADER, `The CSV header must be ${CSV_COLUMNS.join(',')}`, [{ field: 'file', message: `missing column(s) ${missing.join(', ')}`, code: FieldErrorCode.BAD_FORMAT }]);
 
     return inTransaction(this.ds, async (em) => {
       const categories = await this.categoriesByCode(actor.organizerId, em);

@@ -9,6 +9,8 @@ import { PeriodDto } from '../periods/dto/period.dto';
 import { OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
 import { PublicRankingDto, PublishedPeriodsDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto } from './dto/ranking-response.dto';
 import { RankingsService } from './rankings.service';
+import { PeriodErrorCode } from '../periods/periods.errors';
+import { RankingErrorCode } from './rankings.errors';
 
 @ApiTags('rankings')
 @Controller()
@@ -20,7 +22,7 @@ export class RankingsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: RankingRunQueuedDto })
   @Post('periods/:id/rankings')
-  create(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<RankingRunQueuedDto> {
+  create(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<RankingRunQueuedDto> {
     return this.rankings.create(user, id);
   }
 
@@ -28,7 +30,7 @@ export class RankingsController {
   @Roles('admin')
   @ApiOkResponse({ type: RankingRunDto })
   @Get('rankings/:runId')
-  get(@CurrentUser() user: AuthUser, @Param('runId', new ParseIdPipe('Ranking run')) runId: string): Promise<RankingRunDto> {
+  get(@CurrentUser() user: AuthUser, @Param('runId', new ParseIdPipe(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run')) runId: string): Promise<RankingRunDto> {
     return this.rankings.get(user, runId);
   }
 
@@ -36,7 +38,7 @@ export class RankingsController {
   @Roles('admin')
   @ApiOkResponse({ type: paginatedDto(RankingResultDto) })
   @Get('rankings/:runId/results')
-  results(@CurrentUser() user: AuthUser, @Param('runId', new ParseIdPipe('Ranking run')) runId: string, @Query() q: ResultsQuery): Promise<Page<RankingResultDto>> {
+  results(@CurrentUser() user: AuthUser, @Param('runId', new ParseIdPipe(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run')) runId: string, @Query() q: ResultsQuery): Promise<Page<RankingResultDto>> {
     return this.rankings.results(user, runId, q);
   }
 
@@ -45,7 +47,7 @@ export class RankingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: PeriodDto })
   @Post('periods/:id/publish')
-  publish(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: PublishDto): Promise<PeriodDto> {
+  publish(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: PublishDto): Promise<PeriodDto> {
     return this.rankings.publish(user, id, dto.runId);
   }
 

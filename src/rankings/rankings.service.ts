@@ -17,6 +17,7 @@ import { jobToken } from '../jobs/job-reconciler';
 import { RankingInputs } from './ranking-inputs';
 import { ParticipationRecords } from '../saq/participation-records';
 import { inTransaction } from '../database/transaction';
+import { RankingErrorCode } from './rankings.errors';
 
 export interface ResultRow {
   participation_id: string;
@@ -73,7 +74,7 @@ export class RankingsService {
     const { run, enqueue } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
-        throw unprocessable(`Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
+        throw unprocessable(RankingErrorCode.COMPUTE_WRONG_STAGE, `Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
       }
       const hash = await this.inputs.hash(em, period);
       const [existing] = await em.query('SELECT id, status, job_id, attempts FROM ranking_runs WHERE period_id = ? AND inputs_hash = ? FOR UPDATE', [period.id, hash]);
@@ -117,7 +118,7 @@ export class RankingsService {
 
   private async findRun(organizerId: string, runId: string, em: EntityManager = this.ds.manager) {
     const [run] = await em.query('SELECT * FROM ranking_runs WHERE id = ? AND organizer_id = ?', [runId, organizerId]);
-    if (!run) throw notFound('Ranking run', runId);
+    if (!run) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
     return run;
   }
 
@@ -161,8 +162,8 @@ export class RankingsService {
       let run: { id: string } | undefined;
       const checkRun = async (period: { id: string }) => {
         const found = await this.findRun(actor.organizerId, runId, em);
-        if (String(found.period_id) !== period.id) throw notFound('Ranking run', runId);
-        if (found.status !== 'DONE') throw unprocessable(`Only a finished run can be published (run is ${found.status})`, { status: found.status });
+        if (String(found.period_id) !== period.id) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
+        if (found.status !== 'DONE') throw unprocessable(RankingErrorCode.RUN_NOT_DONE, `Only a finished run can be published (run is ${found.status})`, { status: found.status });
         run = { id: String(found.id) };
       };
       return this.periods.publish(em, actor, periodId, runId, checkRun, async ({ period, previousRunId, at }) => {
@@ -179,7 +180,7 @@ export class RankingsService {
   async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: PublicRankingDto }> {
     const organizer = await this.organizers.bySlugOrDefault(q.organizer);
     const period = await this.periods.findPublished(String(organizer.id), year);
-    if (!period) throw notFound(`Published ranking for ${year}`);
+    if (!period) throw notFound(RankingErrorCode.NOT_PUBLISHED, `Published ranking for ${year}`);
     const key = JSON.stringify([organizer.id, year, String(period.publishedRunId), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
     const cached = this.publicCache.get(key) as { etag: string; body: PublicRankingDto } | undefined;
     if (cached) return cached;
@@ -211,7 +212,7 @@ export class RankingsService {
   async publishedRun(year: number, organizerSlug?: string): Promise<{ runId: string; year: number; organizerSlug: string }> {
     const organizer = await this.organizers.bySlugOrDefault(organizerSlug);
     const period = await this.periods.findPublished(String(organizer.id), year);
-    if (!period) throw notFound(`Published ranking for ${year}`);
+    if (!period) throw notFound(RankingErrorCode.NOT_PUBLISHED, `Published ranking for ${year}`);
     return { runId: String(period.publishedRunId), year, organizerSlug: organizer.slug };
   }
 }

@@ -7,6 +7,7 @@ import { ParseIdPipe } from '../common/id';
 import { ReportQuery } from './dto/report.dto';
 import { ReportStatsDto } from './dto/report-stats.dto';
 import { ReportFile, ReportsService } from './reports.service';
+import { PeriodErrorCode } from '../periods/periods.errors';
 
 const download = (f: ReportFile) => new StreamableFile(f.body, { type: f.contentType, disposition: attachmentDisposition(f.fileName), length: f.body.length });
 
@@ -21,7 +22,7 @@ export class ReportsController {
   @ApiProduces('text/csv')
   @ApiOkResponse(binaryResponse('the ranking as CSV (UTF-8 with BOM)'))
   @Get('periods/:id/reports/ranking.csv')
-  async rankingCsv(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: ReportQuery): Promise<StreamableFile> {
+  async rankingCsv(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: ReportQuery): Promise<StreamableFile> {
     return download(await this.reports.rankingCsv(user, id, q.runId));
   }
 
@@ -29,14 +30,14 @@ export class ReportsController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse(binaryResponse('the ranking as an Excel workbook'))
   @Get('periods/:id/reports/ranking.xlsx')
-  async rankingXlsx(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: ReportQuery): Promise<StreamableFile> {
+  async rankingXlsx(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: ReportQuery): Promise<StreamableFile> {
     return download(await this.reports.rankingXlsx(user, id, q.runId));
   }
 
   /** Participation, category x qualification counts, score deciles, per-aspect averages, change against last year. */
   @ApiOkResponse({ type: ReportStatsDto })
   @Get('periods/:id/stats')
-  stats(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: ReportQuery): Promise<ReportStatsDto> {
+  stats(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: ReportQuery): Promise<ReportStatsDto> {
     return this.reports.stats(user, id, q.runId);
   }
 }

@@ -16,6 +16,8 @@ import { VerifiedScoresReader } from '../verification/verified-scores';
 import { ReportStatsDto } from './dto/report-stats.dto';
 import { rankingXlsx, XLSX_CONTENT_TYPE } from './ranking-workbook';
 import { aspectAverages, CategoryAspectTotals, compareCodes, deciles, qualificationMatrix, rankingCsv, ReportRow, signedChange } from './report-rules';
+import { ReportErrorCode } from './reports.errors';
+import { RankingErrorCode } from '../rankings/rankings.errors';
 
 /** Bodies whose verified points count in the per-aspect averages (verification complete). */
 const VERIFIED = ['VERIFIED', 'FINALIST', 'RANKED'];
@@ -51,8 +53,8 @@ export class ReportsService {
   private async chooseRun(period: Period, runId?: string): Promise<ChosenRun | null> {
     if (runId) {
       const run = await this.runs.run(period.organizerId, period.id, runId);
-      if (!run) throw notFound('Ranking run', runId);
-      if (run.status !== 'DONE') throw unprocessable(`Ranking run ${runId} is ${run.status}; only a finished (DONE) run can be reported`, { runId, status: run.status });
+      if (!run) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
+      if (run.status !== 'DONE') throw unprocessable(ReportErrorCode.RUN_NOT_DONE, `Ranking run ${runId} is ${run.status}; only a finished (DONE) run can be reported`, { runId, status: run.status });
       return { id: String(run.id), source: 'requested' };
     }
     if (period.publishedRunId) return { id: String(period.publishedRunId), source: 'published' };
@@ -62,7 +64,7 @@ export class ReportsService {
 
   private async requireRun(period: Period, runId?: string): Promise<ChosenRun> {
     const run = await this.chooseRun(period, runId);
-    if (!run) throw unprocessable(`No ranking run yet for period ${period.id}: compute one first (POST /periods/${period.id}/rankings)`, { periodId: period.id });
+    if (!run) throw unprocessable(ReportErrorCode.NO_RUN, `No ranking run yet for period ${period.id}: compute one first (POST /periods/${period.id}/rankings)`, { periodId: period.id });
     return run;
   }
 

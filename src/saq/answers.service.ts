@@ -15,6 +15,9 @@ import { evidenceProblem, isHttpUrl, saqWriteRefusal } from './saq-rules';
 import { driverErrorCode, isLockContention } from '../database/db-errors';
 import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
 import { currentRequestId } from '../common/request-context';
+import { SaqErrorCode } from './saq.errors';
+import { CommonErrorCode } from '../common/error-codes';
+import { FieldErrorCode } from '../common/field-error';
 
 /** An answer as the API shows it. */
 export type AnswerView = AnswerDto;
@@ -55,7 +58,7 @@ export class AnswersService {
         fresh = true;
         continue;
       }
-      if (refusal) throw unprocessable(refusal.message, refusal.details);
+      if (refusal) throw unprocessable(refusal.code, refusal.message, refusal.details);
 
       const written = await this.write(user, p, q.id, answer, dto.version, now);
       if (typeof written === 'number') {
@@ -67,11 +70,11 @@ export class AnswersService {
       if (written === 'not-written' && !contextMoved && dto.version !== undefined) {
         const [row] = await this.ds.query('SELECT version FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
         const currentVersion = row ? Number(row.version) : 0;
-        throw conflict(`Answer ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
+        throw conflict(CommonErrorCode.STALE_VERSION, `Answer ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
       }
       if (attempt >= MAX_SAVE_ATTEMPTS) {
-        if (written === 'retry') throw busy(`Answer ${q.code} was not saved: too many concurrent writes; try again in a moment`, { questionCode: q.code, retryAfterSeconds: 1 });
-        throw conflict(`The SAQ changed while answer ${q.code} was being saved; reload and try again`, { questionCode: q.code });
+        if (written === 'retry') throw busy(CommonErrorCode.BUSY, `Answer ${q.code} was not saved: too many concurrent writes; try again in a moment`, { questionCode: q.code, retryAfterSeconds: 1 });
+        throw conflict(SaqErrorCode.CHANGED_DURING_SAVE, `The SAQ changed while answer ${q.code} was being saved; reload and try again`, { questionCode: q.code });
       }
       p = current;
       fresh = true;
@@ -81,16 +84,16 @@ export class AnswersService {
   /** The value checked against the question, its evidence and its points. */
   private async checkedAnswer(p: ParticipationContext, q: Question, dto: SaveAnswerDto): Promise<CheckedAnswer> {
     const problem = checkAnswerValue(ruleOf(q), dto.value);
-    if (problem) throw badRequest(`value: ${problem}`, [{ field: 'value', message: problem }]);
+    if (problem) throw badRequest(SaqErrorCode.VALUE_INVALID, `value: ${problem}`, [{ field: 'value', message: problem, code: FieldErrorCode.INVALID }]);
     const evidenceIds = [...new Set(dto.evidenceIds ?? [])];
     const url = dto.url?.trim() || null;
-    if (url && !isHttpUrl(url)) throw badRequest('url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link' }]);
+    if (url && !isHttpUrl(url)) throw badRequest(SaqErrorCode.URL_NOT_HTTP, 'url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link', code: FieldErrorCode.NOT_HTTP_URL }]);
     const kindProblem = evidenceProblem(q.evidence, { files: evidenceIds.length, url: !!url });
-    if (kindProblem) throw badRequest(`question ${q.code}: ${kindProblem}`, [{ field: url && q.evidence !== 'NONE' ? 'url' : 'evidenceIds', message: kindProblem }]);
+    if (kindProblem) throw badRequest(SaqErrorCode.EVIDENCE_KIND_MISMATCH, `question ${q.code}: ${kindProblem}`, [{ field: url && q.evidence !== 'NONE' ? 'url' : 'evidenceIds', message: kindProblem, code: FieldErrorCode.INVALID }]);
     if (evidenceIds.length) {
       const found: { id: string }[] = await this.ds.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [p.id, evidenceIds]);
       const unknown = evidenceIds.filter((id) => !found.some((f) => String(f.id) === id));
-      if (unknown.length) throw badRequest(`Unknown evidence ${unknown.join(', ')} for this SAQ`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}` }]);
+      if (unknown.length) throw badRequest(SaqErrorCode.UNKNOWN_EVIDENCE, `Unknown evidence ${unknown.join(', ')} for this SAQ`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
     }
     return { value: dto.value, evidenceIds, url, note: dto.note ?? null, points: format2(selfPoints(ruleOf(q), dto.value))! };
   }

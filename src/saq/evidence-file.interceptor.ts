@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, PayloadTooL
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Observable } from 'rxjs';
 import { unprocessable } from '../common/errors';
+import { EvidenceErrorCode } from './saq.errors';
 
 const MultipartFile = FileInterceptor('file');
 
@@ -15,7 +16,7 @@ export class EvidenceFileInterceptor extends MultipartFile implements NestInterc
     try {
       return await super.intercept(ctx, next);
     } catch (e) {
-      if (e instanceof PayloadTooLargeException) throw unprocessable('The file is larger than the evidence limit', { reason: 'TOO_LARGE' });
+      if (e instanceof PayloadTooLargeException) throw unprocessable(EvidenceErrorCode.TOO_LARGE, 'The file is larger than the evidence limit', { reason: 'TOO_LARGE' });
       throw e;
     }
   }

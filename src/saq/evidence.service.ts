@@ -16,6 +16,8 @@ import { ParticipationAccess } from '../access/participation-access';
 import { PdfChecker, pdfRefusal } from './pdf-checker';
 import { displayFileName, isPdf, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
+import { EvidenceErrorCode } from './saq.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 /** What the API shows of a stored evidence file. */
 export type EvidenceView = EvidenceDto;
@@ -39,14 +41,14 @@ export class EvidenceService {
    * objection adds new evidence; it never replaces what was submitted).
    */
   async upload(user: AuthUser, participationId: string, file: Express.Multer.File | undefined): Promise<EvidenceView> {
-    if (!file) throw badRequest('Send the PDF as multipart field "file"', [{ field: 'file', message: 'file is required' }]);
+    if (!file) throw badRequest(EvidenceErrorCode.FILE_REQUIRED, 'Send the PDF as multipart field "file"', [{ field: 'file', message: 'file is required', code: FieldErrorCode.REQUIRED }]);
     const p = await this.access.load(user, participationId, 'owner');
     const now = this.clock.now();
     const objectionOpen = p.stage === 'OBJECTION' && p.status === 'VERIFIED' && isWindowOpen(p.stage, 'OBJECTION', new Date(p.schedule.OBJECTION!.closesAt), now);
     const purpose = objectionOpen ? 'objection' : 'saq';
     if (!objectionOpen) {
       const refusal = saqWriteRefusal(p, now);
-      if (refusal) throw unprocessable(refusal.message, refusal.details);
+      if (refusal) throw unprocessable(refusal.code, refusal.message, refusal.details);
     }
     await this.checkFile(file.buffer);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
@@ -78,11 +80,11 @@ export class EvidenceService {
 
   async checkFile(buf: Buffer): Promise<void> {
     if (buf.length > this.env.EVIDENCE_MAX_BYTES) {
-      throw unprocessable(`The file is ${buf.length} bytes; evidence may be at most ${this.env.EVIDENCE_MAX_BYTES} bytes`, { size: buf.length, maxBytes: this.env.EVIDENCE_MAX_BYTES });
+      throw unprocessable(EvidenceErrorCode.TOO_LARGE, `The file is ${buf.length} bytes; evidence may be at most ${this.env.EVIDENCE_MAX_BYTES} bytes`, { size: buf.length, maxBytes: this.env.EVIDENCE_MAX_BYTES });
     }
-    if (!isPdf(buf)) throw unprocessable('Evidence must be a PDF file (its content does not start with %PDF-)', { expected: 'application/pdf' });
+    if (!isPdf(buf)) throw unprocessable(EvidenceErrorCode.NOT_PDF, 'Evidence must be a PDF file (its content does not start with %PDF-)', { expected: 'application/pdf' });
     const refusal = pdfRefusal(await this.pdfChecker.check(buf));
-    if (refusal) throw unprocessable(refusal.message, { expected: 'application/pdf', reason: refusal.reason });
+    if (refusal) throw unprocessable(refusal.code, refusal.message, { expected: 'application/pdf', reason: refusal.reason });
   }
 
   /** The participation's uploaded files, oldest first, so an answer can reuse one. */
@@ -94,9 +96,9 @@ export class EvidenceService {
 
   async open(user: AuthUser, id: string): Promise<{ evidence: EvidenceView; stream: Readable }> {
     const e = await this.ds.getRepository(Evidence).findOne({ where: { id } });
-    if (!e) throw notFound('Evidence', id);
+    if (!e) throw notFound(EvidenceErrorCode.NOT_FOUND, 'Evidence', id);
     await this.access.load(user, e.participationId, 'read').catch(() => {
-      throw notFound('Evidence', id);
+      throw notFound(EvidenceErrorCode.NOT_FOUND, 'Evidence', id);
     });
     return { evidence: toView(e), stream: await this.storage.read(e.storageKey) };
   }

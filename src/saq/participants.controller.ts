@@ -6,6 +6,7 @@ import { Page, paginatedDto } from '../common/pagination';
 import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
 import { EnrollResultDto, ParticipantDto } from './dto/participation.dto';
 import { ParticipantsService } from './participants.service';
+import { PeriodErrorCode } from '../periods/periods.errors';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -16,13 +17,13 @@ export class ParticipantsController {
 
   @ApiCreatedResponse({ type: EnrollResultDto })
   @Post()
-  enroll(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: EnrollDto): Promise<EnrollResultDto> {
+  enroll(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: EnrollDto): Promise<EnrollResultDto> {
     return this.participants.enroll(user, id, dto);
   }
 
   @ApiOkResponse({ type: paginatedDto(ParticipantDto) })
   @Get()
-  list(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Query() q: ParticipantsQuery): Promise<Page<ParticipantDto>> {
+  list(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: ParticipantsQuery): Promise<Page<ParticipantDto>> {
     return this.participants.list(user, id, q);
   }
 }

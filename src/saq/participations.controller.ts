@@ -12,6 +12,8 @@ import { DeadlineDto, SaveAnswerDto } from './dto/saq.dto';
 import { EvidenceFileInterceptor } from './evidence-file.interceptor';
 import { EvidenceService } from './evidence.service';
 import { ParticipationsService } from './participations.service';
+import { ParticipationErrorCode } from '../access/access.errors';
+import { EvidenceErrorCode } from './saq.errors';
 
 @ApiTags('saq')
 @ApiBearerAuth()
@@ -32,20 +34,20 @@ export class ParticipationsController {
 
   @ApiOkResponse({ type: ParticipationDto })
   @Get('participations/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<ParticipationDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<ParticipationDto> {
     return this.participations.get(user, id);
   }
 
   @ApiOkResponse({ type: itemsDto(AnswerDto) })
   @Get('participations/:id/answers')
-  listAnswers(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<Items<AnswerDto>> {
+  listAnswers(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<Items<AnswerDto>> {
     return this.answers.list(user, id);
   }
 
   @Roles('public_body')
   @ApiOkResponse({ type: AnswerDto })
   @Put('participations/:id/answers/:questionCode')
-  saveAnswer(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Param('questionCode') code: string, @Body() dto: SaveAnswerDto): Promise<AnswerDto> {
+  saveAnswer(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Param('questionCode') code: string, @Body() dto: SaveAnswerDto): Promise<AnswerDto> {
     return this.answers.save(user, id, code, dto);
   }
 
@@ -54,14 +56,14 @@ export class ParticipationsController {
   @UseInterceptors(EvidenceFileInterceptor)
   @ApiCreatedResponse({ type: EvidenceDto })
   @Post('participations/:id/evidence')
-  upload(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @UploadedFile() file?: Express.Multer.File): Promise<EvidenceDto> {
+  upload(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @UploadedFile() file?: Express.Multer.File): Promise<EvidenceDto> {
     return this.evidence.upload(user, id, file);
   }
 
   @Roles('admin', 'public_body', 'assessor')
   @ApiOkResponse({ type: itemsDto(EvidenceDto) })
   @Get('participations/:id/evidence')
-  listEvidence(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<Items<EvidenceDto>> {
+  listEvidence(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<Items<EvidenceDto>> {
     return this.evidence.list(user, id);
   }
 
@@ -69,14 +71,14 @@ export class ParticipationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationDto })
   @Post('participations/:id/submit')
-  submit(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<ParticipationDto> {
+  submit(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<ParticipationDto> {
     return this.participations.submit(user, id);
   }
 
   @Roles('admin')
   @ApiOkResponse({ type: ParticipationDto })
   @Put('participations/:id/deadline')
-  setDeadline(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Body() dto: DeadlineDto): Promise<ParticipationDto> {
+  setDeadline(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: DeadlineDto): Promise<ParticipationDto> {
     return this.participations.setDeadline(user, id, dto);
   }
 
@@ -84,7 +86,7 @@ export class ParticipationsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse(binaryResponse('the evidence PDF (X-Content-SHA256 carries its hash)'))
   @Get('evidence/:id')
-  async download(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Evidence')) id: string, @Res() res: Response): Promise<void> {
+  async download(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(EvidenceErrorCode.NOT_FOUND, 'Evidence')) id: string, @Res() res: Response): Promise<void> {
     const { evidence, stream } = await this.evidence.open(user, id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Length', String(evidence.size));

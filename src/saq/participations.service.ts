@@ -15,6 +15,8 @@ import { DeadlineDto } from './dto/saq.dto';
 import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
 import { inTransaction } from '../database/transaction';
+import { SaqErrorCode } from './saq.errors';
+import { FieldErrorCode } from '../common/field-error';
 import { PeriodsService } from '../periods/periods.service';
 
 @Injectable()
@@ -92,11 +94,11 @@ export class ParticipationsService {
       const p = await this.access.load(user, id, 'owner', em, 'update');
       const now = this.clock.now();
       const refusal = saqWriteRefusal(p, now);
-      if (refusal) throw unprocessable(refusal.message, refusal.details);
+      if (refusal) throw unprocessable(refusal.code, refusal.message, refusal.details);
       const inputs = await this.completenessInputs(p, em);
       const { questions, answers } = inputs;
       const missing = missingForSubmit(questions, answers);
-      if (missing.length) throw unprocessable(`The SAQ is not complete: ${missing.length} question(s) need attention`, { missing });
+      if (missing.length) throw unprocessable(SaqErrorCode.INCOMPLETE, `The SAQ is not complete: ${missing.length} question(s) need attention`, { missing });
       await em.query(`UPDATE participations SET status = 'SUBMITTED', submitted_at = ?, version = version + 1 WHERE id = ?`, [now, p.id]);
       await this.audit.record(em, {
         organizerId: p.organizerId,
@@ -116,11 +118,11 @@ export class ParticipationsService {
     const closesAt = new Date(dto.closesAt);
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'admin', em, 'update');
-      if (!isBefore(p.stage, 'VERIFICATION')) throw unprocessable(`A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
-      if (p.submittedAt) throw unprocessable('This body has already submitted its SAQ', { status: p.status });
+      if (!isBefore(p.stage, 'VERIFICATION')) throw unprocessable(SaqErrorCode.DEADLINE_LOCKED, `A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
+      if (p.submittedAt) throw unprocessable(SaqErrorCode.ALREADY_SUBMITTED, 'This body has already submitted its SAQ', { status: p.status });
       const opensAt = p.schedule.SAQ?.opensAt;
       if (opensAt && closesAt.getTime() <= Date.parse(opensAt)) {
-        throw badRequest('closesAt must be after the SAQ window opens', [{ field: 'closesAt', message: `closesAt must be after ${opensAt}` }]);
+        throw badRequest(SaqErrorCode.DEADLINE_BEFORE_OPENING, 'closesAt must be after the SAQ window opens', [{ field: 'closesAt', message: `closesAt must be after ${opensAt}`, code: FieldErrorCode.OUT_OF_ORDER }]);
       }
       const before = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
       await em.query('UPDATE participations SET deadline_override = ?, version = version + 1 WHERE id = ?', [closesAt, p.id]);

@@ -54,7 +54,7 @@ describe('PdfChecker (pdf.js on its own thread)', () => {
 
   it('words each refusal for the API', () => {
     expect(pdfRefusal({ ok: true, pages: 1 })).toBeNull();
-    expect(pdfRefusal({ ok: false, reason: 'UNREADABLE' })).toEqual({ message: 'The file is not a readable PDF', reason: 'UNREADABLE' });
+    expect(pdfRefusal({ ok: false, reason: 'UNREADABLE' })).toEqual({ code: 'EVIDENCE_PDF_UNREADABLE', message: 'The file is not a readable PDF', reason: 'UNREADABLE' });
     expect(pdfRefusal({ ok: false, reason: 'PASSWORD_PROTECTED' })?.message).toBe('The PDF is password-protected');
   });
 });

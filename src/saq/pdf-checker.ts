@@ -1,10 +1,18 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { EvidenceErrorCode } from './saq.errors';
 
 /** What inspecting a file found: a PDF with pages, or why a reader could not open it. */
 export type PdfVerdict = { ok: true; pages: number } | { ok: false; reason: PdfRefusalReason };
 export type PdfRefusalReason = 'UNREADABLE' | 'NO_PAGES' | 'PASSWORD_PROTECTED' | 'TIMEOUT';
+
+const REFUSAL_CODE: Record<PdfRefusalReason, EvidenceErrorCode> = {
+  UNREADABLE: EvidenceErrorCode.PDF_UNREADABLE,
+  NO_PAGES: EvidenceErrorCode.PDF_NO_PAGES,
+  PASSWORD_PROTECTED: EvidenceErrorCode.PDF_PASSWORD_PROTECTED,
+  TIMEOUT: EvidenceErrorCode.PDF_TIMEOUT,
+};
 
 const REFUSAL_MESSAGE: Record<PdfRefusalReason, string> = {
   UNREADABLE: 'The file is not a readable PDF',
@@ -14,7 +22,8 @@ const REFUSAL_MESSAGE: Record<PdfRefusalReason, string> = {
 };
 
 /** The refusal of an evidence file (message and reason), or null for a PDF a reader can open. */
-export const pdfRefusal = (v: PdfVerdict): { message: string; reason: PdfRefusalReason } | null => (v.ok ? null : { message: REFUSAL_MESSAGE[v.reason], reason: v.reason });
+export const pdfRefusal = (v: PdfVerdict): { code: EvidenceErrorCode; message: string; reason: PdfRefusalReason } | null =>
+  v.ok ? null : { code: REFUSAL_CODE[v.reason], message: REFUSAL_MESSAGE[v.reason], reason: v.reason };
 
 interface Pending {
   thread: Worker;

@@ -25,8 +25,8 @@ describe('SAQ rules', () => {
       ['4', { files: 0, url: true }],
     ]);
     expect(missingForSubmit(qs, answers)).toEqual([
-      { questionCode: '1', missing: 'EVIDENCE', message: 'question 1 needs a PDF file as evidence' },
-      { questionCode: '2', missing: 'ANSWER', message: 'question 2 is not answered' },
+      { questionCode: '1', missing: 'EVIDENCE', code: 'SAQ_EVIDENCE_MISSING', message: 'question 1 needs a PDF file as evidence' },
+      { questionCode: '2', missing: 'ANSWER', code: 'SAQ_ANSWER_MISSING', message: 'question 2 is not answered' },
     ]);
     expect(progressOf(qs, answers)).toEqual({ answered: 2, total: 4, missingEvidence: 1 });
   });

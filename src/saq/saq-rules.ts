@@ -1,6 +1,7 @@
 /** Rules of filling and submitting an SAQ (pure): deadlines, evidence kinds, completeness, progress. */
 import { unreachable } from '../scoring/never';
 import type { EvidenceKind } from '../instruments/instrument-rules';
+import { SaqErrorCode, SaqMissingCode } from './saq.errors';
 
 /** The body's own deadline when it has one, else the SAQ window's end. */
 export function effectiveDeadline(saqClosesAt: string | undefined, override: Date | null): Date | null {
@@ -18,13 +19,13 @@ export interface SaqWriteState {
 }
 
 /** Why the body may not write its SAQ (answers, evidence, submit) at `now`, or null when it may. `closesAt` is exclusive. */
-export function saqWriteRefusal(p: SaqWriteState, now: Date): { message: string; details: Record<string, unknown> } | null {
-  if (p.stage !== 'SAQ') return { message: `The SAQ is closed: the period is in ${p.stage}`, details: { stage: p.stage } };
-  if (p.status === 'SUBMITTED' || p.submittedAt) return { message: 'The SAQ is already submitted and can no longer change', details: { status: p.status } };
-  if (p.status === 'NOT_PARTICIPATING') return { message: 'This body no longer takes part in the monev', details: { status: p.status } };
+export function saqWriteRefusal(p: SaqWriteState, now: Date): { code: SaqErrorCode; message: string; details: Record<string, unknown> } | null {
+  if (p.stage !== 'SAQ') return { code: SaqErrorCode.WINDOW_CLOSED, message: `The SAQ is closed: the period is in ${p.stage}`, details: { stage: p.stage } };
+  if (p.status === 'SUBMITTED' || p.submittedAt) return { code: SaqErrorCode.ALREADY_SUBMITTED, message: 'The SAQ is already submitted and can no longer change', details: { status: p.status } };
+  if (p.status === 'NOT_PARTICIPATING') return { code: SaqErrorCode.NOT_PARTICIPATING, message: 'This body no longer takes part in the monev', details: { status: p.status } };
   const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
   if (deadline && now.getTime() >= deadline.getTime()) {
-    return { message: `The SAQ deadline passed at ${deadline.toISOString()}`, details: { deadline: deadline.toISOString() } };
+    return { code: SaqErrorCode.DEADLINE_PASSED, message: `The SAQ deadline passed at ${deadline.toISOString()}`, details: { deadline: deadline.toISOString() } };
   }
   return null;
 }
@@ -67,6 +68,7 @@ export interface AnswerForSubmit {
 export interface MissingItem {
   questionCode: string;
   missing: 'ANSWER' | 'EVIDENCE';
+  code: SaqMissingCode;
   message: string;
 }
 
@@ -76,10 +78,10 @@ export function missingForSubmit(questions: QuestionForSubmit[], answers: Map<st
   for (const q of questions) {
     const a = answers.get(q.code);
     if (!a) {
-      if (q.required) out.push({ questionCode: q.code, missing: 'ANSWER', message: `question ${q.code} is not answered` });
+      if (q.required) out.push({ questionCode: q.code, missing: 'ANSWER', code: SaqMissingCode.ANSWER_MISSING, message: `question ${q.code} is not answered` });
       continue;
     }
-    if (!hasRequiredEvidence(q.evidence, a)) out.push({ questionCode: q.code, missing: 'EVIDENCE', message: `question ${q.code} needs ${EVIDENCE_NAME[q.evidence]} as evidence` });
+    if (!hasRequiredEvidence(q.evidence, a)) out.push({ questionCode: q.code, missing: 'EVIDENCE', code: SaqMissingCode.EVIDENCE_MISSING, message: `question ${q.code} needs ${EVIDENCE_NAME[q.evidence]} as evidence` });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { FieldErrorCode } from './field-error';
 
 /**
  * The one decimal constructor of the scoring rules: 50 significant digits (our "exact"),
@@ -43,7 +44,7 @@ export function plainString(v: Decimal.Value): string {
   return new Dec(v).toFixed();
 }
 
-export type ParseDecimalResult = { ok: true; value: Decimal } | { ok: false; message: string };
+export type ParseDecimalResult = { ok: true; value: Decimal } | { ok: false; message: string; code: FieldErrorCode };
 
 export interface ParseDecimalOptions {
   /** At most this many fractional digits (default 2). */
@@ -67,28 +68,28 @@ export function parseDecimalInput(v: unknown, opts: ParseDecimalOptions = {}): P
   const maxDecimals = opts.maxDecimals ?? 2;
   let text: string;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { ok: false, message: 'must be a finite number' };
+    if (!Number.isFinite(v)) return { ok: false, message: 'must be a finite number', code: FieldErrorCode.NOT_DECIMAL };
     text = String(v);
     if (/e/i.test(text)) {
-      return { ok: false, message: `must be written without an exponent (got ${text})` };
+      return { ok: false, message: `must be written without an exponent (got ${text})`, code: FieldErrorCode.NOT_DECIMAL };
     }
   } else if (typeof v === 'string') {
     if (v.length > MAX_INPUT_LENGTH) {
-      return { ok: false, message: `must be at most ${MAX_INPUT_LENGTH} characters long` };
+      return { ok: false, message: `must be at most ${MAX_INPUT_LENGTH} characters long`, code: FieldErrorCode.TOO_LONG };
     }
     if (!DECIMAL_RE.test(v)) {
-      return { ok: false, message: 'must be a decimal number such as 12 or 12.5 (digits, optional minus sign and decimal point)' };
+      return { ok: false, message: 'must be a decimal number such as 12 or 12.5 (digits, optional minus sign and decimal point)', code: FieldErrorCode.NOT_DECIMAL };
     }
     text = v;
   } else if (Decimal.isDecimal(v)) {
     const d = v as Decimal;
-    if (!d.isFinite()) return { ok: false, message: 'must be a finite number' };
+    if (!d.isFinite()) return { ok: false, message: 'must be a finite number', code: FieldErrorCode.NOT_DECIMAL };
     text = d.toFixed();
   } else {
-    return { ok: false, message: 'must be a number or a decimal string' };
+    return { ok: false, message: 'must be a number or a decimal string', code: FieldErrorCode.NOT_DECIMAL };
   }
   if (!DECIMAL_RE.test(text)) {
-    return { ok: false, message: 'must be a decimal number such as 12 or 12.5' };
+    return { ok: false, message: 'must be a decimal number such as 12 or 12.5', code: FieldErrorCode.NOT_DECIMAL };
   }
   const dot = text.indexOf('.');
   const decimals = dot < 0 ? 0 : text.length - dot - 1;
@@ -96,6 +97,7 @@ export function parseDecimalInput(v: unknown, opts: ParseDecimalOptions = {}): P
     return {
       ok: false,
       message: maxDecimals === 0 ? 'must be a whole number' : `must have at most ${maxDecimals} decimals`,
+      code: FieldErrorCode.TOO_MANY_DECIMALS,
     };
   }
   let value = new Dec(text);
@@ -105,10 +107,10 @@ export function parseDecimalInput(v: unknown, opts: ParseDecimalOptions = {}): P
   const outside = (min !== undefined && value.lt(min)) || (max !== undefined && value.gt(max));
   if (outside) {
     if (min !== undefined && max !== undefined) {
-      return { ok: false, message: `must be between ${min.toFixed()} and ${max.toFixed()}` };
+      return { ok: false, message: `must be between ${min.toFixed()} and ${max.toFixed()}`, code: FieldErrorCode.OUT_OF_RANGE };
     }
-    if (min !== undefined) return { ok: false, message: `must be at least ${min.toFixed()}` };
-    return { ok: false, message: `must be at most ${max!.toFixed()}` };
+    if (min !== undefined) return { ok: false, message: `must be at least ${min.toFixed()}`, code: FieldErrorCode.OUT_OF_RANGE };
+    return { ok: false, message: `must be at most ${max!.toFixed()}`, code: FieldErrorCode.OUT_OF_RANGE };
   }
   return { ok: true, value };
 }

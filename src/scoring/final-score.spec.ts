@@ -88,9 +88,9 @@ describe('checkStageWeights', () => {
     expect(checkStageWeights({ saq: '60', visitation: '10', presentation: '30' })).toEqual([]);
   });
   it('rejects bad values and sums other than 100', () => {
-    expect(checkStageWeights({ saq: 70, presentation: '29.99' })).toEqual([{ field: 'weights', message: 'must sum to 100' }]);
-    expect(checkStageWeights({ saq: 70, presentation: '30.001' })).toEqual([{ field: 'weights.presentation', message: 'must have at most 2 decimals' }]);
+    expect(checkStageWeights({ saq: 70, presentation: '29.99' })).toEqual([{ field: 'weights', message: 'must sum to 100', code: 'FIELD_SUM_NOT_100' }]);
+    expect(checkStageWeights({ saq: 70, presentation: '30.001' })).toEqual([{ field: 'weights.presentation', message: 'must have at most 2 decimals', code: 'FIELD_TOO_MANY_DECIMALS' }]);
     expect(checkStageWeights({ saq: 170, visitation: -70, presentation: 0 }).map((e) => e.field)).toEqual(['weights.saq', 'weights.visitation']);
-    expect(checkStageWeights({ presentation: 100 })).toEqual([{ field: 'weights.saq', message: 'must be a number or a decimal string' }]);
+    expect(checkStageWeights({ presentation: 100 })).toEqual([{ field: 'weights.saq', message: 'must be a number or a decimal string', code: 'FIELD_NOT_DECIMAL' }]);
   });
 });

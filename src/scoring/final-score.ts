@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { Dec, finiteDec, parseDecimalInput, round2 } from './decimal';
 import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
+import { FieldError, FieldErrorCode } from './field-error';
 
 /** Stage weights of a period, summing to 100 (visitation 0 when the period has no visitation). */
 export interface StageWeights {
@@ -10,18 +11,18 @@ export interface StageWeights {
 }
 
 /** Checks stage weights from a request: each 0..100 with at most 2 decimals, summing to exactly 100. */
-export function checkStageWeights(w: { saq?: unknown; visitation?: unknown; presentation?: unknown }): { field: string; message: string }[] {
-  const out: { field: string; message: string }[] = [];
+export function checkStageWeights(w: { saq?: unknown; visitation?: unknown; presentation?: unknown }): FieldError[] {
+  const out: FieldError[] = [];
   const values: Decimal[] = [];
   for (const key of ['saq', 'visitation', 'presentation'] as const) {
     const raw = w?.[key];
     if (raw === undefined && key === 'visitation') continue;
     const r = parseDecimalInput(raw, { maxDecimals: 2, min: 0, max: 100 });
-    if (!r.ok) out.push({ field: `weights.${key}`, message: r.message });
+    if (!r.ok) out.push({ field: `weights.${key}`, message: r.message, code: r.code });
     else values.push(r.value);
   }
   if (out.length === 0 && !values.reduce((s, v) => s.plus(v), new Dec(0)).eq(100)) {
-    out.push({ field: 'weights', message: 'must sum to 100' });
+    out.push({ field: 'weights', message: 'must sum to 100', code: FieldErrorCode.SUM_NOT_100 });
   }
   return out;
 }

@@ -75,8 +75,8 @@ describe('checkFinalistRule', () => {
   });
   it('rejects invalid rules', () => {
     expect(checkFinalistRule(null)[0].field).toBe('finalistRule');
-    expect(checkFinalistRule({ type: 'BEST', value: 1 })).toEqual([{ field: 'finalistRule.type', message: 'must be THRESHOLD or TOP_N' }]);
-    expect(checkFinalistRule({ type: 'THRESHOLD', value: 100.5 })).toEqual([{ field: 'finalistRule.value', message: 'must be between 0 and 100' }]);
+    expect(checkFinalistRule({ type: 'BEST', value: 1 })).toEqual([{ field: 'finalistRule.type', message: 'must be THRESHOLD or TOP_N', code: 'FIELD_NOT_IN_LIST' }]);
+    expect(checkFinalistRule({ type: 'THRESHOLD', value: 100.5 })).toEqual([{ field: 'finalistRule.value', message: 'must be between 0 and 100', code: 'FIELD_OUT_OF_RANGE' }]);
     expect(checkFinalistRule({ type: 'TOP_N', value: 0 })[0].field).toBe('finalistRule.value');
     expect(checkFinalistRule({ type: 'TOP_N', value: '3' })[0].field).toBe('finalistRule.value');
     expect(checkFinalistRule({ type: 'TOP_N', value: 2.5 })[0].field).toBe('finalistRule.value');

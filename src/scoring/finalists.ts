@@ -1,23 +1,24 @@
 import Decimal from 'decimal.js';
 import { finiteDec, parseDecimalInput } from './decimal';
+import { FieldError, FieldErrorCode } from './field-error';
 
 export const FINALIST_RULE_TYPES = ['THRESHOLD', 'TOP_N'] as const;
 export type FinalistRuleType = (typeof FINALIST_RULE_TYPES)[number];
 export type FinalistRule = { type: 'THRESHOLD'; value: Decimal.Value } | { type: 'TOP_N'; value: number };
 
 /** Checks a finalist rule from a request: THRESHOLD 0..100 with at most 2 decimals; TOP_N a whole number >= 1. */
-export function checkFinalistRule(rule: unknown): { field: string; message: string }[] {
-  if (rule === null || typeof rule !== 'object') return [{ field: 'finalistRule', message: 'must be an object {type, value}' }];
+export function checkFinalistRule(rule: unknown): FieldError[] {
+  if (rule === null || typeof rule !== 'object') return [{ field: 'finalistRule', message: 'must be an object {type, value}', code: FieldErrorCode.NOT_OBJECT }];
   const r = rule as { type?: unknown; value?: unknown };
   if (r.type === 'THRESHOLD') {
     const v = parseDecimalInput(r.value, { maxDecimals: 2, min: 0, max: 100 });
-    return v.ok ? [] : [{ field: 'finalistRule.value', message: v.message }];
+    return v.ok ? [] : [{ field: 'finalistRule.value', message: v.message, code: v.code }];
   }
   if (r.type === 'TOP_N') {
     const ok = typeof r.value === 'number' && Number.isSafeInteger(r.value) && r.value >= 1;
-    return ok ? [] : [{ field: 'finalistRule.value', message: 'must be a whole number of at least 1' }];
+    return ok ? [] : [{ field: 'finalistRule.value', message: 'must be a whole number of at least 1', code: FieldErrorCode.OUT_OF_RANGE }];
   }
-  return [{ field: 'finalistRule.type', message: 'must be THRESHOLD or TOP_N' }];
+  return [{ field: 'finalistRule.type', message: 'must be THRESHOLD or TOP_N', code: FieldErrorCode.NOT_IN_LIST }];
 }
 
 /**

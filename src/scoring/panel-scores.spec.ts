@@ -27,10 +27,10 @@ describe('checkRubricScores', () => {
         { code: 'VISI', score: 70 },
       ]),
     ).toEqual([
-      { field: 'criteria[1].code', message: "unknown criterion 'HUMOR'; expected one of VISI, INOVASI, LAYANAN" },
-      { field: 'criteria[2].code', message: "duplicate criterion 'VISI'" },
-      { field: 'criteria', message: "missing score for criterion 'INOVASI'" },
-      { field: 'criteria', message: "missing score for criterion 'LAYANAN'" },
+      { field: 'criteria[1].code', message: "unknown criterion 'HUMOR'; expected one of VISI, INOVASI, LAYANAN", code: 'FIELD_NOT_IN_LIST' },
+      { field: 'criteria[2].code', message: "duplicate criterion 'VISI'", code: 'FIELD_DUPLICATE' },
+      { field: 'criteria', message: "missing score for criterion 'INOVASI'", code: 'FIELD_REQUIRED' },
+      { field: 'criteria', message: "missing score for criterion 'LAYANAN'", code: 'FIELD_REQUIRED' },
     ]);
   });
   it('checks each score: 0..100, at most 2 decimals, a number or decimal string', () => {
@@ -40,9 +40,9 @@ describe('checkRubricScores', () => {
       { code: 'LAYANAN', score: true },
     ]);
     expect(errs).toEqual([
-      { field: 'criteria[0].score', message: 'must be between 0 and 100' },
-      { field: 'criteria[1].score', message: 'must have at most 2 decimals' },
-      { field: 'criteria[2].score', message: 'must be a number or a decimal string' },
+      { field: 'criteria[0].score', message: 'must be between 0 and 100', code: 'FIELD_OUT_OF_RANGE' },
+      { field: 'criteria[1].score', message: 'must have at most 2 decimals', code: 'FIELD_TOO_MANY_DECIMALS' },
+      { field: 'criteria[2].score', message: 'must be a number or a decimal string', code: 'FIELD_NOT_DECIMAL' },
     ]);
     expect(checkRubricScores(rubric, [{ code: 'VISI', score: -1 }, { code: 'INOVASI', score: null }, { code: 'LAYANAN', score: '' }]).map((e) => e.field)).toEqual([
       'criteria[0].score',
@@ -51,11 +51,11 @@ describe('checkRubricScores', () => {
     ]);
   });
   it('rejects a non-array and malformed items', () => {
-    expect(checkRubricScores(rubric, 'x' as never)).toEqual([{ field: 'criteria', message: 'must be an array of {code, score}' }]);
+    expect(checkRubricScores(rubric, 'x' as never)).toEqual([{ field: 'criteria', message: 'must be an array of {code, score}', code: 'FIELD_NOT_ARRAY' }]);
     const errs = checkRubricScores(DEFAULT_RUBRIC, [null as never, { code: 5 as never, score: 1 }, { code: 'OVERALL', score: 1 }]);
     expect(errs).toEqual([
-      { field: 'criteria[0]', message: 'must be an object with code and score' },
-      { field: 'criteria[1].code', message: 'must be a string' },
+      { field: 'criteria[0]', message: 'must be an object with code and score', code: 'FIELD_NOT_OBJECT' },
+      { field: 'criteria[1].code', message: 'must be a string', code: 'FIELD_NOT_STRING' },
     ]);
   });
 });
@@ -66,10 +66,10 @@ describe('checkRubric', () => {
     expect(checkRubric(rubric)).toEqual([]);
   });
   it('rejects empty, duplicate codes, bad weights and a sum other than 100', () => {
-    expect(checkRubric([])).toEqual([{ field: 'presentationRubric', message: 'must have at least one criterion' }]);
-    expect(checkRubric([{ code: 'A', weight: 50 }, { code: 'A', weight: 50 }])).toEqual([{ field: 'presentationRubric[1].code', message: "duplicate criterion 'A'" }]);
+    expect(checkRubric([])).toEqual([{ field: 'presentationRubric', message: 'must have at least one criterion', code: 'FIELD_TOO_FEW_ITEMS' }]);
+    expect(checkRubric([{ code: 'A', weight: 50 }, { code: 'A', weight: 50 }])).toEqual([{ field: 'presentationRubric[1].code', message: "duplicate criterion 'A'", code: 'FIELD_DUPLICATE' }]);
     expect(checkRubric([{ code: 'A', weight: '50.001' }, { code: 'B', weight: 50 }])[0].field).toBe('presentationRubric[0].weight');
-    expect(checkRubric([{ code: 'A', weight: '50' }, { code: 'B', weight: '49.99' }])).toEqual([{ field: 'presentationRubric', message: 'weights must sum to 100' }]);
+    expect(checkRubric([{ code: 'A', weight: '50' }, { code: 'B', weight: '49.99' }])).toEqual([{ field: 'presentationRubric', message: 'weights must sum to 100', code: 'FIELD_SUM_NOT_100' }]);
   });
 });
 

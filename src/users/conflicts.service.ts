@@ -10,6 +10,7 @@ import { conflictKey, hasConflict, Person } from './conflict-of-interest';
 import { DeclareConflictDto } from './dto/user.dto';
 import { inTransaction } from '../database/transaction';
 import { assertPublicBody } from './users.service';
+import { UserErrorCode } from './users.errors';
 
 /** Conflicts of interest of assessors and panelists: declared ones, and affiliations naming a body. */
 @Injectable()
@@ -24,8 +25,8 @@ export class ConflictsService {
   async declare(actor: AuthUser, userId: string, dto: DeclareConflictDto) {
     return inTransaction(this.ds, async (em) => {
       const [user] = await em.query('SELECT id, role FROM users WHERE id = ? AND organizer_id = ?', [userId, actor.organizerId]);
-      if (!user) throw notFound('User', userId);
-      if (user.role !== 'assessor' && user.role !== 'panelist') throw unprocessable('Conflicts of interest are declared for assessors and panelists', { role: user.role });
+      if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', userId);
+      if (user.role !== 'assessor' && user.role !== 'panelist') throw unprocessable(UserErrorCode.CONFLICT_ROLE_INVALID, 'Conflicts of interest are declared for assessors and panelists', { role: user.role });
       await assertPublicBody(this.registry, em, actor.organizerId, dto.publicBodyId);
       const r = await em.query('INSERT IGNORE INTO user_conflicts (user_id, public_body_id, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?)', [
         userId,
@@ -34,7 +35,7 @@ export class ConflictsService {
         actor.id,
         this.clock.now(),
       ]);
-      if (!r.affectedRows) throw conflict('This conflict of interest is already declared');
+      if (!r.affectedRows) throw conflict(UserErrorCode.CONFLICT_ALREADY_DECLARED, 'This conflict of interest is already declared');
       const after = { userId, publicBodyId: dto.publicBodyId, reason: dto.reason ?? null };
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'user.conflict', entityType: 'user', entityId: userId, after, reason: dto.reason ?? null });
       return after;
@@ -52,6 +53,6 @@ export class ConflictsService {
   async assertNone(em: EntityManager, person: Person, bodies: { id: string; name: string }[], role: string): Promise<void> {
     const declared = await this.declared(em, [person.id]);
     const body = bodies.find((b) => hasConflict(person, b, declared));
-    if (body) throw conflict(`Conflict of interest: this ${role} may not judge ${body.name}`, { userId: person.id, publicBodyId: body.id });
+    if (body) throw conflict(UserErrorCode.CONFLICT_OF_INTEREST, `Conflict of interest: this ${role} may not judge ${body.name}`, { userId: person.id, publicBodyId: body.id });
   }
 }

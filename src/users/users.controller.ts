@@ -6,6 +6,7 @@ import { Page, paginatedDto } from '../common/pagination';
 import { ConflictsService } from './conflicts.service';
 import { ConflictDto, CreateUserDto, DeclareConflictDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { UserErrorCode } from './users.errors';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -32,19 +33,19 @@ export class UsersController {
   /** An explicit conflict of interest of an assessor or panelist with a public body. */
   @ApiCreatedResponse({ type: ConflictDto })
   @Post(':id/conflicts')
-  declareConflict(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string, @Body() dto: DeclareConflictDto): Promise<ConflictDto> {
+  declareConflict(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(UserErrorCode.NOT_FOUND, 'User')) id: string, @Body() dto: DeclareConflictDto): Promise<ConflictDto> {
     return this.conflicts.declare(user, id, dto);
   }
 
   @ApiOkResponse({ type: UserDto })
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(UserErrorCode.NOT_FOUND, 'User')) id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(user, id, dto);
   }
 
   @ApiOkResponse({ type: UserDto })
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('User')) id: string): Promise<UserDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(UserErrorCode.NOT_FOUND, 'User')) id: string): Promise<UserDto> {
     return this.users.get(user, id);
   }
 }

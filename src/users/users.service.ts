@@ -13,6 +13,10 @@ import { hashPassword } from './password';
 import { SessionRevocation } from './session-revocation';
 import { TokenStateService } from './token-state';
 import { inTransaction } from '../database/transaction';
+import { UserErrorCode } from './users.errors';
+import { OrganizerErrorCode } from '../organizers/organizers.errors';
+import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 @Injectable()
 export class UsersService {
@@ -27,22 +31,22 @@ export class UsersService {
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
     const organizerId = dto.organizerId ?? actor?.organizerId;
-    if (!organizerId) throw badRequest('organizerId is required', [{ field: 'organizerId', message: 'organizerId is required' }]);
+    if (!organizerId) throw badRequest(UserErrorCode.ORGANIZER_REQUIRED, 'organizerId is required', [{ field: 'organizerId', message: 'organizerId is required', code: FieldErrorCode.REQUIRED }]);
     if (actor && organizerId !== actor.organizerId && !actor.platformAdmin) {
-      throw forbidden('Only a platform admin may create users in another organizer');
+      throw forbidden(UserErrorCode.OTHER_ORGANIZER_FORBIDDEN, 'Only a platform admin may create users in another organizer');
     }
     if (dto.role === 'public_body' && !dto.publicBodyId) {
-      throw badRequest('publicBodyId is required for a public_body user', [{ field: 'publicBodyId', message: 'publicBodyId is required for role public_body' }]);
+      throw badRequest(UserErrorCode.PUBLIC_BODY_REQUIRED, 'publicBodyId is required for a public_body user', [{ field: 'publicBodyId', message: 'publicBodyId is required for role public_body', code: FieldErrorCode.REQUIRED }]);
     }
     if (dto.role !== 'public_body' && dto.publicBodyId) {
-      throw badRequest('publicBodyId is only for public_body users', [{ field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}` }]);
+      throw badRequest(UserErrorCode.PUBLIC_BODY_NOT_ALLOWED, 'publicBodyId is only for public_body users', [{ field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}`, code: FieldErrorCode.NOT_ALLOWED }]);
     }
     const passwordHash = await hashPassword(dto.password);
     return inTransaction(this.ds, async (em) => {
-      if (!(await this.organizers.exists(em, organizerId))) throw notFound('Organizer', organizerId);
+      if (!(await this.organizers.exists(em, organizerId))) throw notFound(OrganizerErrorCode.NOT_FOUND, 'Organizer', organizerId);
       if (dto.publicBodyId) await assertPublicBody(this.registry, em, organizerId, dto.publicBodyId);
       const repo = em.getRepository(User);
-      if (await repo.exists({ where: { email: dto.email } })) throw conflict(`A user with e-mail ${dto.email} already exists`);
+      if (await repo.exists({ where: { email: dto.email } })) throw conflict(UserErrorCode.EMAIL_TAKEN, `A user with e-mail ${dto.email} already exists`);
       const saved = await repo.save(
         repo.create({
           organizerId,
@@ -94,12 +98,12 @@ export class UsersService {
    * so every token the user holds is refused; reactivating does not bring those tokens back.
    */
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserDto> {
-    if (!dto.active && id === actor.id) throw unprocessable('An admin cannot deactivate its own account', { userId: id });
+    if (!dto.active && id === actor.id) throw unprocessable(UserErrorCode.CANNOT_DEACTIVATE_SELF, 'An admin cannot deactivate its own account', { userId: id });
     const out = await inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(User);
       const user = await repo.findOne({ where: { id, organizerId: actor.organizerId }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw notFound('User', id);
-      if (user.platformAdmin && !actor.platformAdmin) throw forbidden('Only a platform admin may change a platform admin');
+      if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', id);
+      if (user.platformAdmin && !actor.platformAdmin) throw forbidden(UserErrorCode.PLATFORM_ADMIN_ONLY, 'Only a platform admin may change a platform admin');
       const before = UserDto.of(user);
       if (user.active === dto.active) return before;
       await em.query(`UPDATE users SET active = ?${dto.active ? '' : ', token_version = token_version + 1'} WHERE id = ?`, [dto.active, id]);
@@ -114,7 +118,7 @@ export class UsersService {
 
   async get(actor: AuthUser, id: string): Promise<UserDto> {
     const u = await this.ds.getRepository(User).findOne({ where: { id, organizerId: actor.organizerId } });
-    if (!u) throw notFound('User', id);
+    if (!u) throw notFound(UserErrorCode.NOT_FOUND, 'User', id);
     return UserDto.of(u);
   }
 }
@@ -154,5 +158,5 @@ export class StaffDirectory {
 
 /** 404 unless the public body exists in the organizer (a user's body, a declared conflict's body). */
 export async function assertPublicBody(registry: RegistryNames, em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
-  if (!(await registry.hasBody(em, organizerId, publicBodyId))) throw notFound('Public body', publicBodyId);
+  if (!(await registry.hasBody(em, organizerId, publicBodyId))) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public body', publicBodyId);
 }

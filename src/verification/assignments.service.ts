@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { notFound, unprocessable } from '../common/errors';
+import { VerificationErrorCode } from './verification.errors';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { appliesTo } from '../instruments/instrument-rules';
 import { PeriodsService } from '../periods/periods.service';
@@ -73,10 +75,10 @@ export class AssignmentsService {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
       const assessor = await this.staff.member(em, actor.organizerId, 'assessor', dto.assessorId);
-      if (!assessor) throw notFound('Assessor', dto.assessorId);
+      if (!assessor) throw notFound(VerificationErrorCode.ASSESSOR_NOT_FOUND, 'Assessor', dto.assessorId);
       const part = await this.participations.inPeriod(em, period.id, dto.participationId);
-      if (!part) throw notFound('Participation', dto.participationId);
-      if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable('Only a submitted SAQ can be assigned for verification', { status: part.status });
+      if (!part) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', dto.participationId);
+      if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, 'Only a submitted SAQ can be assigned for verification', { status: part.status });
       const bodyName = (await this.names.bodyNames(em, [part.publicBodyId])).get(part.publicBodyId)!;
       await this.conflicts.assertNone(em, { id: assessor.id, affiliation: assessor.affiliation }, [{ id: part.publicBodyId, name: bodyName }], 'assessor');
       await em.query('INSERT IGNORE INTO assignments (period_id, participation_id, assessor_id) VALUES (?, ?, ?)', [period.id, part.id, assessor.id]);
@@ -88,7 +90,7 @@ export class AssignmentsService {
 
   private assertAssignable(stage: string) {
     if (isBefore(stage as never, 'SAQ') || !isBefore(stage as never, 'VISITATION')) {
-      throw unprocessable(`Assessors are assigned from the SAQ stage until objections close (period is in ${stage})`, { stage });
+      throw unprocessable(VerificationErrorCode.ASSIGNMENT_CLOSED, `Assessors are assigned from the SAQ stage until objections close (period is in ${stage})`, { stage });
     }
   }
 

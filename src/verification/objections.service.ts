@@ -15,6 +15,8 @@ import { DecideObjectionDto, FileObjectionDto } from './dto/verification.dto';
 import { effectivePoints } from './verification-rules';
 import { VerificationsService } from './verifications.service';
 import { inTransaction } from '../database/transaction';
+import { ObjectionErrorCode } from './verification.errors';
+import { FieldErrorCode } from '../common/field-error';
 
 /** Objections (sanggah): a body contests a question's verified points; its assessor or an admin decides. */
 @Injectable()
@@ -34,23 +36,23 @@ export class ObjectionsService {
       const p = await this.access.load(user, participationId, 'owner', em, 'share');
       const now = this.clock.now();
       if (!isWindowOpen(p.stage, 'OBJECTION', new Date(p.schedule.OBJECTION!.closesAt), now)) {
-        throw unprocessable(p.stage === 'OBJECTION' ? 'The objection window has closed' : `Objections are not open: the period is in ${p.stage}`, { stage: p.stage });
+        throw unprocessable(p.stage === 'OBJECTION' ? ObjectionErrorCode.WINDOW_CLOSED : ObjectionErrorCode.NOT_OPEN, p.stage === 'OBJECTION' ? 'The objection window has closed' : `Objections are not open: the period is in ${p.stage}`, { stage: p.stage });
       }
-      if (p.status !== 'VERIFIED') throw unprocessable(`Only a verified SAQ can be contested (status ${p.status})`, { status: p.status });
+      if (p.status !== 'VERIFIED') throw unprocessable(ObjectionErrorCode.SAQ_NOT_VERIFIED, `Only a verified SAQ can be contested (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const q = applicableQuestion(ins, p.categoryCode, dto.questionCode);
       const [v] = await em.query('SELECT points, objection_points FROM verifications WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
-      if (!v) throw unprocessable(`Question ${q.code} has no verified points to contest`, { questionCode: q.code });
+      if (!v) throw unprocessable(ObjectionErrorCode.NO_VERIFIED_POINTS, `Question ${q.code} has no verified points to contest`, { questionCode: q.code });
       const url = dto.url?.trim() || null;
-      if (url && !isHttpUrl(url)) throw badRequest('url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link' }]);
+      if (url && !isHttpUrl(url)) throw badRequest(ObjectionErrorCode.URL_NOT_HTTP, 'url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link', code: FieldErrorCode.NOT_HTTP_URL }]);
       const evidenceIds = [...new Set(dto.evidenceIds ?? [])];
       if (evidenceIds.length) {
         const found = await this.evidence.idsOf(em, p.id, evidenceIds);
         const unknown = evidenceIds.filter((id) => !found.has(id));
-        if (unknown.length) throw badRequest(`Unknown evidence ${unknown.join(', ')}`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}` }]);
+        if (unknown.length) throw badRequest(ObjectionErrorCode.UNKNOWN_EVIDENCE, `Unknown evidence ${unknown.join(', ')}`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
       }
       const [open] = await em.query(`SELECT id FROM objections WHERE participation_id = ? AND question_id = ? AND status = 'OPEN' FOR UPDATE`, [p.id, q.id]);
-      if (open) throw conflict(`An objection on ${q.code} is already open`, { objectionId: String(open.id) });
+      if (open) throw conflict(ObjectionErrorCode.ALREADY_OPEN, `An objection on ${q.code} is already open`, { objectionId: String(open.id) });
       const pointsBefore = v.objection_points ?? v.points;
       const r = await em.query(
         'INSERT INTO objections (participation_id, question_id, reason, evidence_ids, url, points_before, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -66,18 +68,18 @@ export class ObjectionsService {
   async decide(user: AuthUser, objectionId: string, dto: DecideObjectionDto) {
     return inTransaction(this.ds, async (em) => {
       const [o] = await em.query('SELECT id, participation_id, question_id, status, points_before FROM objections WHERE id = ? FOR UPDATE', [objectionId]);
-      if (!o) throw notFound('Objection', objectionId);
+      if (!o) throw notFound(ObjectionErrorCode.NOT_FOUND, 'Objection', objectionId);
       const p = await this.verifications.loadForJudge(user, String(o.participation_id), em, 'share').catch(() => {
-        throw notFound('Objection', objectionId);
+        throw notFound(ObjectionErrorCode.NOT_FOUND, 'Objection', objectionId);
       });
-      if (p.stage !== 'OBJECTION') throw unprocessable(`Objections can be decided until the period leaves OBJECTION (it is in ${p.stage})`, { stage: p.stage });
-      if (o.status !== 'OPEN') throw conflict(`This objection was already ${String(o.status).toLowerCase()}`, { status: o.status });
+      if (p.stage !== 'OBJECTION') throw unprocessable(ObjectionErrorCode.DECISION_CLOSED, `Objections can be decided until the period leaves OBJECTION (it is in ${p.stage})`, { stage: p.stage });
+      if (o.status !== 'OPEN') throw conflict(ObjectionErrorCode.ALREADY_DECIDED, `This objection was already ${String(o.status).toLowerCase()}`, { status: o.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const q = ins.questions.find((x) => x.id === String(o.question_id))!;
       let pointsAfter: string | null = null;
       if (dto.decision === 'ACCEPTED') {
-        if (dto.points === undefined) throw badRequest('An accepted objection needs the new points', [{ field: 'points', message: 'points is required when the decision is ACCEPTED' }]);
-        if (dec(dto.points).gt(q.maxPoints)) throw badRequest('points above the maximum', [{ field: 'points', message: `points must be between 0 and ${format2(q.maxPoints)}` }]);
+        if (dto.points === undefined) throw badRequest(ObjectionErrorCode.POINTS_REQUIRED, 'An accepted objection needs the new points', [{ field: 'points', message: 'points is required when the decision is ACCEPTED', code: FieldErrorCode.REQUIRED }]);
+        if (dec(dto.points).gt(q.maxPoints)) throw badRequest(ObjectionErrorCode.POINTS_OUT_OF_RANGE, 'points above the maximum', [{ field: 'points', message: `points must be between 0 and ${format2(q.maxPoints)}`, code: FieldErrorCode.OUT_OF_RANGE }]);
         pointsAfter = format2(dto.points)!;
         const [v] = await em.query('SELECT points, objection_points FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
         await em.query('UPDATE verifications SET objection_points = ?, version = version + 1 WHERE participation_id = ? AND question_id = ?', [pointsAfter, p.id, q.id]);

@@ -18,6 +18,9 @@ import {
 } from './dto/verification-response.dto';
 import { ObjectionsService } from './objections.service';
 import { VerificationsService } from './verifications.service';
+import { ParticipationErrorCode } from '../access/access.errors';
+import { ObjectionErrorCode } from './verification.errors';
+import { PeriodErrorCode } from '../periods/periods.errors';
 
 @ApiTags('verification')
 @ApiBearerAuth()
@@ -33,14 +36,14 @@ export class VerificationController {
   @HttpCode(200)
   @ApiOkResponse({ type: AutoAssignResultDto })
   @Post('periods/:id/assignments/auto')
-  auto(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: AutoAssignDto): Promise<AutoAssignResultDto> {
+  auto(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: AutoAssignDto): Promise<AutoAssignResultDto> {
     return this.assignments.auto(user, id, dto.perParticipation ?? 1);
   }
 
   @Roles('admin')
   @ApiCreatedResponse({ type: AssignmentDto })
   @Post('periods/:id/assignments')
-  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string, @Body() dto: AssignDto): Promise<AssignmentDto> {
+  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: AssignDto): Promise<AssignmentDto> {
     return this.assignments.assign(user, id, dto);
   }
 
@@ -48,7 +51,7 @@ export class VerificationController {
   @Roles('admin')
   @ApiOkResponse({ type: itemsDto(AssessorProgressDto) })
   @Get('periods/:id/assignments')
-  progress(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Period')) id: string): Promise<Items<AssessorProgressDto>> {
+  progress(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<Items<AssessorProgressDto>> {
     return this.assignments.progress(user, id);
   }
 
@@ -62,7 +65,7 @@ export class VerificationController {
   @Roles('assessor', 'admin')
   @ApiOkResponse({ type: VerificationDto })
   @Put('participations/:id/verifications/:questionCode')
-  verify(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Param('questionCode') code: string, @Body() dto: VerifyDto): Promise<VerificationDto> {
+  verify(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Param('questionCode') code: string, @Body() dto: VerifyDto): Promise<VerificationDto> {
     return this.verifications.verify(user, id, code, dto);
   }
 
@@ -70,27 +73,27 @@ export class VerificationController {
   @HttpCode(200)
   @ApiOkResponse({ type: VerificationCompleteDto })
   @Post('participations/:id/verification/complete')
-  complete(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<VerificationCompleteDto> {
+  complete(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<VerificationCompleteDto> {
     return this.verifications.complete(user, id);
   }
 
   @ApiOkResponse({ type: VerificationExplanationDto })
   @Get('participations/:id/verifications')
-  explain(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string): Promise<VerificationExplanationDto> {
+  explain(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<VerificationExplanationDto> {
     return this.verifications.explain(user, id);
   }
 
   @Roles('public_body')
   @ApiCreatedResponse({ type: ObjectionDto })
   @Post('participations/:id/objections')
-  file(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Participation')) id: string, @Body() dto: FileObjectionDto): Promise<ObjectionDto> {
+  file(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: FileObjectionDto): Promise<ObjectionDto> {
     return this.objections.file(user, id, dto);
   }
 
   @Roles('assessor', 'admin')
   @ApiOkResponse({ type: ObjectionDecisionDto })
   @Put('objections/:id')
-  decide(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Objection')) id: string, @Body() dto: DecideObjectionDto): Promise<ObjectionDecisionDto> {
+  decide(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ObjectionErrorCode.NOT_FOUND, 'Objection')) id: string, @Body() dto: DecideObjectionDto): Promise<ObjectionDecisionDto> {
     return this.objections.decide(user, id, dto);
   }
 }

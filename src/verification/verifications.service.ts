@@ -17,6 +17,9 @@ import { inTransaction } from '../database/transaction';
 import { AnswersService } from '../saq/answers.service';
 import { ObjectionStatus } from './dto/verification-response.dto';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { VerificationErrorCode } from './verification.errors';
+import { CommonErrorCode } from '../common/error-codes';
+import { FieldErrorCode } from '../common/field-error';
 import { ParticipationRecords } from '../saq/participation-records';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
@@ -46,7 +49,7 @@ export class VerificationsService {
 
   /** An admin, or an assessor assigned to the participation (others: 404 via the access check, PPIDs: 403). */
   async loadForJudge(user: AuthUser, id: string, em: EntityManager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
-    if (user.role !== 'admin' && user.role !== 'assessor') throw forbidden('Only its assessor or an admin may do this');
+    if (user.role !== 'admin' && user.role !== 'assessor') throw forbidden(CommonErrorCode.FORBIDDEN_ROLE, 'Only its assessor or an admin may do this');
     return this.access.load(user, id, 'read', em, lock);
   }
 
@@ -71,20 +74,20 @@ export class VerificationsService {
       // next ranking run (and a re-publication) carries; it must say why.
       const correction = user.role === 'admin' && (p.stage === 'FINALIZATION' || p.stage === 'PUBLISHED');
       if (!correction && !isWindowOpen(p.stage, 'VERIFICATION', new Date(p.schedule.VERIFICATION!.closesAt), now)) {
-        throw unprocessable(p.stage === 'VERIFICATION' ? 'The verification window has closed' : `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
+        throw unprocessable(p.stage === 'VERIFICATION' ? VerificationErrorCode.WINDOW_CLOSED : VerificationErrorCode.NOT_OPEN, p.stage === 'VERIFICATION' ? 'The verification window has closed' : `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
       }
-      if (correction && !dto.note?.trim()) throw badRequest('A correction needs a note', [{ field: 'note', message: 'note is required for a correction after verification' }]);
-      if (!(correction ? SUBMITTED_STATUSES : VERIFIABLE).includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      if (correction && !dto.note?.trim()) throw badRequest(VerificationErrorCode.CORRECTION_NOTE_REQUIRED, 'A correction needs a note', [{ field: 'note', message: 'note is required for a correction after verification', code: FieldErrorCode.REQUIRED }]);
+      if (!(correction ? SUBMITTED_STATUSES : VERIFIABLE).includes(p.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, `Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const q = applicableQuestion(ins, p.categoryCode, code);
       const selfPoints = (await this.answers.selfPoints(em, p.id, q.id)).get(q.id) ?? null;
       const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints, maxPoints: q.maxPoints });
-      if (checked.errors.length) throw badRequest(checked.errors.map((e) => e.message).join('; '), checked.errors);
+      if (checked.errors.length) throw badRequest(VerificationErrorCode.INVALID, checked.errors.map((e) => e.message).join('; '), checked.errors);
       const points = format2(checked.points)!;
       const [current] = await em.query('SELECT id, points, objection_points, status, note, version FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
       const currentVersion = current ? Number(current.version) : 0;
       if (dto.version !== undefined && dto.version !== currentVersion) {
-        throw conflict(`The verification of ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
+        throw conflict(CommonErrorCode.STALE_VERSION, `The verification of ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
       }
       const version = currentVersion + 1;
       if (current) {
@@ -107,13 +110,13 @@ export class VerificationsService {
   async complete(user: AuthUser, participationId: string) {
     return inTransaction(this.ds, async (em) => {
       const p = await this.loadForJudge(user, participationId, em, 'update');
-      if (p.stage !== 'VERIFICATION') throw unprocessable(`Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
-      if (!VERIFIABLE.includes(p.status)) throw unprocessable(`Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      if (p.stage !== 'VERIFICATION') throw unprocessable(VerificationErrorCode.NOT_OPEN, `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
+      if (!VERIFIABLE.includes(p.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, `Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const rows: { question_id: string }[] = await em.query('SELECT question_id FROM verifications WHERE participation_id = ?', [p.id]);
       const done = new Set(rows.map((r) => String(r.question_id)));
       const unverified = ins.questions.filter((q) => appliesTo(q.categoryCodes, p.categoryCode) && !done.has(q.id)).map((q) => q.code);
-      if (unverified.length) throw unprocessable(`${unverified.length} question(s) are not verified yet`, { unverified });
+      if (unverified.length) throw unprocessable(VerificationErrorCode.QUESTIONS_UNVERIFIED, `${unverified.length} question(s) are not verified yet`, { unverified });
       await this.participations.markVerified(em, p.id);
       await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'verification.complete', entityType: 'participation', entityId: p.id, before: { status: p.status }, after: { status: 'VERIFIED' } });
       return { id: p.id, status: 'VERIFIED' as const };
@@ -127,7 +130,7 @@ export class VerificationsService {
   async explain(user: AuthUser, participationId: string) {
     const p = await this.access.load(user, participationId, 'read');
     if (user.role === 'public_body' && isBefore(p.stage, 'OBJECTION')) {
-      throw unprocessable('The verification results are shown from the OBJECTION stage on', { stage: p.stage });
+      throw unprocessable(VerificationErrorCode.RESULTS_NOT_SHOWN_YET, 'The verification results are shown from the OBJECTION stage on', { stage: p.stage });
     }
     const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
     const verified: Omit<VerificationRow, 'code' | 'self_points'>[] = await this.ds.query(

@@ -968,6 +968,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ErrorResponseDto: {
+            /** @example 422 */
+            statusCode: number;
+            /**
+             * @description The HTTP reason phrase
+             * @example Unprocessable Entity
+             */
+            error: string;
+            /**
+             * @description English; the portal translates by code
+             * @example The SAQ is already submitted and can no longer change
+             */
+            message: string;
+            /** @description Stable, machine-readable refusal code (part of the API contract: never renamed or reused) */
+            code: components["schemas"]["ErrorCode"];
+            /** @description A 400 lists field errors; a 422 names what refused it (an object whose lists, e.g. `missing` or `unmet`, hold entries with their own code) */
+            details?: components["schemas"]["ErrorDetailDto"][] | {
+                [key: string]: unknown;
+            };
+            /** @description On a 500: quote it when reporting the failure */
+            requestId?: string;
+        };
         /** @enum {string} */
         OrganizerLevel: "PUSAT" | "PROVINSI" | "KABUPATEN_KOTA";
         PublicOrganizerDto: {
@@ -2325,6 +2347,20 @@ export interface components {
             /** @enum {string} */
             redis: "ok" | "down";
         };
+        ErrorDetailDto: {
+            /** @description Stable, machine-readable: translate by this code */
+            code: components["schemas"]["ErrorDetailCode"];
+            /** @description English; the portal translates by code */
+            message: string;
+            /** @description The request field, for a field error (e.g. `schedule.SAQ.opensAt`) */
+            field?: string;
+            /** @description The class-validator constraint, when code is FIELD_INVALID */
+            constraint?: string;
+        };
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "AUTH_SESSION_ENDED" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND";
+        /** @enum {string} */
+        ErrorDetailCode: "FIELD_REQUIRED" | "FIELD_UNKNOWN_FIELD" | "FIELD_NOT_ALLOWED" | "FIELD_INVALID" | "FIELD_NOT_STRING" | "FIELD_NOT_INT" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_IN_LIST" | "FIELD_EMPTY" | "FIELD_TOO_SMALL" | "FIELD_TOO_LARGE" | "FIELD_TOO_SHORT" | "FIELD_TOO_LONG" | "FIELD_TOO_FEW_ITEMS" | "FIELD_TOO_MANY_ITEMS" | "FIELD_BAD_FORMAT" | "FIELD_NOT_EMAIL" | "FIELD_NOT_URL" | "FIELD_NOT_HTTP_URL" | "FIELD_NOT_INSTANT" | "FIELD_NOT_DECIMAL" | "FIELD_TOO_MANY_DECIMALS" | "FIELD_OUT_OF_RANGE" | "FIELD_SUM_NOT_100" | "FIELD_OUT_OF_ORDER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "PERIOD_NO_INSTRUMENT" | "PERIOD_NO_PARTICIPANTS" | "PERIOD_EXTENSION_RUNNING" | "PERIOD_UNVERIFIED_SAQ" | "PERIOD_OPEN_OBJECTIONS" | "PERIOD_NO_FINALISTS" | "PERIOD_MISSING_PRESENTATION_SHEETS" | "PERIOD_NO_PUBLISHED_RUN" | "SAQ_ANSWER_MISSING" | "SAQ_EVIDENCE_MISSING";
     };
     responses: never;
     parameters: never;
@@ -2351,6 +2387,24 @@ export interface operations {
                     "application/json": components["schemas"]["OrganizerListDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OrganizersController_create: {
@@ -2372,6 +2426,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizerDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2397,6 +2469,24 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_create: {
@@ -2418,6 +2508,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2445,6 +2553,24 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -2464,6 +2590,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2491,6 +2635,24 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -2514,6 +2676,24 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_refresh: {
@@ -2534,6 +2714,24 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -2550,6 +2748,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2575,6 +2791,24 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -2592,6 +2826,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2616,6 +2868,24 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     JobsController_ping: {
@@ -2633,6 +2903,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueuedJobDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2657,6 +2945,24 @@ export interface operations {
                     "application/json": components["schemas"]["JobStatusDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_listCategories: {
@@ -2674,6 +2980,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2697,6 +3021,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2723,6 +3065,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_createBody: {
@@ -2746,6 +3106,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicBodiesController_import: {
@@ -2763,6 +3141,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2786,6 +3182,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBodyDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_list: {
@@ -2803,6 +3217,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2828,6 +3260,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_get: {
@@ -2847,6 +3297,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2874,6 +3342,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeriodsController_advance: {
@@ -2899,6 +3385,24 @@ export interface operations {
                     "application/json": components["schemas"]["PeriodDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     InstrumentsController_get: {
@@ -2920,6 +3424,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentTreeDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2945,6 +3467,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstrumentTreeDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2973,6 +3513,24 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipantsController_enroll: {
@@ -2998,6 +3556,24 @@ export interface operations {
                     "application/json": components["schemas"]["EnrollResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_mine: {
@@ -3015,6 +3591,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3038,6 +3632,24 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_listAnswers: {
@@ -3057,6 +3669,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnswerListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3085,6 +3715,24 @@ export interface operations {
                     "application/json": components["schemas"]["AnswerDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_listEvidence: {
@@ -3104,6 +3752,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3127,6 +3793,24 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_submit: {
@@ -3146,6 +3830,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3173,6 +3875,24 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ParticipationsController_download: {
@@ -3193,6 +3913,24 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3220,6 +3958,24 @@ export interface operations {
                     "application/json": components["schemas"]["AutoAssignResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_progress: {
@@ -3239,6 +3995,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessorProgressListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3266,6 +4040,24 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_mine: {
@@ -3283,6 +4075,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignedParticipationPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3311,6 +4121,24 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_complete: {
@@ -3332,6 +4160,24 @@ export interface operations {
                     "application/json": components["schemas"]["VerificationCompleteDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_explain: {
@@ -3351,6 +4197,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationExplanationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3378,6 +4242,24 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectionDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     VerificationController_decide: {
@@ -3403,6 +4285,24 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectionDecisionDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_finalists: {
@@ -3424,6 +4324,24 @@ export interface operations {
                     "application/json": components["schemas"]["FinalistSelectionDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_overview: {
@@ -3443,6 +4361,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelOverviewItemListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3470,6 +4406,24 @@ export interface operations {
                     "application/json": components["schemas"]["PanelAssignmentResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_mine: {
@@ -3487,6 +4441,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PanelFinalistListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3514,6 +4486,24 @@ export interface operations {
                     "application/json": components["schemas"]["VisitationResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PanelController_presentation: {
@@ -3539,6 +4529,24 @@ export interface operations {
                     "application/json": components["schemas"]["PresentationResultDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_create: {
@@ -3560,6 +4568,24 @@ export interface operations {
                     "application/json": components["schemas"]["RankingRunQueuedDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_get: {
@@ -3579,6 +4605,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingRunDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3606,6 +4650,24 @@ export interface operations {
                     "application/json": components["schemas"]["RankingResultPageDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_publish: {
@@ -3629,6 +4691,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3657,6 +4737,24 @@ export interface operations {
                     "application/json": components["schemas"]["PublicRankingDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RankingsController_publishedPeriods: {
@@ -3676,6 +4774,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublishedPeriodsDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3699,6 +4815,24 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateBatchQueuedDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_batch: {
@@ -3720,6 +4854,24 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateBatchDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_retry: {
@@ -3739,6 +4891,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateRetryDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3763,6 +4933,24 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_meta: {
@@ -3784,6 +4972,24 @@ export interface operations {
                     "application/json": components["schemas"]["CertificateMetaDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CertificatesController_verify: {
@@ -3803,6 +5009,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateVerificationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3829,6 +5053,24 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReportsController_rankingXlsx: {
@@ -3851,6 +5093,24 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3876,6 +5136,24 @@ export interface operations {
                     "application/json": components["schemas"]["ReportStatsDto"];
                 };
             };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PublicReportsController_rankingCsv: {
@@ -3898,6 +5176,24 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3926,6 +5222,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
