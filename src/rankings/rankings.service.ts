@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -49,7 +50,8 @@ export type PublishListener = (em: EntityManager, e: { periodId: string; runId: 
 @Injectable()
 export class RankingsService {
   private readonly publishListeners: PublishListener[] = [];
-  private readonly publicCache = new Map<string, { etag: string; body: PublicRankingDto | PublishedPeriodsDto }>();
+  /** Published rankings and years, serialized once per key; cleared on every publication in this process. */
+  private readonly publicCache = new LRUCache<string, { etag: string; body: PublicRankingDto | PublishedPeriodsDto }>({ max: 1000 });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -187,7 +189,6 @@ export class RankingsService {
     const page = await this.page(String(period.publishedRunId), q, publicRow);
     const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page };
     const entry = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, body };
-    if (this.publicCache.size > 1000) this.publicCache.clear();
     this.publicCache.set(key, entry);
     return entry;
   }
