@@ -2,8 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import { STATUS_CODES } from 'http';
 import { QueryFailedError } from 'typeorm';
 import { driverErrorCode, isDatabaseUnreachable, isLockContention } from '../database/db-errors';
-import { isRedisUnreachable } from '../jobs/redis-errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { isRedisUnreachable } from './redis-errors';
 import { formatByteLimit } from './body-limits';
 import { CommonErrorCode } from './error-codes';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { conflict, forbidden, notFound } from '../common/errors';
@@ -49,6 +49,17 @@ export class OrganizersService implements OnApplicationBootstrap {
       await this.audit.record(em, { organizerId: saved.id, actorId: actor.id, action: 'organizer.create', entityType: 'organizer', entityId: saved.id, after: out });
       return out;
     });
+  }
+
+  async namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.ds.query('SELECT id, name FROM organizers WHERE id IN (?)', [list]);
+    return new Map(rows.map((r) => [String(r.id), r.name]));
+  }
+
+  exists(em: EntityManager, id: string): Promise<boolean> {
+    return em.getRepository(Organizer).exists({ where: { id } });
   }
 
   /** Resolves a public `organizer` slug parameter; the default organizer when absent. */

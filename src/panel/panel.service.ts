@@ -15,6 +15,9 @@ import { selectFinalists } from '../scoring/finalists';
 import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
+import { StaffDirectory } from '../users/users.service';
+import { ParticipationRecords } from '../saq/participation-records';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { VerifiedScoresReader } from '../verification/verified-scores';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
 import { inTransaction } from '../database/transaction';
@@ -23,11 +26,38 @@ import { ParticipationErrorCode } from '../access/access.errors';
 import { CommonErrorCode } from '../common/error-codes';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
+interface SheetRow {
+  participation_id: string;
+  visitation_score: string | null;
+  findings: string | null;
+  visitation_version: number | null;
+  criteria: string | null;
+  total: string | null;
+  note: string | null;
+  sheet_version: number | null;
+}
+
+interface OverviewRow {
+  id: string;
+  body_name: string;
+  category_code: string;
+  panelist_id: string | null;
+  panelist_name: string | null;
+  visitation_score: string | null;
+  presentation_total: string | null;
+}
+
+/** Names and codes in the order the database's utf8mb4 collation gives them (case- and accent-insensitive). */
+const BY_NAME = new Intl.Collator('und', { sensitivity: 'base' });
+
 @Injectable()
 export class PanelService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly periods: PeriodsService,
+    private readonly participations: ParticipationRecords,
+    private readonly names: RegistryNames,
+    private readonly staff: StaffDirectory,
     private readonly instruments: InstrumentsService,
     private readonly access: ParticipationAccess,
     private readonly conflicts: ConflictsService,
@@ -54,10 +84,8 @@ export class PanelService {
       const rule = finalistRuleOf(period.finalistRuleType, period.finalistRuleValue);
       const chosen = selectFinalists(entries, rule);
       const ids = [...chosen];
-      const previous: { id: string }[] = await em.query(`SELECT id FROM participations WHERE period_id = ? AND status = 'FINALIST'`, [period.id]);
-      await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE period_id = ? AND status = 'FINALIST'`, [period.id]);
-      if (ids.length) await em.query(`UPDATE participations SET status = 'FINALIST', version = version + 1 WHERE period_id = ? AND id IN (?)`, [period.id, ids]);
-      const dropped = previous.map((r) => String(r.id)).filter((id) => !chosen.has(id));
+      const previous = await this.participations.setFinalists(em, period.id, ids);
+      const dropped = previous.filter((id) => !chosen.has(id));
       if (dropped.length) await em.query('DELETE FROM panel_assignments WHERE participation_id IN (?)', [dropped]);
       await em.query(
         'INSERT INTO finalist_selections (period_id, rule_type, rule_value, participation_ids, finalist_count, selected_by, selected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -75,7 +103,7 @@ export class PanelService {
         action: 'finalists.select',
         entityType: 'period',
         entityId: period.id,
-        before: { finalists: previous.map((r) => String(r.id)) },
+        before: { finalists: previous },
         after: { rule: rulePublic, finalists: ids, droppedFromPanel: dropped },
       });
       return { rule: rulePublic, total: items.length, items };
@@ -85,19 +113,18 @@ export class PanelService {
   async assign(actor: AuthUser, periodId: string, dto: PanelAssignDto) {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      const [panelist] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'panelist'`, [dto.panelistId, actor.organizerId]);
+      const panelist = await this.staff.member(em, actor.organizerId, 'panelist', dto.panelistId);
       if (!panelist) throw notFound(PanelErrorCode.PANELIST_NOT_FOUND, 'Panelist', dto.panelistId);
       const ids = [...new Set(dto.participationIds)];
-      const parts: { id: string; status: string; body_id: string; body_name: string }[] = await em.query(
-        `SELECT p.id, p.status, b.id AS body_id, b.name AS body_name FROM participations p JOIN public_bodies b ON b.id = p.public_body_id WHERE p.period_id = ? AND p.id IN (?)`,
-        [period.id, ids],
-      );
-      const missing = ids.filter((id) => !parts.some((p) => String(p.id) === id));
+      const parts = (await this.participations.byIds(em, ids)).filter((p) => p.periodId === String(period.id));
+      const found = new Set(parts.map((p) => p.id));
+      const missing = ids.filter((id) => !found.has(id));
       if (missing.length) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participations', missing.join(', '));
-      const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => String(p.id));
+      const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => p.id);
       if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
-      const bodies = parts.map((p) => ({ id: String(p.body_id), name: p.body_name }));
-      await this.conflicts.assertNone(em, { id: String(panelist.id), affiliation: panelist.affiliation }, bodies, 'panelist');
+      const bodyNames = await this.names.bodyNames(em, parts.map((p) => p.publicBodyId));
+      const bodies = parts.map((p) => ({ id: p.publicBodyId, name: bodyNames.get(p.publicBodyId)! }));
+      await this.conflicts.assertNone(em, { id: panelist.id, affiliation: panelist.affiliation }, bodies, 'panelist');
       const r = await em.query('INSERT IGNORE INTO panel_assignments (period_id, participation_id, panelist_id) VALUES ?', [ids.map((id) => [period.id, id, panelist.id])]);
       const after = { panelistId: dto.panelistId, participationIds: ids, added: Number(r.affectedRows ?? 0) };
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'panel.assign', entityType: 'period', entityId: period.id, after });
@@ -107,22 +134,32 @@ export class PanelService {
 
   /** A panelist's finalists, each with its summary and the panelist's own sheets. */
   async mine(user: AuthUser) {
-    const rows = await this.ds.query(
-      `SELECT p.id, p.period_id, per.year, per.stage, b.id AS body_id, b.name AS body_name, c.code AS category_code, p.status,
-              v.score AS visitation_score, v.findings, v.version AS visitation_version,
+    const em = this.ds.manager;
+    const sheets: SheetRow[] = await em.query(
+      `SELECT pa.participation_id, v.score AS visitation_score, v.findings, v.version AS visitation_version,
               s.criteria, s.total, s.note, s.version AS sheet_version
          FROM panel_assignments pa
-         JOIN participations p ON p.id = pa.participation_id
-         JOIN periods per ON per.id = p.period_id
-         JOIN public_bodies b ON b.id = p.public_body_id
-         JOIN categories c ON c.id = p.category_id
-         LEFT JOIN visitation_scores v ON v.participation_id = p.id AND v.panelist_id = pa.panelist_id
-         LEFT JOIN presentation_sheets s ON s.participation_id = p.id AND s.panelist_id = pa.panelist_id
-        WHERE pa.panelist_id = ? ORDER BY per.year DESC, c.code, b.name`,
+         LEFT JOIN visitation_scores v ON v.participation_id = pa.participation_id AND v.panelist_id = pa.panelist_id
+         LEFT JOIN presentation_sheets s ON s.participation_id = pa.participation_id AND s.panelist_id = pa.panelist_id
+        WHERE pa.panelist_id = ?`,
       [user.id],
     );
+    const parts = new Map((await this.participations.byIds(em, sheets.map((r) => String(r.participation_id)))).map((p) => [p.id, p]));
+    const [periods, bodyNames, categories] = await Promise.all([
+      this.periods.yearsOf(user.organizerId, [...parts.values()].map((p) => p.periodId)),
+      this.names.bodyNames(em, [...parts.values()].map((p) => p.publicBodyId)),
+      this.names.categories(em, [...parts.values()].map((p) => p.categoryId)),
+    ]);
+    const rows = sheets
+      .filter((r) => parts.has(String(r.participation_id)) && periods.has(parts.get(String(r.participation_id))!.periodId))
+      .map((r) => {
+        const p = parts.get(String(r.participation_id))!;
+        const period = periods.get(p.periodId)!;
+        return { ...r, id: p.id, period_id: p.periodId, year: period.year, stage: period.stage, body_id: p.publicBodyId, body_name: bodyNames.get(p.publicBodyId)!, category_code: categories.get(p.categoryId)!.code, status: p.status };
+      })
+      .sort((a, b) => b.year - a.year || BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name));
     return {
-      items: rows.map((r: Record<string, any>) => ({
+      items: rows.map((r) => ({
         participationId: String(r.id),
         periodId: String(r.period_id),
         periodYear: Number(r.year),
@@ -130,8 +167,8 @@ export class PanelService {
         publicBody: { id: String(r.body_id), name: r.body_name },
         categoryCode: r.category_code,
         status: r.status,
-        visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score), findings: r.findings, version: Number(r.visitation_version) },
-        presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total), note: r.note, version: Number(r.sheet_version) },
+        visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score)!, findings: r.findings, version: Number(r.visitation_version) },
+        presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total)!, note: r.note, version: Number(r.sheet_version) },
       })),
     };
   }
@@ -231,19 +268,34 @@ export class PanelService {
   /** Admin view: every finalist with its panelists and who has not scored it yet. */
   async overview(actor: AuthUser, periodId: string) {
     const period = await this.periods.find(actor.organizerId, periodId);
-    const rows: Record<string, any>[] = await this.ds.query(
-      `SELECT p.id, b.name AS body_name, c.code AS category_code, u.id AS panelist_id, u.name AS panelist_name,
-              v.score AS visitation_score, s.total AS presentation_total
-         FROM participations p
-         JOIN public_bodies b ON b.id = p.public_body_id
-         JOIN categories c ON c.id = p.category_id
-         LEFT JOIN panel_assignments pa ON pa.participation_id = p.id
-         LEFT JOIN users u ON u.id = pa.panelist_id
-         LEFT JOIN visitation_scores v ON v.participation_id = p.id AND v.panelist_id = pa.panelist_id
-         LEFT JOIN presentation_sheets s ON s.participation_id = p.id AND s.panelist_id = pa.panelist_id
-        WHERE p.period_id = ? AND p.status = 'FINALIST' ORDER BY c.code, b.name, u.name`,
+    const em = this.ds.manager;
+    const finalists = await this.participations.ofPeriod(em, period.id, ['FINALIST']);
+    const scored: { participation_id: string; panelist_id: string; visitation_score: string | null; presentation_total: string | null }[] = await em.query(
+      `SELECT pa.participation_id, pa.panelist_id, v.score AS visitation_score, s.total AS presentation_total
+         FROM panel_assignments pa
+         LEFT JOIN visitation_scores v ON v.participation_id = pa.participation_id AND v.panelist_id = pa.panelist_id
+         LEFT JOIN presentation_sheets s ON s.participation_id = pa.participation_id AND s.panelist_id = pa.panelist_id
+        WHERE pa.period_id = ?`,
       [period.id],
     );
+    const [bodyNames, categories, panelistNames] = await Promise.all([
+      this.names.bodyNames(em, finalists.map((p) => p.publicBodyId)),
+      this.names.categories(em, finalists.map((p) => p.categoryId)),
+      this.staff.namesOf(em, scored.map((r) => String(r.panelist_id))),
+    ]);
+    const panelOf = new Map<string, typeof scored>();
+    for (const r of scored) panelOf.set(String(r.participation_id), [...(panelOf.get(String(r.participation_id)) ?? []), r]);
+    const rows = finalists
+      .map((p) => ({ p, body_name: bodyNames.get(p.publicBodyId)!, category_code: categories.get(p.categoryId)!.code }))
+      .sort((a, b) => BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name))
+      .flatMap(({ p, body_name, category_code }): OverviewRow[] => {
+        const panel = (panelOf.get(p.id) ?? [])
+          .filter((r) => panelistNames.has(String(r.panelist_id)))
+          .map((r) => ({ ...r, panelist_name: panelistNames.get(String(r.panelist_id))! }))
+          .sort((a, b) => BY_NAME.compare(a.panelist_name, b.panelist_name));
+        const base = { id: p.id, body_name, category_code };
+        return panel.length ? panel.map((r) => ({ ...base, ...r })) : [{ ...base, panelist_id: null, panelist_name: null, visitation_score: null, presentation_total: null }];
+      });
     const visitation = usesVisitation(period.weightVisitation);
     const byId = new Map<string, any>();
     for (const r of rows) {

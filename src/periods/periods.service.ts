@@ -32,6 +32,15 @@ const REQUIRED_FACTS = ['questionCount', 'participantCount', 'runningExtensions'
 
 const SCORING_FIELDS = ['weights', 'bands', 'finalistRule', 'presentationRubric'] as const;
 
+export interface PeriodStage {
+  stage: Stage;
+  schedule: Schedule;
+  year: number;
+  timezone: string;
+  /** any change of stage, schedule or settings moves it */
+  version: number;
+}
+
 @Injectable()
 export class PeriodsService {
   private readonly participants: StageParticipant[] = [];
@@ -98,6 +107,47 @@ export class PeriodsService {
     const p = await em.getRepository(Period).findOne({ where: { id, organizerId }, ...(lock === true ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!p) throw notFound(PeriodErrorCode.NOT_FOUND, 'Period', id);
     return p;
+  }
+
+  /** The organizer's period of `year`, if it has a published run. */
+  async publishedOfYear(organizerId: string, year: number): Promise<{ id: string; year: number; publishedRunId: string } | undefined> {
+    const [r] = await this.ds.query('SELECT id, year, published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizerId, year]);
+    return r ? { id: String(r.id), year: Number(r.year), publishedRunId: String(r.published_run_id) } : undefined;
+  }
+
+  /** What a certificate prints and checks of its periods, by id. */
+  async certificateFactsOf(ids: Iterable<string>): Promise<Map<string, { year: number; timezone: string; certificateSettings: Period['certificateSettings']; publishedRunId: string | null }>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; year: number; timezone: string; certificate_settings: string | Period['certificateSettings']; published_run_id: string | null }[] = await this.ds.query(
+      'SELECT id, year, timezone, certificate_settings, published_run_id FROM periods WHERE id IN (?)',
+      [list],
+    );
+    return new Map(
+      rows.map((r) => [
+        String(r.id),
+        {
+          year: Number(r.year),
+          timezone: r.timezone,
+          certificateSettings: r.certificate_settings ? (typeof r.certificate_settings === 'string' ? JSON.parse(r.certificate_settings) : r.certificate_settings) : null,
+          publishedRunId: r.published_run_id === null ? null : String(r.published_run_id),
+        },
+      ]),
+    );
+  }
+
+  /** The year and stage of each of the organizer's periods among `ids`. */
+  async yearsOf(organizerId: string, ids: string[]): Promise<Map<string, { year: number; stage: Stage }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; year: number; stage: Stage }[] = await this.ds.query('SELECT id, year, stage FROM periods WHERE organizer_id = ? AND id IN (?)', [organizerId, [...new Set(ids)]]);
+    return new Map(rows.map((r) => [String(r.id), { year: Number(r.year), stage: r.stage }]));
+  }
+
+  /** What a participation's rules read of its period, in one statement; `share` share-locks the row. */
+  async stageOf(em: EntityManager, organizerId: string, id: string, share = false): Promise<PeriodStage | undefined> {
+    const [r] = await em.query(`SELECT stage, schedule, year, timezone, version FROM periods WHERE id = ? AND organizer_id = ?${share ? ' LOCK IN SHARE MODE' : ''}`, [id, organizerId]);
+    if (!r) return undefined;
+    return { stage: r.stage, schedule: typeof r.schedule === 'string' ? JSON.parse(r.schedule) : r.schedule, year: Number(r.year), timezone: r.timezone, version: Number(r.version) };
   }
 
   async update(actor: AuthUser, id: string, dto: UpdatePeriodDto): Promise<PeriodDto> {

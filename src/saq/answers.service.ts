@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { badRequest, busy, conflict, unprocessable } from '../common/errors';
@@ -142,15 +142,24 @@ export class AnswersService {
     }
   }
 
+  /** The participation's self-assessed points by question id (verification reads them beside its own). */
+  async selfPoints(em: EntityManager, participationId: string, questionId?: string): Promise<Map<string, string>> {
+    const rows: { question_id: string; self_points: string }[] = questionId
+      ? await em.query('SELECT question_id, self_points FROM answers WHERE participation_id = ? AND question_id = ?', [participationId, questionId])
+      : await em.query('SELECT question_id, self_points FROM answers WHERE participation_id = ?', [participationId]);
+    return new Map(rows.map((r) => [String(r.question_id), r.self_points]));
+  }
+
   async list(user: AuthUser, participationId: string): Promise<{ items: AnswerView[] }> {
     const p = await this.access.load(user, participationId, 'read');
-    const rows: { code: string; value: string; evidence_ids: string | null; url: string | null; note: string | null; self_points: string; version: number; updated_at: Date }[] =
-      await this.ds.query(
-        `SELECT q.code, a.value, a.evidence_ids, a.url, a.note, a.self_points, a.version, a.updated_at
-           FROM answers a JOIN questions q ON q.id = a.question_id
-          WHERE a.participation_id = ? ORDER BY q.position`,
-        [p.id],
-      );
+    const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
+    const questionOrder = new Map(ins.questions.map((q, i) => [String(q.id), i]));
+    const answered: { question_id: string; value: string; evidence_ids: string | null; url: string | null; note: string | null; self_points: string; version: number; updated_at: Date }[] =
+      await this.ds.query('SELECT question_id, value, evidence_ids, url, note, self_points, version, updated_at FROM answers WHERE participation_id = ?', [p.id]);
+    const rows = answered
+      .filter((r) => questionOrder.has(String(r.question_id)))
+      .sort((a, b) => questionOrder.get(String(a.question_id))! - questionOrder.get(String(b.question_id))!)
+      .map((r) => ({ ...r, code: ins.questions[questionOrder.get(String(r.question_id))!].code }));
     return {
       items: rows.map((r) => ({
         questionCode: r.code,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'crypto';
 import { Readable } from 'stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
@@ -71,6 +71,13 @@ export class EvidenceService {
   }
 
   /** At most EVIDENCE_MAX_BYTES, starting with `%PDF-`, and a PDF a reader opens: it parses, has a page, needs no password. */
+  /** Which of `ids` are evidence of the participation (an objection's attachments). */
+  async idsOf(em: EntityManager, participationId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await em.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [participationId, ids]);
+    return new Set(rows.map((r) => String(r.id)));
+  }
+
   async checkFile(buf: Buffer): Promise<void> {
     if (buf.length > this.env.EVIDENCE_MAX_BYTES) {
       throw unprocessable(EvidenceErrorCode.TOO_LARGE, `The file is ${buf.length} bytes; evidence may be at most ${this.env.EVIDENCE_MAX_BYTES} bytes`, { size: buf.length, maxBytes: this.env.EVIDENCE_MAX_BYTES });

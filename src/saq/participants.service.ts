@@ -7,6 +7,7 @@ import { badRequest, notFound, unprocessable } from '../common/errors';
 import { Page, pageOf, skipTake } from '../common/pagination';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { PublicBodiesService } from '../public-bodies/public-bodies.service';
 import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
 import { EnrollResultDto, ParticipantDto } from './dto/participation.dto';
@@ -17,12 +18,16 @@ import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
 import { FieldErrorCode } from '../common/field-error';
 
 /** Enrollment of public bodies in a period (admin). */
+/** Rows per INSERT of an enrollment. */
+const ENROLL_SLICE = 1000;
+
 @Injectable()
 export class ParticipantsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly periods: PeriodsService,
     private readonly registry: PublicBodiesService,
+    private readonly names: RegistryNames,
     private readonly audit: AuditService,
   ) {}
 
@@ -37,33 +42,17 @@ export class ParticipantsService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, 'share');
       if (!isBefore(period.stage, 'VERIFICATION')) throw unprocessable(SaqErrorCode.ENROLMENT_CLOSED, `Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
-      if (ids.length) {
-        const found: { id: string }[] = await em.query(`SELECT id FROM public_bodies WHERE organizer_id = ? AND id IN (?)`, [actor.organizerId, ids]);
-        const missing = ids.filter((id) => !found.some((f) => String(f.id) === id));
-        if (missing.length) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public bodies', missing.join(', '));
-      }
-      const conditions: string[] = [];
-      const params: unknown[] = [period.organizerId, period.id, actor.organizerId];
-      if (ids.length) {
-        conditions.push('b.id IN (?)');
-        params.push(ids);
-      }
-      if (codes.length) {
-        conditions.push('b.category_id IN (?)');
-        params.push(codes.map((c) => categories.get(c)!.id));
-      }
+      const bodies = await this.names.bodiesOf(em, actor.organizerId, ids, codes.map((c) => categories.get(c)!.id));
+      const found = new Set(bodies.map((b) => b.id));
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public bodies', missing.join(', '));
       const [{ n: before }] = await em.query(`SELECT COUNT(*) AS n FROM participations WHERE period_id = ?`, [period.id]);
-      const result = await em.query(
-        `INSERT IGNORE INTO participations (organizer_id, period_id, public_body_id, category_id, status, version)
-         SELECT ?, ?, b.id, b.category_id, 'INVITED', 1 FROM public_bodies b
-         WHERE b.organizer_id = ? AND (${conditions.join(' OR ')})`,
-        params,
-      );
-      const enrolled = Number(result.affectedRows ?? 0);
-      const [{ matched }] = await em.query(
-        `SELECT COUNT(*) AS matched FROM public_bodies b WHERE b.organizer_id = ? AND (${conditions.join(' OR ')})`,
-        [actor.organizerId, ...params.slice(3)],
-      );
+      let enrolled = 0;
+      for (let i = 0; i < bodies.length; i += ENROLL_SLICE) {
+        const rows = bodies.slice(i, i + ENROLL_SLICE).map((b) => [period.organizerId, period.id, b.id, b.categoryId, 'INVITED', 1]);
+        const result = await em.query('INSERT IGNORE INTO participations (organizer_id, period_id, public_body_id, category_id, status, version) VALUES ?', [rows]);
+        enrolled += Number(result.affectedRows ?? 0);
+      }
       await this.audit.record(em, {
         organizerId: actor.organizerId,
         actorId: actor.id,
@@ -73,7 +62,7 @@ export class ParticipantsService {
         before: { participants: Number(before) },
         after: { participants: Number(before) + enrolled, enrolled, publicBodyIds: ids, categoryCodes: codes },
       });
-      return { enrolled, alreadyEnrolled: Number(matched) - enrolled };
+      return { enrolled, alreadyEnrolled: bodies.length - enrolled };
     });
   }
 

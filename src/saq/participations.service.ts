@@ -17,6 +17,7 @@ import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect,
 import { inTransaction } from '../database/transaction';
 import { SaqErrorCode } from './saq.errors';
 import { FieldErrorCode } from '../common/field-error';
+import { PeriodsService } from '../periods/periods.service';
 
 @Injectable()
 export class ParticipationsService {
@@ -24,16 +25,19 @@ export class ParticipationsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
     private readonly instruments: InstrumentsService,
+    private readonly periods: PeriodsService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: EnvironmentVariables,
   ) {}
 
   async mine(user: AuthUser): Promise<Page<ParticipationDto>> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT p.id FROM participations p JOIN periods per ON per.id = p.period_id WHERE p.public_body_id = ? AND p.organizer_id = ? ORDER BY per.year DESC`,
-      [user.publicBodyId, user.organizerId],
-    );
+    const rows: { id: string; period_id: string }[] = await this.ds.query('SELECT id, period_id FROM participations WHERE public_body_id = ? AND organizer_id = ? ORDER BY id', [
+      user.publicBodyId,
+      user.organizerId,
+    ]);
+    const years = await this.periods.yearsOf(user.organizerId, rows.map((r) => String(r.period_id)));
+    rows.sort((a, b) => (years.get(String(b.period_id))?.year ?? 0) - (years.get(String(a.period_id))?.year ?? 0));
     const items: ParticipationDto[] = [];
     for (const r of rows) items.push(await this.get(user, String(r.id)));
     return { items, total: items.length, page: 1, pageSize: items.length };
@@ -73,11 +77,14 @@ export class ParticipationsService {
     const questions: QuestionForSubmit[] = ins.questions
       .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
       .map((q) => ({ code: q.code, aspectCode: ins.aspectById.get(q.aspectId)?.code, required: q.required, evidence: q.evidence }));
-    const rows: { code: string; evidence_ids: string | null; url: string | null }[] = await em.query(
-      'SELECT q.code, a.evidence_ids, a.url FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.participation_id = ?',
+    const codeOf = new Map(ins.questions.map((q) => [String(q.id), q.code]));
+    const rows: { question_id: string; evidence_ids: string | null; url: string | null }[] = await em.query(
+      'SELECT question_id, evidence_ids, url FROM answers WHERE participation_id = ?',
       [p.id],
     );
-    const answers = new Map<string, AnswerForSubmit>(rows.map((r) => [r.code, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]));
+    const answers = new Map<string, AnswerForSubmit>(
+      rows.filter((r) => codeOf.has(String(r.question_id))).map((r) => [codeOf.get(String(r.question_id))!, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]),
+    );
     return { questions, answers, aspects: ins.aspects.map((a) => ({ code: a.code, title: a.title })) };
   }
 

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { conflict, notFound, unprocessable } from '../common/errors';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { conflictKey, hasConflict, Person } from './conflict-of-interest';
 import { DeclareConflictDto } from './dto/user.dto';
 import { inTransaction } from '../database/transaction';
@@ -18,6 +19,7 @@ export class ConflictsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly registry: RegistryNames,
   ) {}
 
   async declare(actor: AuthUser, userId: string, dto: DeclareConflictDto) {
@@ -25,7 +27,7 @@ export class ConflictsService {
       const [user] = await em.query('SELECT id, role FROM users WHERE id = ? AND organizer_id = ?', [userId, actor.organizerId]);
       if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', userId);
       if (user.role !== 'assessor' && user.role !== 'panelist') throw unprocessable(UserErrorCode.CONFLICT_ROLE_INVALID, 'Conflicts of interest are declared for assessors and panelists', { role: user.role });
-      await assertPublicBody(em, actor.organizerId, dto.publicBodyId);
+      await assertPublicBody(this.registry, em, actor.organizerId, dto.publicBodyId);
       const r = await em.query('INSERT IGNORE INTO user_conflicts (user_id, public_body_id, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?)', [
         userId,
         dto.publicBodyId,

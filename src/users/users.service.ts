@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
-import { RefreshTokensService } from '../auth/refresh-tokens';
-import { TokenStateService } from '../auth/token-state';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
 import { pageOf, skipTake } from '../common/pagination';
-import { Organizer } from '../organizers/entities/organizer.entity';
+import { OrganizersService } from '../organizers/organizers.service';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { hashPassword } from './password';
+import { SessionRevocation } from './session-revocation';
+import { TokenStateService } from './token-state';
 import { inTransaction } from '../database/transaction';
 import { UserErrorCode } from './users.errors';
 import { OrganizerErrorCode } from '../organizers/organizers.errors';
@@ -23,7 +24,9 @@ export class UsersService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly tokenState: TokenStateService,
-    private readonly refreshTokens: RefreshTokensService,
+    private readonly organizers: OrganizersService,
+    private readonly registry: RegistryNames,
+    private readonly sessions: SessionRevocation,
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
@@ -40,8 +43,8 @@ export class UsersService {
     }
     const passwordHash = await hashPassword(dto.password);
     return inTransaction(this.ds, async (em) => {
-      if (!(await em.getRepository(Organizer).exists({ where: { id: organizerId } }))) throw notFound(OrganizerErrorCode.NOT_FOUND, 'Organizer', organizerId);
-      if (dto.publicBodyId) await assertPublicBody(em, organizerId, dto.publicBodyId);
+      if (!(await this.organizers.exists(em, organizerId))) throw notFound(OrganizerErrorCode.NOT_FOUND, 'Organizer', organizerId);
+      if (dto.publicBodyId) await assertPublicBody(this.registry, em, organizerId, dto.publicBodyId);
       const repo = em.getRepository(User);
       if (await repo.exists({ where: { email: dto.email } })) throw conflict(UserErrorCode.EMAIL_TAKEN, `A user with e-mail ${dto.email} already exists`);
       const saved = await repo.save(
@@ -104,7 +107,7 @@ export class UsersService {
       const before = UserDto.of(user);
       if (user.active === dto.active) return before;
       await em.query(`UPDATE users SET active = ?${dto.active ? '' : ', token_version = token_version + 1'} WHERE id = ?`, [dto.active, id]);
-      if (!dto.active) await this.refreshTokens.revokeAllOf(em, id);
+      if (!dto.active) await this.sessions.revokeAll(em, id);
       const after = UserDto.of(await repo.findOneByOrFail({ id }));
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: dto.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id, before, after });
       return after;
@@ -120,8 +123,40 @@ export class UsersService {
   }
 }
 
+export interface StaffMember {
+  id: string;
+  name: string;
+  affiliation: string | null;
+}
+
+/**
+ * The users module's read interface for the staff that verification and panel assign: the
+ * organizer's users of a role, as one set read.
+ */
+@Injectable()
+export class StaffDirectory {
+  async ofRole(em: EntityManager, organizerId: string, role: 'assessor' | 'panelist', opts: { activeOnly?: boolean; orderBy: 'id' | 'name' }): Promise<StaffMember[]> {
+    const rows: { id: string; name: string; affiliation: string | null }[] = await em.query(
+      `SELECT id, name, affiliation FROM users WHERE organizer_id = ? AND role = ?${opts.activeOnly ? ' AND active = 1' : ''} ORDER BY ${opts.orderBy === 'name' ? 'name' : 'id'}`,
+      [organizerId, role],
+    );
+    return rows.map((r) => ({ id: String(r.id), name: r.name, affiliation: r.affiliation }));
+  }
+
+  async namesOf(em: EntityManager, ids: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; name: string }[] = await em.query('SELECT id, name FROM users WHERE id IN (?)', [list]);
+    return new Map(rows.map((r) => [String(r.id), r.name]));
+  }
+
+  async member(em: EntityManager, organizerId: string, role: 'assessor' | 'panelist', id: string): Promise<StaffMember | undefined> {
+    const [r] = await em.query('SELECT id, name, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = ?', [id, organizerId, role]);
+    return r ? { id: String(r.id), name: r.name, affiliation: r.affiliation } : undefined;
+  }
+}
+
 /** 404 unless the public body exists in the organizer (a user's body, a declared conflict's body). */
-export async function assertPublicBody(em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
-  const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [publicBodyId, organizerId]);
-  if (!rows.length) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public body', publicBodyId);
+export async function assertPublicBody(registry: RegistryNames, em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
+  if (!(await registry.hasBody(em, organizerId, publicBodyId))) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public body', publicBodyId);
 }

@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound, unprocessable } from '../common/errors'
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { isWindowOpen } from '../periods/stage-machine';
 import { ParticipationAccess } from '../access/participation-access';
+import { EvidenceService } from '../saq/evidence.service';
 import { isHttpUrl } from '../saq/saq-rules';
 import { dec, format2 } from '../scoring/decimal';
 import { DecideObjectionDto, FileObjectionDto } from './dto/verification.dto';
@@ -25,6 +26,7 @@ export class ObjectionsService {
     private readonly access: ParticipationAccess,
     private readonly instruments: InstrumentsService,
     private readonly verifications: VerificationsService,
+    private readonly evidence: EvidenceService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -45,8 +47,8 @@ export class ObjectionsService {
       if (url && !isHttpUrl(url)) throw badRequest(ObjectionErrorCode.URL_NOT_HTTP, 'url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link', code: FieldErrorCode.NOT_HTTP_URL }]);
       const evidenceIds = [...new Set(dto.evidenceIds ?? [])];
       if (evidenceIds.length) {
-        const found: { id: string }[] = await em.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [p.id, evidenceIds]);
-        const unknown = evidenceIds.filter((id) => !found.some((f) => String(f.id) === id));
+        const found = await this.evidence.idsOf(em, p.id, evidenceIds);
+        const unknown = evidenceIds.filter((id) => !found.has(id));
         if (unknown.length) throw badRequest(ObjectionErrorCode.UNKNOWN_EVIDENCE, `Unknown evidence ${unknown.join(', ')}`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
       }
       const [open] = await em.query(`SELECT id FROM objections WHERE participation_id = ? AND question_id = ? AND status = 'OPEN' FOR UPDATE`, [p.id, q.id]);

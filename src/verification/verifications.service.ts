@@ -14,22 +14,24 @@ import { saqScore, tallyAspects } from '../scoring/saq-score';
 import { VerifyDto } from './dto/verification.dto';
 import { checkVerification, effectivePoints, VerificationStatus } from './verification-rules';
 import { inTransaction } from '../database/transaction';
+import { AnswersService } from '../saq/answers.service';
 import { ObjectionStatus } from './dto/verification-response.dto';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { VerificationErrorCode } from './verification.errors';
 import { CommonErrorCode } from '../common/error-codes';
 import { FieldErrorCode } from '../common/field-error';
+import { ParticipationRecords } from '../saq/participation-records';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
 
 interface VerificationRow {
   question_id: string;
   code: string;
-  points: string;
+  points: string | null;
   objection_points: string | null;
-  status: VerificationStatus;
+  status: VerificationStatus | null;
   note: string | null;
-  version: number;
+  version: number | null;
   self_points: string | null;
 }
 
@@ -39,6 +41,8 @@ export class VerificationsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
     private readonly instruments: InstrumentsService,
+    private readonly answers: AnswersService,
+    private readonly participations: ParticipationRecords,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -76,8 +80,8 @@ export class VerificationsService {
       if (!(correction ? SUBMITTED_STATUSES : VERIFIABLE).includes(p.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, `Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const q = applicableQuestion(ins, p.categoryCode, code);
-      const [answer] = await em.query('SELECT self_points FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
-      const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints: answer?.self_points ?? null, maxPoints: q.maxPoints });
+      const selfPoints = (await this.answers.selfPoints(em, p.id, q.id)).get(q.id) ?? null;
+      const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints, maxPoints: q.maxPoints });
       if (checked.errors.length) throw badRequest(VerificationErrorCode.INVALID, checked.errors.map((e) => e.message).join('; '), checked.errors);
       const points = format2(checked.points)!;
       const [current] = await em.query('SELECT id, points, objection_points, status, note, version FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
@@ -98,7 +102,7 @@ export class VerificationsService {
       const before = current ? { points: current.points, status: current.status, note: current.note, version: currentVersion } : null;
       const after = { points, status: dto.status, note: dto.note ?? null, version };
       await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: correction ? 'verification.correct' : 'verification.save', entityType: 'verification', entityId: `${p.id}:${q.code}`, before, after });
-      return { questionCode: q.code, selfPoints: format2(answer?.self_points ?? null), verifiedPoints: points, ...after };
+      return { questionCode: q.code, selfPoints: format2(selfPoints), verifiedPoints: points, ...after };
     });
   }
 
@@ -113,7 +117,7 @@ export class VerificationsService {
       const done = new Set(rows.map((r) => String(r.question_id)));
       const unverified = ins.questions.filter((q) => appliesTo(q.categoryCodes, p.categoryCode) && !done.has(q.id)).map((q) => q.code);
       if (unverified.length) throw unprocessable(VerificationErrorCode.QUESTIONS_UNVERIFIED, `${unverified.length} question(s) are not verified yet`, { unverified });
-      await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE id = ?`, [p.id]);
+      await this.participations.markVerified(em, p.id);
       await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'verification.complete', entityType: 'participation', entityId: p.id, before: { status: p.status }, after: { status: 'VERIFIED' } });
       return { id: p.id, status: 'VERIFIED' as const };
     });
@@ -129,14 +133,23 @@ export class VerificationsService {
       throw unprocessable(VerificationErrorCode.RESULTS_NOT_SHOWN_YET, 'The verification results are shown from the OBJECTION stage on', { stage: p.stage });
     }
     const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
-    const rows: VerificationRow[] = await this.ds.query(
-      `SELECT q.id AS question_id, q.code, v.points, v.objection_points, v.status, v.note, v.version, a.self_points
-         FROM questions q
-         LEFT JOIN verifications v ON v.question_id = q.id AND v.participation_id = ?
-         LEFT JOIN answers a ON a.question_id = q.id AND a.participation_id = ?
-        WHERE q.period_id = ?`,
-      [p.id, p.id, p.periodId],
+    const verified: Omit<VerificationRow, 'code' | 'self_points'>[] = await this.ds.query(
+      'SELECT question_id, points, objection_points, status, note, version FROM verifications WHERE participation_id = ?',
+      [p.id],
     );
+    const selfPoints = await this.answers.selfPoints(this.ds.manager, p.id);
+    const verifiedByQuestion = new Map(verified.map((v) => [String(v.question_id), v]));
+    const rows: VerificationRow[] = ins.questions.map((q) => ({
+      points: null,
+      objection_points: null,
+      status: null,
+      note: null,
+      version: null,
+      ...verifiedByQuestion.get(q.id),
+      question_id: q.id,
+      code: q.code,
+      self_points: selfPoints.get(q.id) ?? null,
+    }));
     const objections: { id: string; question_id: string; status: ObjectionStatus; reason: string; points_before: string; points_after: string | null; decision_note: string | null; created_at: Date }[] =
       await this.ds.query('SELECT id, question_id, status, reason, points_before, points_after, decision_note, created_at FROM objections WHERE participation_id = ? ORDER BY id', [p.id]);
     const byQuestion = new Map(rows.map((r) => [String(r.question_id), r]));

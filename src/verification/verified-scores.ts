@@ -90,4 +90,23 @@ export class VerifiedScoresReader {
     if (!participationIds.length) return '0:0.0';
     return foldOf(await em.query(foldRows(`SELECT CONCAT_WS('|', participation_id, aspect_id, points) AS r FROM aspect_subtotals WHERE participation_id IN (?)`), [participationIds]));
   }
+
+  /**
+   * Per category: how many of the period's participations in `statuses` there are, and their summed
+   * aspect subtotals (one aggregate per category over the participation ids ParticipationRecords gives).
+   */
+  async aspectSumsByCategory(em: EntityManager, periodId: string, statuses: readonly string[]): Promise<{ categoryId: string; bodies: number; points: Map<string, string> }[]> {
+    const idsOf = new Map<string, string[]>();
+    for (const p of await this.participations.ofPeriod(em, periodId, statuses)) idsOf.set(p.categoryId, [...(idsOf.get(p.categoryId) ?? []), p.id]);
+    const out = [];
+    for (const [categoryId, ids] of idsOf) {
+      const points = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += 5000) {
+        const rows: { aspect_id: string; points: string }[] = await em.query('SELECT aspect_id, SUM(points) AS points FROM aspect_subtotals WHERE participation_id IN (?) GROUP BY aspect_id', [ids.slice(i, i + 5000)]);
+        for (const r of rows) points.set(String(r.aspect_id), points.has(String(r.aspect_id)) ? new Decimal(points.get(String(r.aspect_id))!).plus(r.points).toString() : r.points);
+      }
+      out.push({ categoryId, bodies: ids.length, points });
+    }
+    return out;
+  }
 }
