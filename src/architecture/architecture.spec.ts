@@ -31,7 +31,8 @@ const ALLOWED_TABLE_USES: { file: string; table: string; reason: string }[] = [
   {
     file: 'saq/answers.service.ts',
     table: 'periods',
-    reason: "the answer save, the hottest write, is one guarded statement: it checks the period row's version (and share-locks it) in the same statement instead of a second round trip",
+    reason:
+      "the answer save, the hottest write, is one guarded statement: it checks the period row's version (and share-locks it) in the same statement instead of a second round trip",
   },
 ];
 
@@ -59,8 +60,30 @@ interface ParsedFile {
 
 const REPOSITORY_CALLS = new Set(['InjectRepository', 'getRepository', 'forFeature']);
 const MANAGER_CALLS = new Set([
-  'find', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findBy', 'findAndCount', 'count', 'countBy', 'exists', 'existsBy',
-  'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'increment', 'decrement', 'create', 'createQueryBuilder', 'sum', 'maximum', 'minimum',
+  'find',
+  'findOne',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'findBy',
+  'findAndCount',
+  'count',
+  'countBy',
+  'exists',
+  'existsBy',
+  'save',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'increment',
+  'decrement',
+  'create',
+  'createQueryBuilder',
+  'sum',
+  'maximum',
+  'minimum',
 ]);
 
 function resolveImport(from: string, specifier: string): string | null {
@@ -133,7 +156,10 @@ describe('architecture', () => {
       for (const m of text.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?`?([a-z_][a-z0-9_]*)`?/g)) created.add(m[1]);
     }
     expect([...created].sort()).toEqual(Object.keys(owners).sort());
-    const moduleDirs = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const moduleDirs = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(Object.values(owners).filter((m) => !moduleDirs.includes(m))).toEqual([]);
   });
 
@@ -197,8 +223,7 @@ describe('architecture', () => {
       }
     };
     for (const v of edges.keys()) if (!idx.has(v)) connect(v);
-    const described = cycles
-      .map((c) => c.flatMap((from) => c.filter((to) => edges.get(from)?.has(to)).map((to) => edges.get(from)!.get(to)!)));
+    const described = cycles.map((c) => c.flatMap((from) => c.filter((to) => edges.get(from)?.has(to)).map((to) => edges.get(from)!.get(to)!)));
     expect(described).toEqual([]);
   });
 
@@ -228,9 +253,9 @@ describe('architecture', () => {
     for (const a of [...ALLOWED_IMPORTS, ...ALLOWED_TABLE_USES]) expect(a.reason.length).toBeGreaterThan(20);
     const stale = [
       ...ALLOWED_IMPORTS.filter((a) => !files.some((f) => f.path === a.from && f.imports.some((i) => i.target === a.to))).map((a) => `${a.from} -> ${a.to}`),
-      ...ALLOWED_TABLE_USES
-        .filter((a) => !files.some((f) => f.path === a.file && (f.strings.some((s) => tablesIn(s).includes(a.table)) || f.entityUses.some((e) => entityTables.get(e) === a.table))))
-        .map((a) => `${a.file}: ${a.table}`),
+      ...ALLOWED_TABLE_USES.filter(
+        (a) => !files.some((f) => f.path === a.file && (f.strings.some((s) => tablesIn(s).includes(a.table)) || f.entityUses.some((e) => entityTables.get(e) === a.table))),
+      ).map((a) => `${a.file}: ${a.table}`),
     ];
     expect(stale).toEqual([]);
   });

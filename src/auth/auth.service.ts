@@ -5,19 +5,19 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { notFound, unauthenticated, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
 import { inTransaction } from '../database/transaction';
-import { User } from '../users/entities/user.entity';
 import { UserDto } from '../users/dto/user.dto';
+import { User } from '../users/entities/user.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
 import { TokenStateService } from '../users/token-state';
 import { UserCredentials } from '../users/user-credentials';
-import { ChangePasswordDto } from './dto/change-password.dto';
-import { LoginDto } from './dto/login.dto';
-import { LoginResponseDto } from './dto/login-response.dto';
-import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
-import { AuthErrorCode } from './auth.errors';
 import { UserErrorCode } from '../users/users.errors';
-import { FieldErrorCode } from '../common/field-error';
+import { AuthErrorCode } from './auth.errors';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginResponseDto } from './dto/login-response.dto';
+import { LoginDto } from './dto/login.dto';
+import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
 export const SESSION_ENDED = 'The session has ended; sign in again';
@@ -59,7 +59,14 @@ export class AuthService {
       if (!account) throw notFound(UserErrorCode.NOT_FOUND, 'User', user.id);
       const { tokenVersion } = account;
       const issued = await this.refreshTokens.issue(em, user.id, tokenVersion);
-      await this.audit.record(em, { organizerId: user.organizerId, actorId: user.id, action: 'session.login', entityType: 'user', entityId: user.id, after: { familyId: issued.familyId } });
+      await this.audit.record(em, {
+        organizerId: user.organizerId,
+        actorId: user.id,
+        action: 'session.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { familyId: issued.familyId },
+      });
       return issued;
     });
   }
@@ -74,7 +81,14 @@ export class AuthService {
     if (rotation.outcome === 'reused') {
       const user = await this.credentials.byId(rotation.userId);
       if (user) {
-        await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: null, action: 'session.reuse_detected', entityType: 'user', entityId: user.id, after: { familyId: rotation.familyId } });
+        await this.audit.record(this.ds.manager, {
+          organizerId: user.organizerId,
+          actorId: null,
+          action: 'session.reuse_detected',
+          entityType: 'user',
+          entityId: user.id,
+          after: { familyId: rotation.familyId },
+        });
       }
     }
     if (rotation.outcome !== 'rotated') throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
@@ -90,7 +104,14 @@ export class AuthService {
     if (!ended?.wasLive) return;
     const user = await this.credentials.byId(ended.userId);
     if (user) {
-      await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: user.id, action: 'session.logout', entityType: 'user', entityId: user.id, after: { familyId: ended.familyId } });
+      await this.audit.record(this.ds.manager, {
+        organizerId: user.organizerId,
+        actorId: user.id,
+        action: 'session.logout',
+        entityType: 'user',
+        entityId: user.id,
+        after: { familyId: ended.familyId },
+      });
     }
   }
 
@@ -110,7 +131,9 @@ export class AuthService {
     const user = await this.credentials.withPasswordHash({ id: actor.id });
     if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', actor.id);
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw unprocessable(AuthErrorCode.CURRENT_PASSWORD_WRONG, 'currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong', code: FieldErrorCode.INVALID }]);
+      throw unprocessable(AuthErrorCode.CURRENT_PASSWORD_WRONG, 'currentPassword is not the password of this account', [
+        { field: 'currentPassword', message: 'currentPassword is wrong', code: FieldErrorCode.INVALID },
+      ]);
     }
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {

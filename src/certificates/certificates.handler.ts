@@ -1,14 +1,14 @@
-import { CertificateFactsReader, CertificateRef } from './certificate-facts';
+import { cpus } from 'os';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { cpus } from 'os';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { isLastAttempt, JobHandler } from '../jobs/job-handler';
 import { JobName, JobPayloads } from '../jobs/jobs.types';
 import { FileStorage } from '../storage/file-storage';
+import { CertificateFactsReader, CertificateRef } from './certificate-facts';
 import { RenderPool } from './render-pool';
 import { CertificateData } from './rendering';
 

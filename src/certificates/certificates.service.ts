@@ -1,23 +1,23 @@
-import { CertificateFactsReader, CertificateRef } from './certificate-facts';
-import { RankingResultsReader } from '../rankings/ranking-results-reader';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'crypto';
 import { Readable } from 'stream';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAccess } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
-import { CertificateErrorCode } from './certificates.errors';
+import { inTransaction } from '../database/transaction';
 import { jobToken } from '../jobs/job-reconciler';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { PeriodsService } from '../periods/periods.service';
+import { RankingResultsReader } from '../rankings/ranking-results-reader';
 import { RankingsService } from '../rankings/rankings.service';
-import { ParticipationAccess } from '../access/participation-access';
 import { FileStorage } from '../storage/file-storage';
-import { inTransaction } from '../database/transaction';
+import { CertificateFactsReader, CertificateRef } from './certificate-facts';
+import { CertificateErrorCode } from './certificates.errors';
 import { BatchStatus, CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
@@ -61,7 +61,8 @@ export class CertificatesService implements OnModuleInit {
   async issue(actor: AuthUser, periodId: string): Promise<CertificateBatchQueuedDto> {
     const { batchId, jobIdPrefix, ids } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(CertificateErrorCode.RANKING_NOT_PUBLISHED, `Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
+      if (period.stage !== 'PUBLISHED' || !period.publishedRunId)
+        throw unprocessable(CertificateErrorCode.RANKING_NOT_PUBLISHED, `Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
       const runId = period.publishedRunId;
       const ranked = (await this.results.rankedParticipationIds(em, runId)).map((participation_id) => ({ participation_id }));
       const now = this.clock.now();
@@ -86,8 +87,20 @@ export class CertificatesService implements OnModuleInit {
         `UPDATE certificates c JOIN (SELECT id, FLOOR((ROW_NUMBER() OVER (ORDER BY id) - 1) / ?) AS chunk FROM certificates WHERE batch_id = ?) n ON n.id = c.id SET c.chunk = n.chunk`,
         [CERTIFICATES_PER_JOB, batchId],
       );
-      await em.query(`UPDATE certificate_batches SET total = ?, job_id_prefix = ?, status = IF(? = 0, 'DONE', 'RUNNING') WHERE id = ?`, [pending.length, jobIdPrefix, pending.length, batchId]);
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'certificates.issue', entityType: 'certificate', entityId: `batch:${batchId}`, after: { runId, total: pending.length, ranked: ranked.length } });
+      await em.query(`UPDATE certificate_batches SET total = ?, job_id_prefix = ?, status = IF(? = 0, 'DONE', 'RUNNING') WHERE id = ?`, [
+        pending.length,
+        jobIdPrefix,
+        pending.length,
+        batchId,
+      ]);
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'certificates.issue',
+        entityType: 'certificate',
+        entityId: `batch:${batchId}`,
+        after: { runId, total: pending.length, ranked: ranked.length },
+      });
       return { batchId, jobIdPrefix, ids: pending.map((p) => String(p.id)) };
     });
     for (let i = 0; i < ids.length; i += CERTIFICATES_PER_JOB) {
@@ -118,7 +131,10 @@ export class CertificatesService implements OnModuleInit {
   }
 
   async batch(actor: AuthUser, batchId: string): Promise<CertificateBatchDto> {
-    const [b] = await this.ds.query('SELECT id, period_id, run_id, total, status, error, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
+    const [b] = await this.ds.query('SELECT id, period_id, run_id, total, status, error, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [
+      batchId,
+      actor.organizerId,
+    ]);
     if (!b) throw notFound(CertificateErrorCode.BATCH_NOT_FOUND, 'Certificate batch', batchId);
     const [c] = await this.ds.query(`SELECT SUM(status = 'ISSUED') AS done, SUM(status = 'FAILED') AS failed FROM certificates WHERE batch_id = ?`, [b.id]);
     const errors: { id: string; participation_id: string; error: string }[] = await this.ds.query(
@@ -146,10 +162,7 @@ export class CertificatesService implements OnModuleInit {
   private async current(user: AuthUser, participationId: string, em: EntityManager = this.ds.manager) {
     const p = await this.access.load(user, participationId, user.role === 'admin' ? 'admin' : 'owner', em);
     const publishedRunId = (await this.periods.certificateFactsOf([p.periodId])).get(p.periodId)?.publishedRunId ?? null;
-    const [c] = await em.query(
-      `SELECT * FROM certificates WHERE participation_id = ? AND status = 'ISSUED' ORDER BY (run_id = ?) DESC, id DESC LIMIT 1`,
-      [p.id, publishedRunId],
-    );
+    const [c] = await em.query(`SELECT * FROM certificates WHERE participation_id = ? AND status = 'ISSUED' ORDER BY (run_id = ?) DESC, id DESC LIMIT 1`, [p.id, publishedRunId]);
     if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate of participation', participationId);
     return c;
   }

@@ -5,9 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { inTransaction } from '../database/transaction';
 import { CreateOrganizerDto, OrganizerDto, OrganizerListDto } from './dto/organizer.dto';
 import { Organizer } from './entities/organizer.entity';
-import { inTransaction } from '../database/transaction';
 import { OrganizerErrorCode } from './organizers.errors';
 
 @Injectable()
@@ -27,10 +27,11 @@ export class OrganizersService implements OnApplicationBootstrap {
     const repo = this.ds.getRepository(Organizer);
     const existing = await repo.findOne({ where: { isDefault: true } });
     if (existing) return existing;
-    await this.ds.query(
-      `INSERT IGNORE INTO organizers (slug, name, level, is_default) VALUES (?, ?, ?, 1)`,
-      [this.env.DEFAULT_ORGANIZER_SLUG, this.env.DEFAULT_ORGANIZER_NAME, guessLevel(this.env.DEFAULT_ORGANIZER_NAME)],
-    );
+    await this.ds.query(`INSERT IGNORE INTO organizers (slug, name, level, is_default) VALUES (?, ?, ?, 1)`, [
+      this.env.DEFAULT_ORGANIZER_SLUG,
+      this.env.DEFAULT_ORGANIZER_NAME,
+      guessLevel(this.env.DEFAULT_ORGANIZER_NAME),
+    ]);
     return repo.findOneOrFail({ where: { slug: this.env.DEFAULT_ORGANIZER_SLUG } });
   }
 

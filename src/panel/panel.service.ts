@@ -1,29 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationErrorCode } from '../access/access.errors';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
+import { CommonErrorCode } from '../common/error-codes';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
+import { inTransaction } from '../database/transaction';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
+import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { PeriodsService } from '../periods/periods.service';
 import { isWindowOpen, WindowedStage } from '../periods/stage-machine';
-import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
+import { RegistryNames } from '../public-bodies/registry-names';
+import { ParticipationRecords } from '../saq/participation-records';
 import { dec, format2 } from '../scoring/decimal';
 import { selectFinalists } from '../scoring/finalists';
-import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
 import { StaffDirectory } from '../users/users.service';
-import { ParticipationRecords } from '../saq/participation-records';
-import { RegistryNames } from '../public-bodies/registry-names';
 import { VerifiedScoresReader } from '../verification/verified-scores';
+import { PanelOverviewItemDto } from './dto/panel-response.dto';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
-import { inTransaction } from '../database/transaction';
 import { PanelErrorCode } from './panel.errors';
-import { ParticipationErrorCode } from '../access/access.errors';
-import { CommonErrorCode } from '../common/error-codes';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
 interface SheetRow {
@@ -74,7 +75,9 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'OBJECTION' && period.stage !== 'VISITATION') {
-        throw unprocessable(PanelErrorCode.FINALIST_SELECTION_CLOSED, `Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
+        throw unprocessable(PanelErrorCode.FINALIST_SELECTION_CLOSED, `Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, {
+          stage: period.stage,
+        });
       }
       const ins = await this.instruments.load(period, em);
       const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec> }[] = [];
@@ -122,7 +125,10 @@ export class PanelService {
       if (missing.length) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participations', missing.join(', '));
       const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => p.id);
       if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
-      const bodyNames = await this.names.bodyNames(em, parts.map((p) => p.publicBodyId));
+      const bodyNames = await this.names.bodyNames(
+        em,
+        parts.map((p) => p.publicBodyId),
+      );
       const bodies = parts.map((p) => ({ id: p.publicBodyId, name: bodyNames.get(p.publicBodyId)! }));
       await this.conflicts.assertNone(em, { id: panelist.id, affiliation: panelist.affiliation }, bodies, 'panelist');
       const r = await em.query('INSERT IGNORE INTO panel_assignments (period_id, participation_id, panelist_id) VALUES ?', [ids.map((id) => [period.id, id, panelist.id])]);
@@ -144,18 +150,44 @@ export class PanelService {
         WHERE pa.panelist_id = ?`,
       [user.id],
     );
-    const parts = new Map((await this.participations.byIds(em, sheets.map((r) => String(r.participation_id)))).map((p) => [p.id, p]));
+    const parts = new Map(
+      (
+        await this.participations.byIds(
+          em,
+          sheets.map((r) => String(r.participation_id)),
+        )
+      ).map((p) => [p.id, p]),
+    );
     const [periods, bodyNames, categories] = await Promise.all([
-      this.periods.yearsOf(user.organizerId, [...parts.values()].map((p) => p.periodId)),
-      this.names.bodyNames(em, [...parts.values()].map((p) => p.publicBodyId)),
-      this.names.categories(em, [...parts.values()].map((p) => p.categoryId)),
+      this.periods.yearsOf(
+        user.organizerId,
+        [...parts.values()].map((p) => p.periodId),
+      ),
+      this.names.bodyNames(
+        em,
+        [...parts.values()].map((p) => p.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        [...parts.values()].map((p) => p.categoryId),
+      ),
     ]);
     const rows = sheets
       .filter((r) => parts.has(String(r.participation_id)) && periods.has(parts.get(String(r.participation_id))!.periodId))
       .map((r) => {
         const p = parts.get(String(r.participation_id))!;
         const period = periods.get(p.periodId)!;
-        return { ...r, id: p.id, period_id: p.periodId, year: period.year, stage: period.stage, body_id: p.publicBodyId, body_name: bodyNames.get(p.publicBodyId)!, category_code: categories.get(p.categoryId)!.code, status: p.status };
+        return {
+          ...r,
+          id: p.id,
+          period_id: p.periodId,
+          year: period.year,
+          stage: period.stage,
+          body_id: p.publicBodyId,
+          body_name: bodyNames.get(p.publicBodyId)!,
+          category_code: categories.get(p.categoryId)!.code,
+          status: p.status,
+        };
       })
       .sort((a, b) => b.year - a.year || BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name));
     return {
@@ -177,10 +209,15 @@ export class PanelService {
   private async forScoring(user: AuthUser, participationId: string, stage: WindowedStage, em: EntityManager): Promise<{ p: ParticipationContext; period: Period }> {
     const p = await this.access.load(user, participationId, 'panelist', em, 'share');
     const period = await this.periods.find(user.organizerId, p.periodId, em);
-    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation)) throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
+    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation))
+      throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
     if (p.status !== 'FINALIST') throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are scored by the panel', { status: p.status });
     if (!isWindowOpen(p.stage, stage, new Date(p.schedule[stage]!.closesAt), this.clock.now())) {
-      throw unprocessable(p.stage === stage ? PanelErrorCode.WINDOW_CLOSED : PanelErrorCode.NOT_OPEN, p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
+      throw unprocessable(
+        p.stage === stage ? PanelErrorCode.WINDOW_CLOSED : PanelErrorCode.NOT_OPEN,
+        p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`,
+        { stage: p.stage },
+      );
     }
     return { p, period };
   }
@@ -192,8 +229,16 @@ export class PanelService {
       const [current] = await em.query('SELECT id, score, findings, version FROM visitation_scores WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
       const version = this.nextVersion(current, dto.version, 'visitation score');
       const now = this.clock.now();
-      if (current) await em.query('UPDATE visitation_scores SET score = ?, findings = ?, version = ?, updated_at = ? WHERE id = ?', [score, dto.findings ?? null, version, now, current.id]);
-      else await em.query('INSERT INTO visitation_scores (participation_id, panelist_id, score, findings, version, updated_at) VALUES (?, ?, ?, ?, 1, ?)', [p.id, user.id, score, dto.findings ?? null, now]);
+      if (current)
+        await em.query('UPDATE visitation_scores SET score = ?, findings = ?, version = ?, updated_at = ? WHERE id = ?', [score, dto.findings ?? null, version, now, current.id]);
+      else
+        await em.query('INSERT INTO visitation_scores (participation_id, panelist_id, score, findings, version, updated_at) VALUES (?, ?, ?, ?, 1, ?)', [
+          p.id,
+          user.id,
+          score,
+          dto.findings ?? null,
+          now,
+        ]);
       const after = { score, findings: dto.findings ?? null, version };
       await this.audit.record(em, {
         organizerId: p.organizerId,
@@ -213,14 +258,24 @@ export class PanelService {
       const { p, period } = await this.forScoring(user, participationId, 'PRESENTATION', em);
       const problems = checkRubricScores(period.presentationRubric, dto.criteria);
       if (problems.length) throw badRequest(PanelErrorCode.INVALID_SHEET, `Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
-      const total = rubricTotal(period.presentationRubric, dto.criteria.map((c) => ({ code: c.code, score: c.score })));
+      const total = rubricTotal(
+        period.presentationRubric,
+        dto.criteria.map((c) => ({ code: c.code, score: c.score })),
+      );
       const criteria = dto.criteria.map((c) => ({ code: c.code, score: format2(c.score)! }));
       const [current] = await em.query('SELECT id, total, version FROM presentation_sheets WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
       const version = this.nextVersion(current, dto.version, 'presentation sheet');
       const now = this.clock.now();
       const totalText = total.toFixed(6);
       if (current) {
-        await em.query('UPDATE presentation_sheets SET criteria = ?, total = ?, note = ?, version = ?, updated_at = ? WHERE id = ?', [JSON.stringify(criteria), totalText, dto.note ?? null, version, now, current.id]);
+        await em.query('UPDATE presentation_sheets SET criteria = ?, total = ?, note = ?, version = ?, updated_at = ? WHERE id = ?', [
+          JSON.stringify(criteria),
+          totalText,
+          dto.note ?? null,
+          version,
+          now,
+          current.id,
+        ]);
       } else {
         await em.query('INSERT INTO presentation_sheets (participation_id, panelist_id, criteria, total, note, version, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [
           p.id,
@@ -248,7 +303,8 @@ export class PanelService {
 
   private nextVersion(current: { version: number } | undefined, sent: number | undefined, what: string): number {
     const currentVersion = current ? Number(current.version) : 0;
-    if (sent !== undefined && sent !== currentVersion) throw conflict(CommonErrorCode.STALE_VERSION, `The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
+    if (sent !== undefined && sent !== currentVersion)
+      throw conflict(CommonErrorCode.STALE_VERSION, `The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
     return currentVersion + 1;
   }
 
@@ -279,9 +335,18 @@ export class PanelService {
       [period.id],
     );
     const [bodyNames, categories, panelistNames] = await Promise.all([
-      this.names.bodyNames(em, finalists.map((p) => p.publicBodyId)),
-      this.names.categories(em, finalists.map((p) => p.categoryId)),
-      this.staff.namesOf(em, scored.map((r) => String(r.panelist_id))),
+      this.names.bodyNames(
+        em,
+        finalists.map((p) => p.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        finalists.map((p) => p.categoryId),
+      ),
+      this.staff.namesOf(
+        em,
+        scored.map((r) => String(r.panelist_id)),
+      ),
     ]);
     const panelOf = new Map<string, typeof scored>();
     for (const r of scored) panelOf.set(String(r.participation_id), [...(panelOf.get(String(r.participation_id)) ?? []), r]);
@@ -297,12 +362,13 @@ export class PanelService {
         return panel.length ? panel.map((r) => ({ ...base, ...r })) : [{ ...base, panelist_id: null, panelist_name: null, visitation_score: null, presentation_total: null }];
       });
     const visitation = usesVisitation(period.weightVisitation);
-    const byId = new Map<string, any>();
+    const byId = new Map<string, PanelOverviewItemDto>();
     for (const r of rows) {
       const id = String(r.id);
-      if (!byId.has(id)) byId.set(id, { participationId: id, publicBody: r.body_name, categoryCode: r.category_code, panelists: [], missingVisitation: [], missingPresentation: [] });
-      const item = byId.get(id);
-      if (r.panelist_id === null) continue;
+      if (!byId.has(id))
+        byId.set(id, { participationId: id, publicBody: r.body_name, categoryCode: r.category_code, panelists: [], missingVisitation: [], missingPresentation: [] });
+      const item = byId.get(id)!;
+      if (r.panelist_id === null || r.panelist_name === null) continue;
       item.panelists.push({ id: String(r.panelist_id), name: r.panelist_name, visitation: format2(r.visitation_score), presentation: format2(r.presentation_total) });
       if (visitation && r.visitation_score === null) item.missingVisitation.push(r.panelist_name);
       if (r.presentation_total === null) item.missingPresentation.push(r.panelist_name);

@@ -35,7 +35,10 @@ export class RegistryNames {
 
   /** One body's name and one category's code, in one statement (a participation's context). */
   async bodyAndCategory(em: EntityManager, bodyId: string, categoryId: string): Promise<{ bodyName: string; categoryCode: string }> {
-    const [r] = await em.query('SELECT (SELECT name FROM public_bodies WHERE id = ?) AS body_name, (SELECT code FROM categories WHERE id = ?) AS category_code', [bodyId, categoryId]);
+    const [r] = await em.query('SELECT (SELECT name FROM public_bodies WHERE id = ?) AS body_name, (SELECT code FROM categories WHERE id = ?) AS category_code', [
+      bodyId,
+      categoryId,
+    ]);
     return { bodyName: r.body_name, categoryCode: r.category_code };
   }
 
@@ -52,7 +55,10 @@ export class RegistryNames {
       params.push(categoryIds);
     }
     if (!conditions.length) return [];
-    const rows: { id: string; category_id: string }[] = await em.query(`SELECT id, category_id FROM public_bodies WHERE organizer_id = ? AND (${conditions.join(' OR ')}) ORDER BY id`, params);
+    const rows: { id: string; category_id: string }[] = await em.query(
+      `SELECT id, category_id FROM public_bodies WHERE organizer_id = ? AND (${conditions.join(' OR ')}) ORDER BY id`,
+      params,
+    );
     return rows.map((r) => ({ id: String(r.id), categoryId: String(r.category_id) }));
   }
 

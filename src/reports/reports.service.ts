@@ -11,13 +11,13 @@ import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
 import { RegistryNames } from '../public-bodies/registry-names';
 import { RankingReportReader } from '../rankings/ranking-report-reader';
+import { RankingErrorCode } from '../rankings/rankings.errors';
 import { ParticipationRecords } from '../saq/participation-records';
 import { VerifiedScoresReader } from '../verification/verified-scores';
 import { ReportStatsDto } from './dto/report-stats.dto';
 import { rankingXlsx, XLSX_CONTENT_TYPE } from './ranking-workbook';
 import { aspectAverages, CategoryAspectTotals, compareCodes, deciles, qualificationMatrix, rankingCsv, ReportRow, signedChange } from './report-rules';
 import { ReportErrorCode } from './reports.errors';
-import { RankingErrorCode } from '../rankings/rankings.errors';
 
 /** Bodies whose verified points count in the per-aspect averages (verification complete). */
 const VERIFIED = ['VERIFIED', 'FINALIST', 'RANKED'];
@@ -54,7 +54,8 @@ export class ReportsService {
     if (runId) {
       const run = await this.runs.run(period.organizerId, period.id, runId);
       if (!run) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
-      if (run.status !== 'DONE') throw unprocessable(ReportErrorCode.RUN_NOT_DONE, `Ranking run ${runId} is ${run.status}; only a finished (DONE) run can be reported`, { runId, status: run.status });
+      if (run.status !== 'DONE')
+        throw unprocessable(ReportErrorCode.RUN_NOT_DONE, `Ranking run ${runId} is ${run.status}; only a finished (DONE) run can be reported`, { runId, status: run.status });
       return { id: String(run.id), source: 'requested' };
     }
     if (period.publishedRunId) return { id: String(period.publishedRunId), source: 'published' };
@@ -64,7 +65,8 @@ export class ReportsService {
 
   private async requireRun(period: Period, runId?: string): Promise<ChosenRun> {
     const run = await this.chooseRun(period, runId);
-    if (!run) throw unprocessable(ReportErrorCode.NO_RUN, `No ranking run yet for period ${period.id}: compute one first (POST /periods/${period.id}/rankings)`, { periodId: period.id });
+    if (!run)
+      throw unprocessable(ReportErrorCode.NO_RUN, `No ranking run yet for period ${period.id}: compute one first (POST /periods/${period.id}/rankings)`, { periodId: period.id });
     return run;
   }
 
@@ -135,7 +137,10 @@ export class ReportsService {
 
   private async participation(period: Period) {
     const rows = await this.participations.progressByCategory(this.ds.manager, period.id);
-    const names = await this.names.categories(this.ds.manager, rows.map((r) => r.categoryId));
+    const names = await this.names.categories(
+      this.ds.manager,
+      rows.map((r) => r.categoryId),
+    );
     const items = rows
       .map(({ categoryId, ...counts }) => ({ categoryCode: names.get(categoryId)!.code, categoryName: names.get(categoryId)!.name, ...counts }))
       .sort((a, b) => compareCodes(a.categoryCode, b.categoryCode));
@@ -150,11 +155,15 @@ export class ReportsService {
   }
 
   private async qualifications(period: Period, run: ChosenRun | null) {
-    const groups: Record<string, string>[] = run
-      ? await this.runs.qualificationGroups(run.id)
-      : [];
+    const groups: Record<string, string>[] = run ? await this.runs.qualificationGroups(run.id) : [];
     const m = qualificationMatrix(
-      groups.map((g) => ({ categoryCode: g.category_code, categoryName: g.category_name, qualification: g.qualification, qualificationLabel: g.qualification_label, count: Number(g.n) })),
+      groups.map((g) => ({
+        categoryCode: g.category_code,
+        categoryName: g.category_name,
+        qualification: g.qualification,
+        qualificationLabel: g.qualification_label,
+        count: Number(g.n),
+      })),
       period.bands,
     );
     return {
@@ -165,9 +174,7 @@ export class ReportsService {
   }
 
   private async distribution(run: ChosenRun | null) {
-    const rows: Record<string, string>[] = run
-      ? await this.runs.scoreBuckets(run.id)
-      : [];
+    const rows: Record<string, string>[] = run ? await this.runs.scoreBuckets(run.id) : [];
     return deciles(rows.map((r) => ({ bucket: Number(r.bucket), count: Number(r.n) })));
   }
 
@@ -178,7 +185,10 @@ export class ReportsService {
   private async aspects(period: Period) {
     const ins = await this.instruments.load(period);
     const sums = await this.verified.aspectSumsByCategory(this.ds.manager, period.id, VERIFIED);
-    const names = await this.names.categories(this.ds.manager, sums.map((c) => c.categoryId));
+    const names = await this.names.categories(
+      this.ds.manager,
+      sums.map((c) => c.categoryId),
+    );
     const categories: CategoryAspectTotals[] = sums.map((c) => {
       const code = names.get(c.categoryId)!.code;
       const shape = tallyTemplate(ins.aspects, ins.questions, code).shape;

@@ -4,18 +4,18 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, notFound, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
 import { Page, pageOf, skipTake } from '../common/pagination';
+import { inTransaction } from '../database/transaction';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
-import { RegistryNames } from '../public-bodies/registry-names';
+import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
 import { PublicBodiesService } from '../public-bodies/public-bodies.service';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
 import { EnrollResultDto, ParticipantDto } from './dto/participation.dto';
 import { Participation } from './entities/participation.entity';
-import { inTransaction } from '../database/transaction';
 import { SaqErrorCode } from './saq.errors';
-import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 /** Enrollment of public bodies in a period (admin). */
 /** Rows per INSERT of an enrollment. */
@@ -35,14 +35,26 @@ export class ParticipantsService {
   async enroll(actor: AuthUser, periodId: string, dto: EnrollDto): Promise<EnrollResultDto> {
     const ids = [...new Set(dto.publicBodyIds ?? [])];
     const codes = [...new Set(dto.categoryCodes ?? [])];
-    if (!ids.length && !codes.length) throw badRequest(SaqErrorCode.ENROL_TARGET_REQUIRED, 'Name publicBodyIds or categoryCodes', [{ field: 'publicBodyIds', message: 'publicBodyIds or categoryCodes is required', code: FieldErrorCode.REQUIRED }]);
+    if (!ids.length && !codes.length)
+      throw badRequest(SaqErrorCode.ENROL_TARGET_REQUIRED, 'Name publicBodyIds or categoryCodes', [
+        { field: 'publicBodyIds', message: 'publicBodyIds or categoryCodes is required', code: FieldErrorCode.REQUIRED },
+      ]);
     const categories = await this.registry.categoriesByCode(actor.organizerId);
     const unknownCodes = codes.filter((c) => !categories.has(c));
-    if (unknownCodes.length) throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown categories ${unknownCodes.join(', ')}`, [{ field: 'categoryCodes', message: `unknown categories ${unknownCodes.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
+    if (unknownCodes.length)
+      throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown categories ${unknownCodes.join(', ')}`, [
+        { field: 'categoryCodes', message: `unknown categories ${unknownCodes.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE },
+      ]);
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, 'share');
-      if (!isBefore(period.stage, 'VERIFICATION')) throw unprocessable(SaqErrorCode.ENROLMENT_CLOSED, `Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
-      const bodies = await this.names.bodiesOf(em, actor.organizerId, ids, codes.map((c) => categories.get(c)!.id));
+      if (!isBefore(period.stage, 'VERIFICATION'))
+        throw unprocessable(SaqErrorCode.ENROLMENT_CLOSED, `Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
+      const bodies = await this.names.bodiesOf(
+        em,
+        actor.organizerId,
+        ids,
+        codes.map((c) => categories.get(c)!.id),
+      );
       const found = new Set(bodies.map((b) => b.id));
       const missing = ids.filter((id) => !found.has(id));
       if (missing.length) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public bodies', missing.join(', '));

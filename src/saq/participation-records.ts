@@ -13,7 +13,14 @@ export interface ParticipationRecord {
 }
 
 const COLUMNS = 'id, period_id, public_body_id, category_id, status, submitted_at';
-const record = (r: { id: string; period_id: string; public_body_id: string; category_id: string; status: ParticipationStatus; submitted_at: Date | null }): ParticipationRecord => ({
+const record = (r: {
+  id: string;
+  period_id: string;
+  public_body_id: string;
+  category_id: string;
+  status: ParticipationStatus;
+  submitted_at: Date | null;
+}): ParticipationRecord => ({
   id: String(r.id),
   periodId: String(r.period_id),
   publicBodyId: String(r.public_body_id),
@@ -64,16 +71,22 @@ export class ParticipationRecords {
          FROM participations WHERE period_id = ? GROUP BY category_id`,
       [NOT_SUBMITTED_STATUSES, periodId],
     );
-    return rows.map((r) => ({ categoryId: String(r.category_id), enrolled: Number(r.enrolled), started: Number(r.started), submitted: Number(r.submitted), notParticipating: Number(r.not_participating) }));
+    return rows.map((r) => ({
+      categoryId: String(r.category_id),
+      enrolled: Number(r.enrolled),
+      started: Number(r.started),
+      submitted: Number(r.submitted),
+      notParticipating: Number(r.not_participating),
+    }));
   }
 
   /** What a ranking reads of the period's participations, folded (see foldRows). */
   async fingerprint(em: EntityManager, periodId: string): Promise<string> {
     return foldOf(
-      await em.query(
-        foldRows(`SELECT CONCAT_WS('|', id, IF(status IN (?), 'N', 'P'), category_id, public_body_id, submitted_at) AS r FROM participations WHERE period_id = ?`),
-        [NOT_SUBMITTED_STATUSES, periodId],
-      ),
+      await em.query(foldRows(`SELECT CONCAT_WS('|', id, IF(status IN (?), 'N', 'P'), category_id, public_body_id, submitted_at) AS r FROM participations WHERE period_id = ?`), [
+        NOT_SUBMITTED_STATUSES,
+        periodId,
+      ]),
     );
   }
 

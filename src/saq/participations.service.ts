@@ -1,23 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
-import { ENV, EnvironmentVariables } from '../config/config.module';
 import { badRequest, unprocessable } from '../common/errors';
-import { InstrumentsService } from '../instruments/instruments.service';
-import { appliesTo } from '../instruments/instrument-rules';
-import { isBefore } from '../periods/stage-machine';
+import { FieldErrorCode } from '../common/field-error';
 import { Page } from '../common/pagination';
+import { ENV, EnvironmentVariables } from '../config/config.module';
+import { inTransaction } from '../database/transaction';
+import { appliesTo } from '../instruments/instrument-rules';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { PeriodsService } from '../periods/periods.service';
+import { isBefore } from '../periods/stage-machine';
 import { ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto } from './dto/saq.dto';
-import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
-import { inTransaction } from '../database/transaction';
 import { SaqErrorCode } from './saq.errors';
-import { FieldErrorCode } from '../common/field-error';
-import { PeriodsService } from '../periods/periods.service';
 
 @Injectable()
 export class ParticipationsService {
@@ -36,7 +36,10 @@ export class ParticipationsService {
       user.publicBodyId,
       user.organizerId,
     ]);
-    const years = await this.periods.yearsOf(user.organizerId, rows.map((r) => String(r.period_id)));
+    const years = await this.periods.yearsOf(
+      user.organizerId,
+      rows.map((r) => String(r.period_id)),
+    );
     rows.sort((a, b) => (years.get(String(b.period_id))?.year ?? 0) - (years.get(String(a.period_id))?.year ?? 0));
     const items: ParticipationDto[] = [];
     for (const r of rows) items.push(await this.get(user, String(r.id)));
@@ -83,7 +86,9 @@ export class ParticipationsService {
       [p.id],
     );
     const answers = new Map<string, AnswerForSubmit>(
-      rows.filter((r) => codeOf.has(String(r.question_id))).map((r) => [codeOf.get(String(r.question_id))!, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]),
+      rows
+        .filter((r) => codeOf.has(String(r.question_id)))
+        .map((r) => [codeOf.get(String(r.question_id))!, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]),
     );
     return { questions, answers, aspects: ins.aspects.map((a) => ({ code: a.code, title: a.title })) };
   }
@@ -118,11 +123,14 @@ export class ParticipationsService {
     const closesAt = new Date(dto.closesAt);
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'admin', em, 'update');
-      if (!isBefore(p.stage, 'VERIFICATION')) throw unprocessable(SaqErrorCode.DEADLINE_LOCKED, `A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
+      if (!isBefore(p.stage, 'VERIFICATION'))
+        throw unprocessable(SaqErrorCode.DEADLINE_LOCKED, `A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
       if (p.submittedAt) throw unprocessable(SaqErrorCode.ALREADY_SUBMITTED, 'This body has already submitted its SAQ', { status: p.status });
       const opensAt = p.schedule.SAQ?.opensAt;
       if (opensAt && closesAt.getTime() <= Date.parse(opensAt)) {
-        throw badRequest(SaqErrorCode.DEADLINE_BEFORE_OPENING, 'closesAt must be after the SAQ window opens', [{ field: 'closesAt', message: `closesAt must be after ${opensAt}`, code: FieldErrorCode.OUT_OF_ORDER }]);
+        throw badRequest(SaqErrorCode.DEADLINE_BEFORE_OPENING, 'closesAt must be after the SAQ window opens', [
+          { field: 'closesAt', message: `closesAt must be after ${opensAt}`, code: FieldErrorCode.OUT_OF_ORDER },
+        ]);
       }
       const before = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
       await em.query('UPDATE participations SET deadline_override = ?, version = version + 1 WHERE id = ?', [closesAt, p.id]);

@@ -4,10 +4,10 @@ import { OrganizersModule } from '../organizers/organizers.module';
 import { PublicBodiesModule } from '../public-bodies/public-bodies.module';
 import { ConflictsService } from './conflicts.service';
 import { User } from './entities/user.entity';
+import { SessionRevocation } from './session-revocation';
 import { TokenStateService } from './token-state';
 import { UserCredentials } from './user-credentials';
 import { UsersController } from './users.controller';
-import { SessionRevocation } from './session-revocation';
 import { StaffDirectory, UsersService } from './users.service';
 
 @Module({

@@ -4,19 +4,19 @@ import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
 import { pageOf, skipTake } from '../common/pagination';
+import { inTransaction } from '../database/transaction';
+import { OrganizerErrorCode } from '../organizers/organizers.errors';
 import { OrganizersService } from '../organizers/organizers.service';
+import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
 import { RegistryNames } from '../public-bodies/registry-names';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './password';
 import { SessionRevocation } from './session-revocation';
 import { TokenStateService } from './token-state';
-import { inTransaction } from '../database/transaction';
 import { UserErrorCode } from './users.errors';
-import { OrganizerErrorCode } from '../organizers/organizers.errors';
-import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 @Injectable()
 export class UsersService {
@@ -31,15 +31,20 @@ export class UsersService {
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
     const organizerId = dto.organizerId ?? actor?.organizerId;
-    if (!organizerId) throw badRequest(UserErrorCode.ORGANIZER_REQUIRED, 'organizerId is required', [{ field: 'organizerId', message: 'organizerId is required', code: FieldErrorCode.REQUIRED }]);
+    if (!organizerId)
+      throw badRequest(UserErrorCode.ORGANIZER_REQUIRED, 'organizerId is required', [{ field: 'organizerId', message: 'organizerId is required', code: FieldErrorCode.REQUIRED }]);
     if (actor && organizerId !== actor.organizerId && !actor.platformAdmin) {
       throw forbidden(UserErrorCode.OTHER_ORGANIZER_FORBIDDEN, 'Only a platform admin may create users in another organizer');
     }
     if (dto.role === 'public_body' && !dto.publicBodyId) {
-      throw badRequest(UserErrorCode.PUBLIC_BODY_REQUIRED, 'publicBodyId is required for a public_body user', [{ field: 'publicBodyId', message: 'publicBodyId is required for role public_body', code: FieldErrorCode.REQUIRED }]);
+      throw badRequest(UserErrorCode.PUBLIC_BODY_REQUIRED, 'publicBodyId is required for a public_body user', [
+        { field: 'publicBodyId', message: 'publicBodyId is required for role public_body', code: FieldErrorCode.REQUIRED },
+      ]);
     }
     if (dto.role !== 'public_body' && dto.publicBodyId) {
-      throw badRequest(UserErrorCode.PUBLIC_BODY_NOT_ALLOWED, 'publicBodyId is only for public_body users', [{ field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}`, code: FieldErrorCode.NOT_ALLOWED }]);
+      throw badRequest(UserErrorCode.PUBLIC_BODY_NOT_ALLOWED, 'publicBodyId is only for public_body users', [
+        { field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}`, code: FieldErrorCode.NOT_ALLOWED },
+      ]);
     }
     const passwordHash = await hashPassword(dto.password);
     return inTransaction(this.ds, async (em) => {
@@ -77,9 +82,7 @@ export class UsersService {
     if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters');
     const passwordHash = await hashPassword(password);
     return inTransaction(this.ds, async (em) => {
-      const saved = await em.getRepository(User).save(
-        em.getRepository(User).create({ organizerId, email: normalized, name, role: 'admin', passwordHash, platformAdmin: true }),
-      );
+      const saved = await em.getRepository(User).save(em.getRepository(User).create({ organizerId, email: normalized, name, role: 'admin', passwordHash, platformAdmin: true }));
       const user = UserDto.of(await em.getRepository(User).findOneByOrFail({ id: saved.id }));
       await this.audit.record(em, { organizerId, actorId: null, action: 'user.create', entityType: 'user', entityId: saved.id, after: user, reason: 'first platform admin' });
       return { created: true, user };
@@ -109,7 +112,15 @@ export class UsersService {
       await em.query(`UPDATE users SET active = ?${dto.active ? '' : ', token_version = token_version + 1'} WHERE id = ?`, [dto.active, id]);
       if (!dto.active) await this.sessions.revokeAll(em, id);
       const after = UserDto.of(await repo.findOneByOrFail({ id }));
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: dto.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id, before, after });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: dto.active ? 'user.activate' : 'user.deactivate',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
     this.tokenState.forget(id);

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { notFound, unprocessable } from '../common/errors';
-import { VerificationErrorCode } from './verification.errors';
-import { ParticipationErrorCode } from '../access/access.errors';
-import { InstrumentsService } from '../instruments/instruments.service';
+import { inTransaction } from '../database/transaction';
 import { appliesTo } from '../instruments/instrument-rules';
+import { InstrumentsService } from '../instruments/instruments.service';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
-import { ConflictsService } from '../users/conflicts.service';
-import { AssignDto } from './dto/verification.dto';
-import { planAssignments } from './verification-rules';
-import { inTransaction } from '../database/transaction';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { ParticipationRecords } from '../saq/participation-records';
-import { RegistryNames } from '../public-bodies/registry-names';
+import { ConflictsService } from '../users/conflicts.service';
 import { StaffDirectory } from '../users/users.service';
+import { AssignDto } from './dto/verification.dto';
+import { planAssignments } from './verification-rules';
+import { VerificationErrorCode } from './verification.errors';
 
 /** Body names in the order the database's utf8mb4 collation gives them (case- and accent-insensitive). */
 const BY_NAME = new Intl.Collator('und', { sensitivity: 'base' });
@@ -41,7 +41,10 @@ export class AssignmentsService {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
       const submitted = await this.participations.ofPeriod(em, period.id, SUBMITTED_STATUSES);
-      const bodyNames = await this.names.bodyNames(em, submitted.map((p) => p.publicBodyId));
+      const bodyNames = await this.names.bodyNames(
+        em,
+        submitted.map((p) => p.publicBodyId),
+      );
       const parts = submitted.map((p) => ({ id: p.id, body_id: p.publicBodyId, body_name: bodyNames.get(p.publicBodyId)! }));
       // Current assessors as rows, not a GROUP_CONCAT that group_concat_max_len would cut short.
       const current: { participation_id: string; assessor_id: string }[] = await em.query('SELECT participation_id, assessor_id FROM assignments WHERE period_id = ?', [period.id]);
@@ -53,8 +56,14 @@ export class AssignmentsService {
       }
       const loadOf = new Map<string, number>();
       for (const a of current) loadOf.set(String(a.assessor_id), (loadOf.get(String(a.assessor_id)) ?? 0) + 1);
-      const assessors = (await this.staff.ofRole(em, actor.organizerId, 'assessor', { activeOnly: true, orderBy: 'id' })).map((a) => ({ ...a, assigned_count: loadOf.get(a.id) ?? 0 }));
-      const declared = await this.conflicts.declared(em, assessors.map((a) => String(a.id)));
+      const assessors = (await this.staff.ofRole(em, actor.organizerId, 'assessor', { activeOnly: true, orderBy: 'id' })).map((a) => ({
+        ...a,
+        assigned_count: loadOf.get(a.id) ?? 0,
+      }));
+      const declared = await this.conflicts.declared(
+        em,
+        assessors.map((a) => String(a.id)),
+      );
       const plan = planAssignments(
         parts.map((p) => ({ id: String(p.id), body: { id: String(p.body_id), name: p.body_name }, assessorIds: assessorsOf.get(String(p.id)) ?? [] })),
         assessors.map((a) => ({ id: String(a.id), affiliation: a.affiliation, load: Number(a.assigned_count) })),
@@ -65,7 +74,14 @@ export class AssignmentsService {
         await em.query('INSERT INTO assignments (period_id, participation_id, assessor_id) VALUES ?', [plan.planned.map((x) => [period.id, x.participationId, x.assessorId])]);
       }
       const result = { assigned: plan.planned.length, skippedForConflict: plan.skippedForConflict, unassigned: plan.unassigned, conflicts: plan.conflicts };
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'assignments.auto', entityType: 'period', entityId: period.id, after: { ...result, perParticipation, planned: plan.planned } });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'assignments.auto',
+        entityType: 'period',
+        entityId: period.id,
+        after: { ...result, perParticipation, planned: plan.planned },
+      });
       return result;
     });
   }
@@ -78,12 +94,20 @@ export class AssignmentsService {
       if (!assessor) throw notFound(VerificationErrorCode.ASSESSOR_NOT_FOUND, 'Assessor', dto.assessorId);
       const part = await this.participations.inPeriod(em, period.id, dto.participationId);
       if (!part) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', dto.participationId);
-      if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, 'Only a submitted SAQ can be assigned for verification', { status: part.status });
+      if (!SUBMITTED_STATUSES.includes(part.status))
+        throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, 'Only a submitted SAQ can be assigned for verification', { status: part.status });
       const bodyName = (await this.names.bodyNames(em, [part.publicBodyId])).get(part.publicBodyId)!;
       await this.conflicts.assertNone(em, { id: assessor.id, affiliation: assessor.affiliation }, [{ id: part.publicBodyId, name: bodyName }], 'assessor');
       await em.query('INSERT IGNORE INTO assignments (period_id, participation_id, assessor_id) VALUES (?, ?, ?)', [period.id, part.id, assessor.id]);
       const after = { assessorId: dto.assessorId, participationId: dto.participationId };
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'assignments.assign', entityType: 'participation', entityId: dto.participationId, after });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'assignments.assign',
+        entityType: 'participation',
+        entityId: dto.participationId,
+        after,
+      });
       return after;
     });
   }
@@ -105,9 +129,18 @@ export class AssignmentsService {
     const verifiedOf = new Map(assigned.map((a) => [String(a.participation_id), Number(a.verified)]));
     const parts = await this.participations.byIds(em, [...verifiedOf.keys()]);
     const [periods, bodyNames, categories] = await Promise.all([
-      this.periods.yearsOf(user.organizerId, parts.map((p) => p.periodId)),
-      this.names.bodyNames(em, parts.map((p) => p.publicBodyId)),
-      this.names.categories(em, parts.map((p) => p.categoryId)),
+      this.periods.yearsOf(
+        user.organizerId,
+        parts.map((p) => p.periodId),
+      ),
+      this.names.bodyNames(
+        em,
+        parts.map((p) => p.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        parts.map((p) => p.categoryId),
+      ),
     ]);
     const rows = parts
       .filter((p) => periods.has(p.periodId))
@@ -139,7 +172,14 @@ export class AssignmentsService {
          FROM assignments a WHERE a.period_id = ?`,
       [period.id],
     );
-    const statusOf = new Map((await this.participations.byIds(em, assigned.map((a) => String(a.participation_id)))).map((p) => [p.id, p.status]));
+    const statusOf = new Map(
+      (
+        await this.participations.byIds(
+          em,
+          assigned.map((a) => String(a.participation_id)),
+        )
+      ).map((p) => [p.id, p.status]),
+    );
     const tally = new Map<string, { assigned: number; completed: number; verified: number }>();
     for (const a of assigned) {
       const t = tally.get(String(a.assessor_id)) ?? { assigned: 0, completed: 0, verified: 0 };
