@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/errors';
@@ -66,7 +67,7 @@ export type AccessMode =
 @Injectable()
 export class ParticipationAccess {
   /** Owner contexts for the answer-save path, by participation id; see `loadForOwnerWrite`. */
-  private readonly writeContexts = new Map<string, ParticipationContext>();
+  private readonly writeContexts = new LRUCache<string, ParticipationContext>({ max: WRITE_CONTEXT_LIMIT });
   private contexts?: ParticipationContextSource;
   private readonly assignments: Partial<Record<'assessor' | 'panelist', AssignmentCheck>> = {};
 
@@ -91,8 +92,6 @@ export class ParticipationAccess {
   }
 
   rememberForWrite(p: ParticipationContext): void {
-    this.writeContexts.delete(p.id);
-    if (this.writeContexts.size >= WRITE_CONTEXT_LIMIT) this.writeContexts.delete(this.writeContexts.keys().next().value!);
     this.writeContexts.set(p.id, p);
   }
 
