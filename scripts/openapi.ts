@@ -4,15 +4,16 @@
  * app (dist/, so the Swagger CLI plugin's DTO metadata is in it) in Nest's preview mode: the module
  * graph without instantiating providers, so no database, Redis or port is needed.
  */
-import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'fs';
 import * as path from 'path';
+import { NestFactory } from '@nestjs/core';
 import type { AppModule as AppModuleType } from '../src/app.module';
-import type { createOpenApiDocument as CreateDocument } from '../src/openapi-document';
 import type { API_PREFIX as ApiPrefix } from '../src/bootstrap';
 import type { loadEnv as LoadEnv, validateEnv as ValidateEnv } from '../src/config/env';
+import type { createOpenApiDocument as CreateDocument } from '../src/openapi-document';
 
 const root = path.join(__dirname, '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled app, chosen at run time
 const compiled = (file: string) => require(path.join(root, 'dist', 'src', file));
 
 async function main() {

@@ -54,7 +54,9 @@ export function pageBudgets(): { page: string; public: boolean; budget: number |
 if (require.main === module) {
   for (const b of pageBudgets()) {
     const over = b.budget !== null && b.gzipBytes > b.budget;
-    console.log(`${b.page.padEnd(30)} ${(b.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzip in ${b.files.length} files${b.budget !== null ? ` (budget ${b.budget / 1024} KB)` : ''}${over ? '  OVER BUDGET' : ''}`);
+    console.log(
+      `${b.page.padEnd(30)} ${(b.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzip in ${b.files.length} files${b.budget !== null ? ` (budget ${b.budget / 1024} KB)` : ''}${over ? '  OVER BUDGET' : ''}`,
+    );
     if (over) process.exitCode = 1;
   }
 }

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'fs';
 import { createServer } from 'net';
 import * as path from 'path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PUBLIC_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, publishedPeriod, rankAndWait } from '../factories';
@@ -60,9 +60,13 @@ interface ApiRankingItem {
     await issueCertificates(built.period.id);
     revokedCode = (await certificateMeta(built.bodies[2].participationId)).code;
     // A correction: a new run is published, the first run's certificates are revoked, new ones issued.
-    await admin(t.http().put(`${API}/participations/${built.bodies[2].participationId}/verifications/2.2`)).send({ points: 2.5, status: 'ADJUSTED', note: 'Koreksi setelah pengumuman' }).expect(200);
+    await admin(t.http().put(`${API}/participations/${built.bodies[2].participationId}/verifications/2.2`))
+      .send({ points: 2.5, status: 'ADJUSTED', note: 'Koreksi setelah pengumuman' })
+      .expect(200);
     const second = await rankAndWait(t, f, built.period.id);
-    await admin(t.http().post(`${API}/periods/${built.period.id}/publish`)).send({ runId: second }).expect(200);
+    await admin(t.http().post(`${API}/periods/${built.period.id}/publish`))
+      .send({ runId: second })
+      .expect(200);
     await issueCertificates(built.period.id);
     validCode = (await certificateMeta(built.bodies[1].participationId)).code;
     const pdf = await admin(t.http().get(`${API}/participations/${built.bodies[1].participationId}/certificate`))
@@ -100,7 +104,8 @@ interface ApiRankingItem {
     expect(overflow).toBeLessThanOrEqual(0);
   };
 
-  const publicRanking = async (): Promise<{ items: ApiRankingItem[]; publishedAt: string }> => (await t.http().get(`${API}/public/periods/2026/ranking?organizer=ki-test&pageSize=500`).expect(200)).body;
+  const publicRanking = async (): Promise<{ items: ApiRankingItem[]; publishedAt: string }> =>
+    (await t.http().get(`${API}/public/periods/2026/ranking?organizer=ki-test&pageSize=500`).expect(200)).body;
   const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','));
 
   it.each(WIDTHS)('lists the organizers and their published years, at %i px', async (width) => {
@@ -134,7 +139,13 @@ interface ApiRankingItem {
       })),
     );
     expect(rows).toEqual(
-      api.items.map((i) => ({ rank: i.rankOverall === null ? '–' : String(i.rankOverall), body: i.publicBody, score: idScore(i.finalScore), qualification: i.qualification, label: i.qualificationLabel })),
+      api.items.map((i) => ({
+        rank: i.rankOverall === null ? '–' : String(i.rankOverall),
+        body: i.publicBody,
+        score: idScore(i.finalScore),
+        qualification: i.qualification,
+        label: i.qualificationLabel,
+      })),
     );
     // The published instant in the period's zone with its label, e.g. "Diumumkan 1 Des 2026 16.20 WIB".
     await expect(page.getByTestId('published-at').textContent()).resolves.toMatch(/^Diumumkan \d{1,2} \w{3} 2026 \d{2}\.\d{2} WIB · 5 badan publik$/);
@@ -145,7 +156,9 @@ interface ApiRankingItem {
     await checkPage(page, 'peringkat', width);
 
     await page.getByRole('tab', { name: 'Badan Usaha Milik Daerah' }).click();
-    const bumd = await page.getByTestId('ranking-row').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('[data-col="rank"]')!.textContent!.trim(), tr.querySelector('[data-col="body"]')!.textContent!.trim()]));
+    const bumd = await page
+      .getByTestId('ranking-row')
+      .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('[data-col="rank"]')!.textContent!.trim(), tr.querySelector('[data-col="body"]')!.textContent!.trim()]));
     expect(bumd).toEqual(api.items.filter((i) => i.categoryCode === 'BUMD').map((i) => [i.rankInCategory === null ? '–' : String(i.rankInCategory), i.publicBody]));
     await page.getByRole('tab', { name: 'Semua' }).click();
     await page.getByLabel('Cari badan publik').fill(built.bodies[3].name.slice(-12));
@@ -221,7 +234,11 @@ interface ApiRankingItem {
     let limited = true;
     await page.route('**/api/v1/public/certificates/**', (route) =>
       limited
-        ? route.fulfill({ status: 429, headers: { 'Retry-After': '2', 'Content-Type': 'application/json' }, body: JSON.stringify({ statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException: Too Many Requests' }) })
+        ? route.fulfill({
+            status: 429,
+            headers: { 'Retry-After': '2', 'Content-Type': 'application/json' },
+            body: JSON.stringify({ statusCode: 429, error: 'Too Many Requests', message: 'ThrottlerException: Too Many Requests' }),
+          })
         : route.continue(),
     );
     await page.goto(`${base}/verify/${validCode}`);

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'fs';
 import { createServer } from 'net';
 import * as path from 'path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PPID_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, pdf, saqPeriod, verifiedPeriod } from '../factories';
@@ -75,8 +75,15 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
   const question = (page: Page, code: string): Locator => page.locator(`[data-testid="question"][data-code="${code}"]`);
   const saved = (q: Locator) => q.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 10000 });
   const asOwner = (req: import('supertest').Test) => req.set(bearer(t.adminToken));
-  const storedAnswers = async () => (await asOwner(t.http().get(`${API}/participations/${saq.participationId}/answers`)).expect(200)).body.items as { questionCode: string; value: unknown; evidenceIds: string[]; url: string | null }[];
-  const storedFiles = async () => (await asOwner(t.http().get(`${API}/participations/${saq.participationId}/evidence`)).expect(200)).body.items as { id: string; fileName: string }[];
+  const storedAnswers = async () =>
+    (await asOwner(t.http().get(`${API}/participations/${saq.participationId}/answers`)).expect(200)).body.items as {
+      questionCode: string;
+      value: unknown;
+      evidenceIds: string[];
+      url: string | null;
+    }[];
+  const storedFiles = async () =>
+    (await asOwner(t.http().get(`${API}/participations/${saq.participationId}/evidence`)).expect(200)).body.items as { id: string; fileName: string }[];
 
   it('fills the whole questionnaire: every type, uploads with checks, reuse, a link, a conflict from a second browser, gaps, submit, read-only', async () => {
     const { context, page } = await signedIn(1280, saq);
@@ -86,7 +93,11 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
     const first = await card.getByTestId('countdown').textContent();
     await page.waitForTimeout(1100);
     expect(await card.getByTestId('countdown').textContent()).not.toBe(first); // it runs
-    expect(await card.getByTestId('aspect-progress').locator('tbody tr').allInnerTexts()).toEqual(['Sarana dan prasarana layanan\t0 / 2\t0', 'Pelayanan informasi\t0 / 3\t0', 'Jumlah\t0 / 5\t0']);
+    expect(await card.getByTestId('aspect-progress').locator('tbody tr').allInnerTexts()).toEqual([
+      'Sarana dan prasarana layanan\t0 / 2\t0',
+      'Pelayanan informasi\t0 / 3\t0',
+      'Jumlah\t0 / 5\t0',
+    ]);
     await checkPage(page, 'ppid-beranda', 1280);
 
     await page.getByRole('link', { name: 'Isi kuesioner' }).click();
@@ -97,7 +108,12 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
     await page.getByRole('button', { name: 'Ya, kirim' }).click();
     const gaps = page.getByTestId('submit-error');
     await gaps.waitFor();
-    expect(await gaps.getByRole('link').allTextContents()).toEqual(['Pertanyaan 1.1: belum dijawab', 'Pertanyaan 1.2: belum dijawab', 'Pertanyaan 2.1: belum dijawab', 'Pertanyaan 2.2: belum dijawab']);
+    expect(await gaps.getByRole('link').allTextContents()).toEqual([
+      'Pertanyaan 1.1: belum dijawab',
+      'Pertanyaan 1.2: belum dijawab',
+      'Pertanyaan 2.1: belum dijawab',
+      'Pertanyaan 2.2: belum dijawab',
+    ]);
     await gaps.getByRole('link', { name: 'Pertanyaan 2.2: belum dijawab' }).click();
     await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="question"]')?.getAttribute('data-code'))).resolves.toBe('2.2');
 

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createServer } from 'net';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { API, Factory } from '../factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, TestApp } from '../support/test-app';
@@ -66,7 +66,7 @@ const freePort = () =>
 
   /** A user at work: a click every second for `ms`. */
   const work = async (page: Page, ms: number) => {
-    for (const until = Date.now() + ms; Date.now() < until; ) {
+    for (const until = Date.now() + ms; Date.now() < until;) {
       await page.mouse.click(5, 300);
       await page.waitForTimeout(1000);
     }
@@ -80,7 +80,11 @@ const freePort = () =>
     // 5-second tokens refreshed a second ahead: at least two rotations in 12 s, none refused.
     expect(ok.length).toBeGreaterThanOrEqual(2);
     expect(refreshes.filter((r) => r.status !== 200)).toEqual([]);
-    await t.http().get(`${API}/auth/me`).set(bearer(ok[ok.length - 1].accessToken!)).expect(200);
+    await t
+      .http()
+      .get(`${API}/auth/me`)
+      .set(bearer(ok[ok.length - 1].accessToken!))
+      .expect(200);
     await expect(page.getByRole('button', { name: 'Keluar' }).isVisible()).resolves.toBe(true);
 
     const cookie = await sessionCookie(context);
@@ -117,7 +121,11 @@ const freePort = () =>
 
     // The stolen copy is replayed: 401, and the family (the browser's current cookie too) is revoked.
     await t.http().post(`${API}/auth/refresh`).set('Cookie', `${COOKIE}=${before}`).expect(401);
-    const audit = await t.http().get(`${API}/audit?entityType=user&entityId=${user.id}`).set(bearer(await adminToken())).expect(200);
+    const audit = await t
+      .http()
+      .get(`${API}/audit?entityType=user&entityId=${user.id}`)
+      .set(bearer(await adminToken()))
+      .expect(200);
     expect(audit.body.items.some((a: { action: string }) => a.action === 'session.reuse_detected')).toBe(true);
 
     // The browser's next refresh is refused: it says so, in Indonesian, and leaves the signed-in pages.
