@@ -58,7 +58,8 @@ function startDemo(db: string, port: number, out: string): Promise<{ child: Chil
       }
     };
     child.stdout!.on('data', (d: Buffer) => {
-      process.stdout.write(`  demo: ${d}`);
+      // Only the demo's steps (`[ 12.3s] ...`), not its ranking table.
+      for (const line of d.toString().split('\n')) if (/^\[\s*\d/.test(line)) console.log(`  demo: ${line}`);
       read(d);
     });
     child.stderr!.on('data', read);
