@@ -19,11 +19,11 @@
  * --profile (V8 CPU profile of the API during the timed run, summarized and saved under
  * bench/results/), --keep-db, --api-env KEY=VALUE,KEY2=VALUE2 (extra environment of the API, for A/B runs).
  */
-import autocannon from 'autocannon';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import autocannon from 'autocannon';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import * as fs from 'fs';
 import { INSTRUMENT, SeedQuestion } from '../seeds/data/instrument';
 import { apiEnv, ApiProcess, databaseServerPid, ensureBuilt, freePort, machineCpuMs, processCpuMs, runSetup, selfCpuMs, startApi } from './lib/api-process';
 import { parseArgs } from './lib/args';
@@ -129,7 +129,14 @@ function machineCpuTimes(): { machineCpu: number; stealCpu: number } {
 }
 
 async function snapshot(pool: Pool, apiPid: number, dbPid: number | null): Promise<Snapshot> {
-  return { at: process.hrtime.bigint(), apiCpu: processCpuMs(apiPid), dbCpu: dbPid ? processCpuMs(dbPid) : NaN, selfCpu: selfCpuMs(), ...machineCpuTimes(), status: await globalStatus(pool) };
+  return {
+    at: process.hrtime.bigint(),
+    apiCpu: processCpuMs(apiPid),
+    dbCpu: dbPid ? processCpuMs(dbPid) : NaN,
+    selfCpu: selfCpuMs(),
+    ...machineCpuTimes(),
+    status: await globalStatus(pool),
+  };
 }
 
 function usage(a: Snapshot, b: Snapshot, ops: number) {
@@ -214,7 +221,11 @@ function runCannon(api: ApiProcess, sessions: Session[], pool: Variant[], second
         const duration = result.duration || seconds;
         resolve({
           seconds: duration,
-          requests: lat.count + Object.entries(statusCodes).filter(([c]) => !c.startsWith('2')).reduce((n, [, v]) => n + v, 0),
+          requests:
+            lat.count +
+            Object.entries(statusCodes)
+              .filter(([c]) => !c.startsWith('2'))
+              .reduce((n, [, v]) => n + v, 0),
           ok,
           perSecond: ok / duration,
           latency: lat.summary(),
@@ -258,7 +269,15 @@ interface BareRun {
   errorSamples: string[];
 }
 
-async function runBare(pool: Pool, sessions: Session[], variantsPool: Variant[], questionIds: Map<string, string>, seconds: number, concurrency: number, table = 'answers'): Promise<BareRun> {
+async function runBare(
+  pool: Pool,
+  sessions: Session[],
+  variantsPool: Variant[],
+  questionIds: Map<string, string>,
+  seconds: number,
+  concurrency: number,
+  table = 'answers',
+): Promise<BareRun> {
   const sql = bareSql(table);
   // Open every connection first, so connecting is not measured.
   await Promise.all(Array.from({ length: concurrency }, () => pool.query('SELECT 1')));
@@ -300,7 +319,9 @@ async function main() {
     targets: TARGETS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
   };
-  console.log(`answers bench: ${num(opts.bodies)} bodies, ${num(nLogins)} logged in, ${opts.connections} connections, ${opts.seconds} s (warm-up ${opts.warmup} s), ${os.cpus().length} CPUs`);
+  console.log(
+    `answers bench: ${num(opts.bodies)} bodies, ${num(nLogins)} logged in, ${opts.connections} connections, ${opts.seconds} s (warm-up ${opts.warmup} s), ${os.cpus().length} CPUs`,
+  );
 
   let api: ApiProcess | undefined;
   let pool: Pool | undefined;
@@ -324,7 +345,15 @@ async function main() {
           return [kv.slice(0, i), kv.slice(i + 1)];
         }),
     );
-    const env = apiEnv({ DB_NAME, DB_POOL_SIZE: opts['pool-size'], QUEUE_PREFIX, PORT: port, PUBLIC_BASE_URL: `http://localhost:${port}`, BENCH_PROFILE_FILE: profileFile, ...extraEnv });
+    const env = apiEnv({
+      DB_NAME,
+      DB_POOL_SIZE: opts['pool-size'],
+      QUEUE_PREFIX,
+      PORT: port,
+      PUBLIC_BASE_URL: `http://localhost:${port}`,
+      BENCH_PROFILE_FILE: profileFile,
+      ...extraEnv,
+    });
     await clearQueuePrefix(QUEUE_PREFIX);
     const setup = await runSetup(env);
     log(`  setup: admin ${setup.admin}`);
@@ -344,7 +373,11 @@ async function main() {
     let t = Date.now();
     const bodies = await insertBodiesWithPpids(pool, { organizerId, categories, count: opts.bodies, password: PPID_PASSWORD });
     log(`${num(bodies.length)} public bodies and PPID accounts inserted in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    const enrolled = await enrollCategories(admin, period.id, categories.map((c) => c.code));
+    const enrolled = await enrollCategories(
+      admin,
+      period.id,
+      categories.map((c) => c.code),
+    );
     await advance(admin, period.id, 'REGISTRATION');
     await advance(admin, period.id, 'SAQ');
     const partOf = await participationsByBody(pool, period.id);
@@ -367,7 +400,13 @@ async function main() {
       return { bodyId: b.id, userId: String(r.user.id), participationId, authorization: `Bearer ${r.accessToken}` };
     });
     const loginSeconds = msSince(loginStart) / 1000;
-    const logins = { count: sessions.length, seconds: loginSeconds, perSecond: sessions.length / loginSeconds, concurrency: opts['login-concurrency'], latency: loginLat.summary() };
+    const logins = {
+      count: sessions.length,
+      seconds: loginSeconds,
+      perSecond: sessions.length / loginSeconds,
+      concurrency: opts['login-concurrency'],
+      latency: loginLat.summary(),
+    };
     results.logins = logins;
     log(`logged in ${num(logins.count)} PPIDs in ${loginSeconds.toFixed(1)} s (${logins.perSecond.toFixed(1)}/s, ${latencyLine(logins.latency)})`);
     for (const s of sessions.slice(0, 3)) {
@@ -383,7 +422,11 @@ async function main() {
     const [qrows] = await pool.query<RowDataPacket[]>('SELECT id, code FROM questions WHERE period_id = ?', [period.id]);
     const questionIds = new Map(qrows.map((r) => [String(r.code), String(r.id)]));
     const byType = questions.reduce<Record<string, number>>((m, q) => ((m[q.type] = (m[q.type] ?? 0) + 1), m), {});
-    log(`${questions.length} questions apply to every category (${Object.entries(byType).map(([k, v]) => `${k} ${v}`).join(', ')}); pre-check of ${opts.precheck} saves`);
+    log(
+      `${questions.length} questions apply to every category (${Object.entries(byType)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}); pre-check of ${opts.precheck} saves`,
+    );
     for (let i = 0; i < opts.precheck; i++) {
       const s = sessions[i % sessions.length];
       const v = pool_[(i % questions.length) * VARIANTS_PER_QUESTION + (Math.floor(i / questions.length) % VARIANTS_PER_QUESTION)];
@@ -400,7 +443,8 @@ async function main() {
     if (opts.warmup > 0) {
       log(`warm-up ${opts.warmup} s (not counted)`);
       warmup = await runCannon(api, sessions, pool_, opts.warmup, opts.connections);
-      if (api.child.exitCode !== null || api.child.signalCode !== null) throw new Error(`the API exited during the warm-up (code ${api.child.exitCode}, signal ${api.child.signalCode})`);
+      if (api.child.exitCode !== null || api.child.signalCode !== null)
+        throw new Error(`the API exited during the warm-up (code ${api.child.exitCode}, signal ${api.child.signalCode})`);
       log(`  warm-up: ${num(warmup.perSecond)} req/s, ${latencyLine(warmup.latency)}, errors ${warmup.errors}`);
       results.warmup = warmup;
     }
@@ -418,7 +462,9 @@ async function main() {
       otherProcessesCpuPercent: idle.cpuPercentOfOneCore.otherProcesses,
     };
     results.quietCheck = quiet;
-    log(`quiet check (2 s, our load stopped): database ${quiet.otherQueriesPerSecond} queries/s from other clients, mariadbd ${quiet.dbCpuPercent}% CPU, other processes ${quiet.otherProcessesCpuPercent}% CPU`);
+    log(
+      `quiet check (2 s, our load stopped): database ${quiet.otherQueriesPerSecond} queries/s from other clients, mariadbd ${quiet.dbCpuPercent}% CPU, other processes ${quiet.otherProcessesCpuPercent}% CPU`,
+    );
     log(`timed run: PUT /participations/:id/answers/:questionCode, ${opts.connections} connections, ${opts.seconds} s`);
     if (opts.profile) {
       fs.mkdirSync(path.dirname(profileFile), { recursive: true });
@@ -429,7 +475,8 @@ async function main() {
     let before = await snapshot(pool, api.pid, dbPid);
     const apiRun = await runCannon(api, sessions, pool_, opts.seconds, opts.connections);
     let after = await snapshot(pool, api.pid, dbPid);
-    if (api.child.exitCode !== null || api.child.signalCode !== null) throw new Error(`the API exited during the timed run (code ${api.child.exitCode}, signal ${api.child.signalCode})`);
+    if (api.child.exitCode !== null || api.child.signalCode !== null)
+      throw new Error(`the API exited during the timed run (code ${api.child.exitCode}, signal ${api.child.signalCode})`);
     const apiUsage = usage(before, after, apiRun.ok);
     if (opts.profile) {
       api.child.kill('SIGWINCH');
@@ -488,7 +535,10 @@ async function main() {
     }
     const steal = u.cpuPercentOfOneCore.stolenByHypervisor;
     if (steal > 10) lines.push(`WARNING: the hypervisor stole ${steal}% of a core during the API run (a noisy neighbour); the figures are disturbed`);
-    if (busy > 15) lines.push(`WARNING: other processes used up to ${busy}% of a core during the measurements (load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}); the figures are disturbed, rerun on a quiet machine`);
+    if (busy > 15)
+      lines.push(
+        `WARNING: other processes used up to ${busy}% of a core during the measurements (load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}); the figures are disturbed, rerun on a quiet machine`,
+      );
     for (const l of lines) console.log(l);
     if (results.profile) {
       const prof = results.profile as ReturnType<typeof summarizeProfile>;

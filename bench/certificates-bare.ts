@@ -74,10 +74,11 @@ function parseArgs(argv: string[]): { count: number; ttf: boolean } {
  */
 export async function renderBareParallel(processes: number, seconds: number, warmup = 20): Promise<{ processes: number; perSecond: number }> {
   const children = Array.from({ length: processes }, () => fork(__filename, ['--parallel-child', String(warmup)], { execArgv: ['-r', 'ts-node/register/transpile-only'] }));
-  const message = (c: ChildProcess) => new Promise<{ ready?: boolean; count?: number }>((resolve, reject) => {
-    c.once('message', (m) => resolve(m as { ready?: boolean; count?: number }));
-    c.once('exit', (code) => reject(new Error(`bare child exited with ${code}`)));
-  });
+  const message = (c: ChildProcess) =>
+    new Promise<{ ready?: boolean; count?: number }>((resolve, reject) => {
+      c.once('message', (m) => resolve(m as { ready?: boolean; count?: number }));
+      c.once('exit', (code) => reject(new Error(`bare child exited with ${code}`)));
+    });
   try {
     await Promise.all(children.map(message));
     const counts = children.map(message);
@@ -106,7 +107,9 @@ async function main(): Promise<void> {
   const { count, ttf } = parseArgs(process.argv.slice(2));
   const r = await renderBare(count, { ttf });
   console.log(`bare: ${r.count} PDFs in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(1)} PDF/s`);
-  console.log(`  fonts: ${ttf ? 'non-WinAnsi body name (embedded DejaVuSans subset)' : 'standard fonts only'}; avg PDF size ${Math.round(r.avgBytes)} bytes; ${WARMUP} warm-up renders not timed`);
+  console.log(
+    `  fonts: ${ttf ? 'non-WinAnsi body name (embedded DejaVuSans subset)' : 'standard fonts only'}; avg PDF size ${Math.round(r.avgBytes)} bytes; ${WARMUP} warm-up renders not timed`,
+  );
 }
 
 if (require.main === module) {

@@ -9,17 +9,17 @@
  * as many untimed first. Also prints CPU per PDF and the bare loop run in one process per core at
  * once (the machine's own parallel ceiling). Options: --count 1000 --warmup 1000 --rounds 3 --processes 1 --threads <cores>.
  */
-import { NestFactory } from '@nestjs/core';
-import * as mysql from 'mysql2/promise';
 import { cpus } from 'os';
 import * as path from 'path';
+import { NestFactory } from '@nestjs/core';
+import * as mysql from 'mysql2/promise';
 import 'reflect-metadata';
-import { validateEnv } from '../src/config/env';
+import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { AppModule } from '../src/app.module';
 import { CertificatesService } from '../src/certificates/certificates.service';
 import { AuthUser } from '../src/common/auth-user';
+import { validateEnv } from '../src/config/env';
 import { RankingsService } from '../src/rankings/rankings.service';
-import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { renderBare, renderBareParallel } from './certificates-bare';
 import { apiEnv, databaseServerPid, ensureBuilt, machineCpuMs, processCpuMs, ROOT, runSetup, startWorker } from './lib/api-process';
 import { parseArgs } from './lib/args';
@@ -34,7 +34,14 @@ async function main() {
   const db = scratchSettings('monev_bench_certificates');
   ensureBuilt(log);
   await recreateDatabase(db);
-  const env = apiEnv({ ...db, QUEUE_PREFIX: `bench-cert-${Date.now()}`, WORKER_INLINE: false, LOG_LEVEL: 'warn', CERT_RENDER_THREADS: args.threads, STORAGE_DIR: path.join(ROOT, 'bench', 'results', 'storage') });
+  const env = apiEnv({
+    ...db,
+    QUEUE_PREFIX: `bench-cert-${Date.now()}`,
+    WORKER_INLINE: false,
+    LOG_LEVEL: 'warn',
+    CERT_RENDER_THREADS: args.threads,
+    STORAGE_DIR: path.join(ROOT, 'bench', 'results', 'storage'),
+  });
   await runSetup(env);
   const conn = await mysql.createConnection({ host: db.DB_HOST, port: Number(db.DB_PORT), user: db.DB_USER, password: db.DB_PASSWORD, database: db.DB_NAME });
   const [[org]] = (await conn.query('SELECT id FROM organizers WHERE is_default = 1')) as unknown as [{ id: number }[]];
@@ -66,7 +73,9 @@ async function main() {
       const issuedAt = Date.now();
       for (;;) {
         await new Promise((r) => setTimeout(r, 25));
-        const [[c]] = (await conn.query(`SELECT COUNT(*) AS pending FROM certificates WHERE batch_id = ? AND status = 'PENDING'`, [batch.batchId])) as unknown as [{ pending: number }[]];
+        const [[c]] = (await conn.query(`SELECT COUNT(*) AS pending FROM certificates WHERE batch_id = ? AND status = 'PENDING'`, [batch.batchId])) as unknown as [
+          { pending: number }[],
+        ];
         if (Number(c.pending) === 0) break;
       }
       return { batch, issuedAt };
@@ -87,7 +96,9 @@ async function main() {
     const dbPid = databaseServerPid();
     const rounds = [];
     for (let r = 0; r < args.rounds; r++) {
-      log(`round ${r + 1}/${args.rounds}: ${args.count} certificates through the queue (${args.processes} worker process(es), ${args.threads} render threads each), then the bare loop`);
+      log(
+        `round ${r + 1}/${args.rounds}: ${args.count} certificates through the queue (${args.processes} worker process(es), ${args.threads} render threads each), then the bare loop`,
+      );
       const cpu0 = { workers: workers.reduce((n, w) => n + processCpuMs(w.pid!), 0), db: dbPid ? processCpuMs(dbPid) : NaN, machine: machineCpuMs().busy };
       const t0 = Date.now();
       const { batch, issuedAt } = await issueAndWait(timedPeriods[r].periodId);
@@ -102,7 +113,12 @@ async function main() {
       const bare = await renderBare(Math.min(args.count, 1000), { warmup: r === 0 ? args.warmup : 3 });
       const perPdf = (ms: number) => ms / Math.max(1, status.done);
       rounds.push({
-        issueSeconds: (issuedAt - t0) / 1000, count: status.done, failed: status.failed, queueSeconds, queuePerSecond: queueRate, barePerSecond: bare.perSecond,
+        issueSeconds: (issuedAt - t0) / 1000,
+        count: status.done,
+        failed: status.failed,
+        queueSeconds,
+        queuePerSecond: queueRate,
+        barePerSecond: bare.perSecond,
         ratioToBareTimesCores: queueRate / (bare.perSecond * cores),
         cpuMsPerPdf: { workers: perPdf(cpuMs.workers), db: perPdf(cpuMs.db), machine: perPdf(cpuMs.machine), bareLoop: 1000 / bare.perSecond },
         machineBusyPercent: (100 * cpuMs.machine) / (queueSeconds * 1000 * cpus().length),
@@ -113,9 +129,18 @@ async function main() {
     const byRatio = [...rounds].sort((a, b) => a.ratioToBareTimesCores - b.ratioToBareTimesCores);
     const median = byRatio[Math.floor(byRatio.length / 2)];
     const failed = rounds.reduce((n, r) => n + r.failed, 0);
-    const result = { cores, warmup: args.warmup, median, rounds, bareParallelPerSecond: bareParallel.perSecond, bareParallelRatio: bareParallel.perSecond / (median.barePerSecond * cores) };
+    const result = {
+      cores,
+      warmup: args.warmup,
+      median,
+      rounds,
+      bareParallelPerSecond: bareParallel.perSecond,
+      bareParallelRatio: bareParallel.perSecond / (median.barePerSecond * cores),
+    };
     console.log('');
-    console.log(`certificates: ${args.rounds} round(s) of ${args.count}, ${failed} failed; ${args.processes} worker process(es) x ${args.threads} render threads; warm (${args.warmup} untimed first on each side)`);
+    console.log(
+      `certificates: ${args.rounds} round(s) of ${args.count}, ${failed} failed; ${args.processes} worker process(es) x ${args.threads} render threads; warm (${args.warmup} untimed first on each side)`,
+    );
     for (const [i, r] of rounds.entries()) {
       const c = r.cpuMsPerPdf;
       console.log(
@@ -124,7 +149,9 @@ async function main() {
       );
     }
     console.log(`  median round: ${median.queuePerSecond.toFixed(1)} PDF/s through the queue, ratio queue / (bare x ${cores} cores) ${median.ratioToBareTimesCores.toFixed(2)}`);
-    console.log(`  bare loop in ${cores} processes at once: ${bareParallel.perSecond.toFixed(1)} PDF/s, i.e. ${result.bareParallelRatio.toFixed(2)} x (median bare x ${cores}): the most any queue could reach here`);
+    console.log(
+      `  bare loop in ${cores} processes at once: ${bareParallel.perSecond.toFixed(1)} PDF/s, i.e. ${result.bareParallelRatio.toFixed(2)} x (median bare x ${cores}): the most any queue could reach here`,
+    );
     const checks: Check[] = [
       { name: 'PDFs per second through the queue (median round)', actual: median.queuePerSecond, op: '>=', target: 80, unit: 'PDF/s' },
       { name: 'ratio to bare loop x cores (median round)', actual: median.ratioToBareTimesCores, op: '>=', target: 0.7, decimals: 2 },

@@ -7,13 +7,13 @@
  * Prints both times, their ratio, rows per second and the worker's peak RSS.
  */
 import { readFileSync } from 'fs';
-import * as mysql from 'mysql2/promise';
 import { NestFactory } from '@nestjs/core';
+import * as mysql from 'mysql2/promise';
 import 'reflect-metadata';
-import { validateEnv } from '../src/config/env';
-import { AppModule } from '../src/app.module';
-import { RankingsService } from '../src/rankings/rankings.service';
 import { buildSyntheticPeriod } from '../seeds/synthetic';
+import { AppModule } from '../src/app.module';
+import { validateEnv } from '../src/config/env';
+import { RankingsService } from '../src/rankings/rankings.service';
 import { apiEnv, ensureBuilt, runSetup, startWorker } from './lib/api-process';
 import { parseArgs } from './lib/args';
 import { recreateDatabase, scratchSettings } from './lib/db';
@@ -52,7 +52,9 @@ async function main() {
   try {
     log('ranking: enqueue -> DONE');
     t = Date.now();
-    const run = await app.get(RankingsService).create({ id: String(admin.id), organizerId: String(org.id), role: 'admin', publicBodyId: null, platformAdmin: true }, synthetic.periodId);
+    const run = await app
+      .get(RankingsService)
+      .create({ id: String(admin.id), organizerId: String(org.id), role: 'admin', publicBodyId: null, platformAdmin: true }, synthetic.periodId);
     let status = '';
     while (status !== 'DONE') {
       const [[row]] = (await conn.query('SELECT status, error FROM ranking_runs WHERE id = ?', [run.runId])) as unknown as [{ status: string; error: string | null }[]];
@@ -87,7 +89,9 @@ async function main() {
     };
     console.log('');
     console.log(`ranking ${args.bodies.toLocaleString('en-US')} bodies x ${args.questions} questions (${synthetic.verifications.toLocaleString('en-US')} verified answers)`);
-    console.log(`  ranking job (enqueue -> DONE): ${rankingSeconds.toFixed(2)} s  (${Math.round(result.bodiesPerSecond).toLocaleString('en-US')} bodies/s, ${Math.round(result.answersPerSecond).toLocaleString('en-US')} answers/s)`);
+    console.log(
+      `  ranking job (enqueue -> DONE): ${rankingSeconds.toFixed(2)} s  (${Math.round(result.bodiesPerSecond).toLocaleString('en-US')} bodies/s, ${Math.round(result.answersPerSecond).toLocaleString('en-US')} answers/s)`,
+    );
     console.log(`  bare GROUP BY aggregate:       ${bareSeconds.toFixed(2)} s`);
     console.log(`  ratio ranking / bare:          ${ratio.toFixed(2)}`);
     console.log(`  worker peak RSS:               ${workerPeakRss.toFixed(0)} MB (idle ${baselineRss.toFixed(0)} MB)`);

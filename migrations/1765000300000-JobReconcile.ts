@@ -33,7 +33,9 @@ export class JobReconcile1765000300000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE certificates DROP COLUMN chunk');
-    await q.query('ALTER TABLE certificate_batches DROP KEY ix_certificate_batches_status, DROP COLUMN status, DROP COLUMN job_id_prefix, DROP COLUMN reconciles, DROP COLUMN progress_at, DROP COLUMN error');
+    await q.query(
+      'ALTER TABLE certificate_batches DROP KEY ix_certificate_batches_status, DROP COLUMN status, DROP COLUMN job_id_prefix, DROP COLUMN reconciles, DROP COLUMN progress_at, DROP COLUMN error',
+    );
     await q.query('ALTER TABLE ranking_runs DROP KEY ix_ranking_runs_status, DROP COLUMN reconciles, DROP COLUMN progress_at');
   }
 }

@@ -11,4 +11,16 @@ import { UserTokenVersion1765000400000 } from './1765000400000-UserTokenVersion'
 import { RefreshTokens1765000500000 } from './1765000500000-RefreshTokens';
 
 /** Every migration in order; the data source (app, CLI, tests) reads this list. */
-export const migrations = [Foundation1764000000000, MonevSetup1764000100000, Saq1764000200000, Verification1764000300000, Panel1764000400000, Rankings1764000500000, Certificates1764000600000, AnswerAudit1764000700000, JobReconcile1765000300000, UserTokenVersion1765000400000, RefreshTokens1765000500000];
+export const migrations = [
+  Foundation1764000000000,
+  MonevSetup1764000100000,
+  Saq1764000200000,
+  Verification1764000300000,
+  Panel1764000400000,
+  Rankings1764000500000,
+  Certificates1764000600000,
+  AnswerAudit1764000700000,
+  JobReconcile1765000300000,
+  UserTokenVersion1765000400000,
+  RefreshTokens1765000500000,
+];

@@ -11,10 +11,10 @@
  *
  * Options: --ci (15 bodies), --serve (keep serving), --db NAME, --port N, --out DIR.
  */
-import { NestFactory } from '@nestjs/core';
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { NestFactory } from '@nestjs/core';
 import 'reflect-metadata';
 import { AppModule } from '../src/app.module';
 import { requireServices } from '../src/cli/preflight';
@@ -22,10 +22,10 @@ import { setup } from '../src/cli/setup';
 import { DEVELOPMENT_ADMIN, EnvironmentVariables, loadEnvOrExit, toEnvironment, validateEnv } from '../src/config/env';
 import { dropDatabaseIfExists } from '../src/database/data-source';
 import { portalDir } from '../src/portal/serve-portal';
+import { PPID_PASSWORD, STAFF, STAFF_PASSWORD } from './data';
 import { answerFor, InstrumentQuestion, rng } from './demo/answers';
 import { ApiClient, pool } from './demo/client';
 import { evidencePdf } from './demo/evidence';
-import { PPID_PASSWORD, STAFF, STAFF_PASSWORD } from './data';
 import { selectBodies, seedKalteng } from './kalteng.seed';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -122,7 +122,10 @@ async function main() {
     const questionsOf = async (categoryCode: string) => {
       if (!instruments.has(categoryCode)) {
         const tree = await api.get(`${P}/instrument?categoryCode=${categoryCode}`, admin);
-        instruments.set(categoryCode, tree.aspects.flatMap((a: { questions: InstrumentQuestion[] }) => a.questions));
+        instruments.set(
+          categoryCode,
+          tree.aspects.flatMap((a: { questions: InstrumentQuestion[] }) => a.questions),
+        );
       }
       return instruments.get(categoryCode)!;
     };
@@ -171,7 +174,9 @@ async function main() {
       const token = await api.login(a.email, STAFF_PASSWORD);
       const mine = (await api.get('/assignments/mine', token)).items;
       for (const item of mine) {
-        const answers = new Map<string, { selfPoints: string }>((await api.get(`/participations/${item.participationId}/answers`, token)).items.map((x: { questionCode: string; selfPoints: string }) => [x.questionCode, x]));
+        const answers = new Map<string, { selfPoints: string }>(
+          (await api.get(`/participations/${item.participationId}/answers`, token)).items.map((x: { questionCode: string; selfPoints: string }) => [x.questionCode, x]),
+        );
         const f = filled.find((x) => x.participationId === item.participationId)!;
         for (const q of await questionsOf(item.categoryCode)) {
           const self = answers.get(q.code)?.selfPoints ?? '0.00';
@@ -201,15 +206,26 @@ async function main() {
     for (const [i, [participationId, adj]] of objecting.entries()) {
       const f = filled.find((x) => x.participationId === participationId)!;
       const ev = await api.upload(`/participations/${participationId}/evidence`, await evidencePdf(f.name, 'Bukti tambahan sanggah'), 'bukti-sanggah.pdf', f.token);
-      const o = await api.post(`/participations/${participationId}/objections`, { questionCode: adj.code, reason: 'Bukti lengkap telah diunggah ulang', evidenceIds: [ev.id] }, f.token);
-      const decision = i === 0 ? { decision: 'ACCEPTED', points: adj.self, note: 'Bukti tambahan sah, nilai dipulihkan' } : { decision: 'REJECTED', note: 'Bukti tambahan tidak relevan dengan indikator' };
+      const o = await api.post(
+        `/participations/${participationId}/objections`,
+        { questionCode: adj.code, reason: 'Bukti lengkap telah diunggah ulang', evidenceIds: [ev.id] },
+        f.token,
+      );
+      const decision =
+        i === 0
+          ? { decision: 'ACCEPTED', points: adj.self, note: 'Bukti tambahan sah, nilai dipulihkan' }
+          : { decision: 'REJECTED', note: 'Bukti tambahan tidak relevan dengan indikator' };
       await api.put(`/objections/${o.id}`, decision, adj.token);
     }
     step(`OBJECTION: ${objecting.length} bodies objected; the first was accepted, the second rejected`);
 
     const finalists = await api.post(`${P}/finalists`, {}, admin);
     await advance('VISITATION');
-    const panelists = await pool(STAFF.filter((s) => s.role === 'panelist'), 4, async (p) => ({ ...p, token: await api.login(p.email, STAFF_PASSWORD) }));
+    const panelists = await pool(
+      STAFF.filter((s) => s.role === 'panelist'),
+      4,
+      async (p) => ({ ...p, token: await api.login(p.email, STAFF_PASSWORD) }),
+    );
     const users = (await api.get('/users?role=panelist', admin)).items as { id: string; email: string }[];
     const assigned = new Map<string, string[]>();
     for (const p of panelists) {
@@ -228,7 +244,9 @@ async function main() {
       const f = filled.find((x) => x.participationId === pid)!;
       return Math.min(100, Math.round((60 + 40 * f.strength + ((f.index * 7 + salt * 13) % 9) - 4) * 4) / 4);
     };
-    for (const p of panelists) for (const pid of assigned.get(p.email) ?? []) await api.put(`/participations/${pid}/visitation`, { score: scoreOf(pid, 1), findings: 'Meja layanan dan papan informasi tersedia' }, p.token);
+    for (const p of panelists)
+      for (const pid of assigned.get(p.email) ?? [])
+        await api.put(`/participations/${pid}/visitation`, { score: scoreOf(pid, 1), findings: 'Meja layanan dan papan informasi tersedia' }, p.token);
     await advance('PRESENTATION');
     for (const [pi, p] of panelists.entries()) {
       for (const pid of assigned.get(p.email) ?? []) {
@@ -266,7 +284,10 @@ async function main() {
       const pdf = await api.call('GET', `/participations/${r.participationId}/certificate`, { token: admin });
       const meta = await api.get(`/participations/${r.participationId}/certificate/meta`, admin);
       firstCode ||= meta.code;
-      const safe = String(r.publicBody).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+      const safe = String(r.publicBody)
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 80);
       writeFileSync(path.join(out, 'certificates', `${String(r.rankOverall).padStart(3, '0')}-${safe}.pdf`), pdf);
     }
 
@@ -279,7 +300,9 @@ async function main() {
       lines.push(`${code}`);
       for (const r of rows) {
         const rank = r.rankInCategory === null ? '  -' : String(r.rankInCategory).padStart(3);
-        lines.push(`  ${rank}  ${String(r.publicBody).slice(0, 58).padEnd(58)} ${String(r.finalScore ?? '').padStart(6)}  ${r.qualificationLabel}${r.finalist ? '  (finalis)' : ''}`);
+        lines.push(
+          `  ${rank}  ${String(r.publicBody).slice(0, 58).padEnd(58)} ${String(r.finalScore ?? '').padStart(6)}  ${r.qualificationLabel}${r.finalist ? '  (finalis)' : ''}`,
+        );
       }
     }
     console.log(lines.join('\n'));
@@ -332,7 +355,11 @@ function buildPortal(): boolean {
   step('building the portal (web/dist is missing)');
   try {
     const root = path.join(__dirname, '..');
-    execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     return portalDir() !== null;
   } catch {
     return false;

@@ -1,32 +1,31 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, Type, Global } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { assignRequestId } from './common/request-context';
+import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { CLOCK, SystemClock } from './common/clock';
 import { AllExceptionsFilter } from './common/http-exception.filter';
+import { assignRequestId } from './common/request-context';
 import { ConfigModule, ENV, EnvironmentVariables } from './config/config.module';
-import { DataSource } from 'typeorm';
 import { guardConnections } from './database/connection-guard';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { InstrumentsModule } from './instruments/instruments.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrganizersModule } from './organizers/organizers.module';
-import { UsersModule } from './users/users.module';
-import { PublicBodiesModule } from './public-bodies/public-bodies.module';
+import { PanelModule } from './panel/panel.module';
 import { PeriodsModule } from './periods/periods.module';
-import { InstrumentsModule } from './instruments/instruments.module';
+import { PublicBodiesModule } from './public-bodies/public-bodies.module';
+import { RankingsModule } from './rankings/rankings.module';
+import { ReportsModule } from './reports/reports.module';
 import { SaqModule } from './saq/saq.module';
 import { StorageModule } from './storage/storage.module';
+import { UsersModule } from './users/users.module';
 import { VerificationModule } from './verification/verification.module';
-import { PanelModule } from './panel/panel.module';
-import { RankingsModule } from './rankings/rankings.module';
-import { CertificatesModule } from './certificates/certificates.module';
-import { ReportsModule } from './reports/reports.module';
 import { WorkersModule } from './workers.module';
-import { Global } from '@nestjs/common';
 
 export interface AppOptions {
   /** The validated environment (`loadEnv()` in the entry points, `validateEnv` of a copy in tests). */
@@ -77,7 +76,12 @@ export class AppModule {
               // Requests are logged by id, method, path and address only: no headers (tokens) or bodies
               // (passwords) to leak, and pino serializes these bindings eagerly on every request.
               serializers: {
-                req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+                req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url,
+                  remoteAddress: req.remoteAddress,
+                }),
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               redact: { paths: ['*.password', '*.passwordHash', '*.accessToken'], censor: '[redacted]' },

@@ -1,6 +1,7 @@
 import { ParticipationErrorCode } from './access/access.errors';
 import { AuthErrorCode } from './auth/auth.errors';
 import { CertificateErrorCode } from './certificates/certificates.errors';
+import { CommonErrorCode } from './common/error-codes';
 import { InstrumentErrorCode } from './instruments/instruments.errors';
 import { JobErrorCode } from './jobs/jobs.errors';
 import { OrganizerErrorCode } from './organizers/organizers.errors';
@@ -10,10 +11,9 @@ import { PublicBodyErrorCode } from './public-bodies/public-bodies.errors';
 import { RankingErrorCode } from './rankings/rankings.errors';
 import { ReportErrorCode } from './reports/reports.errors';
 import { EvidenceErrorCode, SaqErrorCode, SaqMissingCode } from './saq/saq.errors';
+import { FieldErrorCode } from './scoring/field-error';
 import { UserErrorCode } from './users/users.errors';
 import { ObjectionErrorCode, VerificationErrorCode } from './verification/verification.errors';
-import { CommonErrorCode } from './common/error-codes';
-import { FieldErrorCode } from './scoring/field-error';
 
 /**
  * Every module's error codes (the `code` of an error body), by module: the one list the OpenAPI

@@ -17,7 +17,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const schemas = document.components!.schemas! as Record<string, { properties: Record<string, object> }>;
   schemas.ErrorCode = { type: 'string', enum: ALL_ERROR_CODES } as never;
   schemas.ErrorDetailCode = { type: 'string', enum: ALL_DETAIL_CODES } as never;
-  for (const [dto, enumName] of [['ErrorResponseDto', 'ErrorCode'], ['ErrorDetailDto', 'ErrorDetailCode']]) {
+  for (const [dto, enumName] of [
+    ['ErrorResponseDto', 'ErrorCode'],
+    ['ErrorDetailDto', 'ErrorDetailCode'],
+  ]) {
     const { description } = schemas[dto].properties.code as { description?: string };
     schemas[dto].properties.code = { allOf: [{ $ref: `#/components/schemas/${enumName}` }], description };
   }

@@ -1,6 +1,6 @@
+import { createServer, Socket } from 'net';
 import Redis from 'ioredis';
 import * as jwt from 'jsonwebtoken';
-import { createServer, Socket } from 'net';
 import { DataSource } from 'typeorm';
 import { API, Factory } from './factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, baseTestEnv, bearer, createTestApp, eventually, TestApp } from './support/test-app';
@@ -20,8 +20,18 @@ describe('auth hardening: tokens die with their user', () => {
     await t?.close();
   });
 
-  const patchUser = (token: string, id: string, body: unknown) => t.http().patch(`${API}/users/${id}`).set(bearer(token)).send(body as object);
-  const newUserBody = () => ({ email: `x${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@test.local`, name: 'Asesor', role: 'assessor', password: 'assessor-pass-1' });
+  const patchUser = (token: string, id: string, body: unknown) =>
+    t
+      .http()
+      .patch(`${API}/users/${id}`)
+      .set(bearer(token))
+      .send(body as object);
+  const newUserBody = () => ({
+    email: `x${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@test.local`,
+    name: 'Asesor',
+    role: 'assessor',
+    password: 'assessor-pass-1',
+  });
 
   it("refuses a deactivated admin's token on GET and POST /users, refuses its login, and audits the change", async () => {
     const second = await f.user('admin');
@@ -79,7 +89,12 @@ describe('auth hardening: tokens die with their user', () => {
     const short = await t.http().post(`${API}/auth/password`).set(bearer(assessor.token)).send({ currentPassword: assessor.password, newPassword: 'short' }).expect(400);
     expect(short.body.details).toEqual([{ field: 'newPassword', message: 'newPassword must be at least 10 characters', code: 'FIELD_TOO_SHORT' }]);
 
-    const changed = await t.http().post(`${API}/auth/password`).set(bearer(assessor.token)).send({ currentPassword: assessor.password, newPassword: 'a-new-password-1' }).expect(200);
+    const changed = await t
+      .http()
+      .post(`${API}/auth/password`)
+      .set(bearer(assessor.token))
+      .send({ currentPassword: assessor.password, newPassword: 'a-new-password-1' })
+      .expect(200);
     expect(changed.body).toMatchObject({ accessToken: expect.any(String), user: { id: assessor.id, email: assessor.email } });
     const oldClaims = jwt.decode(assessor.token) as { tv: number };
     expect((jwt.decode(changed.body.accessToken) as { tv: number }).tv).toBe(oldClaims.tv + 1);
@@ -104,8 +119,18 @@ describe('auth hardening: tokens die with their user', () => {
     const bad = await patchUser(t.adminToken, assessor.id, { active: 'no' }).expect(400);
     expect(bad.body.details).toEqual([{ field: 'active', message: 'active must be true or false', code: 'FIELD_NOT_BOOLEAN' }]);
 
-    const org = await t.http().post(`${API}/organizers`).set(bearer(t.adminToken)).send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' }).expect(201);
-    await t.http().post(`${API}/users`).set(bearer(t.adminToken)).send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id }).expect(201);
+    const org = await t
+      .http()
+      .post(`${API}/organizers`)
+      .set(bearer(t.adminToken))
+      .send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' })
+      .expect(201);
+    await t
+      .http()
+      .post(`${API}/users`)
+      .set(bearer(t.adminToken))
+      .send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id })
+      .expect(201);
     const otherAdmin = await t.login('admin@ki-sumsel.test', 'sumsel-admin-1');
     const theirs = await patchUser(otherAdmin, assessor.id, { active: false }).expect(404);
     expect(theirs.body).toMatchObject({ statusCode: 404, message: `User ${assessor.id} not found` });

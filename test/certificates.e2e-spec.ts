@@ -29,7 +29,9 @@ describe('certificates (piagam): bulk generation, verification, revocation', () 
     period = built.period;
     bodies = built.bodies;
     runId = built.runId;
-    await admin(t.http().patch(`${API}/periods/${period.id}`)).send({ certificate: { signatoryName: 'Dr. Rahmat Hidayat', signatoryTitle: 'Ketua Komisi Informasi', place: 'Palangka Raya' } }).expect(200);
+    await admin(t.http().patch(`${API}/periods/${period.id}`))
+      .send({ certificate: { signatoryName: 'Dr. Rahmat Hidayat', signatoryTitle: 'Ketua Komisi Informasi', place: 'Palangka Raya' } })
+      .expect(200);
   });
   afterAll(async () => {
     await t?.close();
@@ -89,9 +91,13 @@ describe('certificates (piagam): bulk generation, verification, revocation', () 
 
   it('revokes the old codes when another run is published, and a new batch issues new ones', async () => {
     const old = await admin(t.http().get(`${API}/participations/${bodies[2].participationId}/certificate/meta`)).expect(200);
-    await admin(t.http().put(`${API}/participations/${bodies[2].participationId}/verifications/2.2`)).send({ points: 2.5, status: 'ADJUSTED', note: 'Koreksi setelah pengumuman' }).expect(200);
+    await admin(t.http().put(`${API}/participations/${bodies[2].participationId}/verifications/2.2`))
+      .send({ points: 2.5, status: 'ADJUSTED', note: 'Koreksi setelah pengumuman' })
+      .expect(200);
     const second = await rankAndWait(t, f, period.id);
-    await admin(t.http().post(`${API}/periods/${period.id}/publish`)).send({ runId: second }).expect(200);
+    await admin(t.http().post(`${API}/periods/${period.id}/publish`))
+      .send({ runId: second })
+      .expect(200);
     const revoked = await t.http().get(`${API}/public/certificates/${old.body.code}`).expect(200);
     expect(revoked.body).toMatchObject({ valid: false, revoked: true });
     const res = await admin(t.http().post(`${API}/periods/${period.id}/certificates`)).expect(202);

@@ -1,8 +1,8 @@
 import { spawn } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
-import { createConnection } from 'mysql2/promise';
 import * as os from 'os';
 import * as path from 'path';
+import { createConnection } from 'mysql2/promise';
 import { assembleRanking, RankingInput } from '../src/rankings/assemble';
 import { Dec, format2 } from '../src/scoring/decimal';
 import { mean } from '../src/scoring/panel-scores';
@@ -57,7 +57,10 @@ describe('the demo: a whole monev cycle', () => {
       const q = async <T>(sql: string, params: unknown[] = []) => (await conn.query(sql, params))[0] as unknown as T[];
       const [period] = await q<{ weight_saq: string; weight_visitation: string; weight_presentation: string; bands: string }>('SELECT * FROM periods WHERE id = ?', [periodId]);
       const aspects = await q<{ id: number; code: string; weight: string }>('SELECT id, code, weight FROM aspects WHERE period_id = ? ORDER BY position', [periodId]);
-      const questions = await q<{ id: number; aspect_id: number; max_points: string; category_codes: string | null }>('SELECT id, aspect_id, max_points, category_codes FROM questions WHERE period_id = ?', [periodId]);
+      const questions = await q<{ id: number; aspect_id: number; max_points: string; category_codes: string | null }>(
+        'SELECT id, aspect_id, max_points, category_codes FROM questions WHERE period_id = ?',
+        [periodId],
+      );
       const verifications = await q<{ participation_id: number; question_id: number; points: string; objection_points: string | null }>(
         'SELECT v.participation_id, v.question_id, v.points, v.objection_points FROM verifications v JOIN participations p ON p.id = v.participation_id WHERE p.period_id = ?',
         [periodId],
@@ -70,7 +73,10 @@ describe('the demo: a whole monev cycle', () => {
       const finalists = new Set<string>(JSON.parse(selection.participation_ids));
       const visits = await q<{ participation_id: number; score: string }>('SELECT participation_id, score FROM visitation_scores');
       const sheets = await q<{ participation_id: number; criteria: string }>('SELECT participation_id, criteria FROM presentation_sheets');
-      const rubric = JSON.parse((await q<{ presentation_rubric: string }>('SELECT presentation_rubric FROM periods WHERE id = ?', [periodId]))[0].presentation_rubric) as { code: string; weight: string }[];
+      const rubric = JSON.parse((await q<{ presentation_rubric: string }>('SELECT presentation_rubric FROM periods WHERE id = ?', [periodId]))[0].presentation_rubric) as {
+        code: string;
+        weight: string;
+      }[];
       const aspectCode = new Map(aspects.map((a) => [a.id, a.code]));
 
       const inputs: RankingInput[] = parts.map((p) => {
@@ -81,13 +87,22 @@ describe('the demo: a whole monev cycle', () => {
         });
         const points = new Map(verifications.filter((v) => v.participation_id === p.id).map((v) => [v.question_id, v.objection_points ?? v.points]));
         const saq = participating
-          ? saqScore(tallyAspects(aspects.map((a) => ({ code: a.code, weight: a.weight })), applicable.map((qq) => ({ aspectCode: aspectCode.get(qq.aspect_id)!, points: points.get(qq.id) ?? null, maxPoints: qq.max_points })))).score
+          ? saqScore(
+              tallyAspects(
+                aspects.map((a) => ({ code: a.code, weight: a.weight })),
+                applicable.map((qq) => ({ aspectCode: aspectCode.get(qq.aspect_id)!, points: points.get(qq.id) ?? null, maxPoints: qq.max_points })),
+              ),
+            ).score
           : null;
         const finalist = finalists.has(String(p.id));
         // A panelist's presentation total by hand: sum(score * weight) / 100.
         const totals = sheets
           .filter((s) => s.participation_id === p.id)
-          .map((s) => (JSON.parse(s.criteria) as { code: string; score: string }[]).reduce((t, c) => t.plus(new Dec(c.score).times(rubric.find((r) => r.code === c.code)!.weight)), new Dec(0)).div(100));
+          .map((s) =>
+            (JSON.parse(s.criteria) as { code: string; score: string }[])
+              .reduce((t, c) => t.plus(new Dec(c.score).times(rubric.find((r) => r.code === c.code)!.weight)), new Dec(0))
+              .div(100),
+          );
         return {
           participationId: String(p.id),
           publicBodyId: String(p.public_body_id),
@@ -102,7 +117,11 @@ describe('the demo: a whole monev cycle', () => {
           submittedAt: p.submitted_at,
         };
       });
-      const expected = assembleRanking(inputs, { saq: period.weight_saq, visitation: period.weight_visitation, presentation: period.weight_presentation }, JSON.parse(period.bands));
+      const expected = assembleRanking(
+        inputs,
+        { saq: period.weight_saq, visitation: period.weight_visitation, presentation: period.weight_presentation },
+        JSON.parse(period.bands),
+      );
       const actual = results.map((r: Record<string, unknown>) => [r.participationId, r.finalScore, r.qualification, r.rankInCategory, r.rankOverall]);
       expect(actual).toEqual(expected.map((e) => [e.participationId, format2(e.finalRounded), e.qualification, e.rankInCategory, e.rankOverall]));
       // The demo exercised what it claims: adjustments, an inaccessible document, one accepted objection.

@@ -1,5 +1,5 @@
-import { API, Factory } from './factories';
 import { ALL_DETAIL_CODES, ALL_ERROR_CODES } from '../src/error-codes';
+import { API, Factory } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 /** One refusal of each status, answered with a known `code`, and every entry of its details with one too. */
@@ -25,19 +25,26 @@ describe('error codes on every refusal', () => {
   };
 
   it('400: a malformed request is VALIDATION_FAILED and each field error names its constraint as a code', async () => {
-    const res = await t.http().post(`${API}/periods`).set(bearer(t.adminToken)).send({ ...f.periodBody(), year: 'x', isGod: true }).expect(400);
+    const res = await t
+      .http()
+      .post(`${API}/periods`)
+      .set(bearer(t.adminToken))
+      .send({ ...f.periodBody(), year: 'x', isGod: true })
+      .expect(400);
     expectCoded(res.body, 400, 'VALIDATION_FAILED');
     expectDetailCodes(res.body.details);
     expect(res.body.details).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ field: 'year', code: 'FIELD_NOT_INT' }),
-        expect.objectContaining({ field: 'isGod', code: 'FIELD_UNKNOWN_FIELD' }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ field: 'year', code: 'FIELD_NOT_INT' }), expect.objectContaining({ field: 'isGod', code: 'FIELD_UNKNOWN_FIELD' })]),
     );
   });
 
   it('400: a rule of the period settings names its own code and field code', async () => {
-    const res = await t.http().post(`${API}/periods`).set(bearer(t.adminToken)).send(f.periodBody({ weights: { saq: 70, presentation: 29 } })).expect(400);
+    const res = await t
+      .http()
+      .post(`${API}/periods`)
+      .set(bearer(t.adminToken))
+      .send(f.periodBody({ weights: { saq: 70, presentation: 29 } }))
+      .expect(400);
     expectCoded(res.body, 400, 'PERIOD_INVALID');
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'weights', code: 'FIELD_SUM_NOT_100' })]);
   });
@@ -69,12 +76,22 @@ describe('error codes on every refusal', () => {
     await t.http().patch(`${API}/periods/${period.id}`).set(bearer(t.adminToken)).send({ name: 'Monev 1', version: period.version }).expect(200);
     const stale = await t.http().patch(`${API}/periods/${period.id}`).set(bearer(t.adminToken)).send({ name: 'Monev 2', version: period.version }).expect(409);
     expectCoded(stale.body, 409, 'STALE_VERSION');
-    const again = await t.http().post(`${API}/periods`).set(bearer(t.adminToken)).send(f.periodBody({ year: period.year })).expect(409);
+    const again = await t
+      .http()
+      .post(`${API}/periods`)
+      .set(bearer(t.adminToken))
+      .send(f.periodBody({ year: period.year }))
+      .expect(409);
     expectCoded(again.body, 409, 'PERIOD_YEAR_TAKEN');
   });
 
   it('413: a JSON body over the limit is PAYLOAD_TOO_LARGE', async () => {
-    const res = await t.http().post(`${API}/periods`).set(bearer(t.adminToken)).send({ name: 'x'.repeat(1024 * 1024 + 10) }).expect(413);
+    const res = await t
+      .http()
+      .post(`${API}/periods`)
+      .set(bearer(t.adminToken))
+      .send({ name: 'x'.repeat(1024 * 1024 + 10) })
+      .expect(413);
     expectCoded(res.body, 413, 'PAYLOAD_TOO_LARGE');
   });
 

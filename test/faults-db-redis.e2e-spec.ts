@@ -44,7 +44,10 @@ describe('MySQL or Redis unreachable', () => {
     return { res, ms: Date.now() - started };
   };
   const expectUnavailable = (res: { status: number; headers: Record<string, string>; body: unknown }, message: string) => {
-    expect({ status: res.status, body: res.body }).toEqual({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message, code: expect.stringMatching(/^(DATABASE|QUEUE)_UNAVAILABLE$/) } });
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 503,
+      body: { statusCode: 503, error: 'Service Unavailable', message, code: expect.stringMatching(/^(DATABASE|QUEUE)_UNAVAILABLE$/) },
+    });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   };
   const DB_DOWN = 'The database is not reachable; try again in a moment';

@@ -37,7 +37,11 @@ describe('foundation: auth, users, errors, jobs, health', () => {
     it('rate limits login per e-mail and address after 10 tries a minute', async () => {
       const email = 'limited@test.local';
       for (let i = 0; i < 10; i++) {
-        await t.http().post(`${API}/auth/login`).send({ email, password: `wrong-password-${i}` }).expect(401);
+        await t
+          .http()
+          .post(`${API}/auth/login`)
+          .send({ email, password: `wrong-password-${i}` })
+          .expect(401);
       }
       const blocked = await t.http().post(`${API}/auth/login`).send({ email, password: 'wrong-password-x' }).expect(429);
       expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
@@ -50,11 +54,18 @@ describe('foundation: auth, users, errors, jobs, health', () => {
     it('refuses a route without a token (401) and with a forged one (401)', async () => {
       const none = await t.http().get(`${API}/users`).expect(401);
       expect(none.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
-      await t.http().get(`${API}/users`).set(bearer(t.adminToken.slice(0, -3) + 'abc')).expect(401);
+      await t
+        .http()
+        .get(`${API}/users`)
+        .set(bearer(t.adminToken.slice(0, -3) + 'abc'))
+        .expect(401);
     });
 
     it('refuses a wrong role with 403', async () => {
-      await t.http().post(`${API}/users`).set(bearer(t.adminToken))
+      await t
+        .http()
+        .post(`${API}/users`)
+        .set(bearer(t.adminToken))
         .send({ email: 'assessor1@test.local', name: 'Asesor Satu', role: 'assessor', password: 'assessor-pass-1', affiliation: 'Universitas Palangka Raya' })
         .expect(201);
       const token = await t.login('assessor1@test.local', 'assessor-pass-1');
@@ -80,9 +91,7 @@ describe('foundation: auth, users, errors, jobs, health', () => {
     });
 
     it('answers 400 with each bad field for a malformed body', async () => {
-      const res = await t.http().post(`${API}/users`).set(bearer(t.adminToken))
-        .send({ email: 'not-an-email', name: '', role: 'king', password: 'short' })
-        .expect(400);
+      const res = await t.http().post(`${API}/users`).set(bearer(t.adminToken)).send({ email: 'not-an-email', name: '', role: 'king', password: 'short' }).expect(400);
       expect(res.body.statusCode).toBe(400);
       expect(res.body.error).toBe('Bad Request');
       const fields = res.body.details.map((d: { field: string }) => d.field);
@@ -91,7 +100,10 @@ describe('foundation: auth, users, errors, jobs, health', () => {
     });
 
     it('answers 400 naming an unknown field', async () => {
-      const res = await t.http().post(`${API}/users`).set(bearer(t.adminToken))
+      const res = await t
+        .http()
+        .post(`${API}/users`)
+        .set(bearer(t.adminToken))
         .send({ email: 'x@test.local', name: 'X', role: 'assessor', password: 'long-enough-1', isGod: true })
         .expect(400);
       expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'isGod' })]));
@@ -103,22 +115,36 @@ describe('foundation: auth, users, errors, jobs, health', () => {
     });
 
     it('requires publicBodyId for public_body users and refuses it for others', async () => {
-      const a = await t.http().post(`${API}/users`).set(bearer(t.adminToken))
-        .send({ email: 'ppid@test.local', name: 'PPID', role: 'public_body', password: 'ppid-password-1' }).expect(400);
+      const a = await t
+        .http()
+        .post(`${API}/users`)
+        .set(bearer(t.adminToken))
+        .send({ email: 'ppid@test.local', name: 'PPID', role: 'public_body', password: 'ppid-password-1' })
+        .expect(400);
       expect(a.body.details[0].field).toBe('publicBodyId');
-      const b = await t.http().post(`${API}/users`).set(bearer(t.adminToken))
-        .send({ email: 'asr@test.local', name: 'A', role: 'assessor', password: 'ppid-password-1', publicBodyId: '1' }).expect(400);
+      const b = await t
+        .http()
+        .post(`${API}/users`)
+        .set(bearer(t.adminToken))
+        .send({ email: 'asr@test.local', name: 'A', role: 'assessor', password: 'ppid-password-1', publicBodyId: '1' })
+        .expect(400);
       expect(b.body.details[0].field).toBe('publicBodyId');
     });
   });
 
   describe('organizers', () => {
     it('lets a platform admin add an organizer and its first admin; lists organizers publicly', async () => {
-      const org = await t.http().post(`${API}/organizers`).set(bearer(t.adminToken))
+      const org = await t
+        .http()
+        .post(`${API}/organizers`)
+        .set(bearer(t.adminToken))
         .send({ slug: 'ki-dki', name: 'Komisi Informasi Provinsi DKI Jakarta', level: 'PROVINSI', region: 'DKI Jakarta' })
         .expect(201);
       await t.http().post(`${API}/organizers`).set(bearer(t.adminToken)).send({ slug: 'ki-dki', name: 'x', level: 'PROVINSI' }).expect(409);
-      const admin = await t.http().post(`${API}/users`).set(bearer(t.adminToken))
+      const admin = await t
+        .http()
+        .post(`${API}/users`)
+        .set(bearer(t.adminToken))
         .send({ email: 'admin@ki-dki.test', name: 'Admin DKI', role: 'admin', password: 'dki-admin-pass-1', organizerId: org.body.id })
         .expect(201);
       expect(admin.body.organizerId).toBe(org.body.id);
@@ -193,7 +219,7 @@ describe('configuration', () => {
     const root = path.join(__dirname, '..');
     const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH, ...baseTestEnv(), JWT_SECRET: 'too-short'},
+      env: { PATH: process.env.PATH, ...baseTestEnv(), JWT_SECRET: 'too-short' },
       encoding: 'utf8',
       timeout: 60000,
     });

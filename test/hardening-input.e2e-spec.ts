@@ -37,7 +37,11 @@ describe('Input hardening (issue 15): body limits, nested validation, real PDFs,
 
   describe('oversized bodies answer 413 naming the limit, never 500', () => {
     it('a JSON body over 1 MB to the anonymous login', async () => {
-      const res = await t.http().post(`${API}/auth/login`).send({ email: 'a@test.local', password: 'x'.repeat(MiB + 16) }).expect(413);
+      const res = await t
+        .http()
+        .post(`${API}/auth/login`)
+        .send({ email: 'a@test.local', password: 'x'.repeat(MiB + 16) })
+        .expect(413);
       expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
       expect(res.body.message).toMatch(/larger than 1 MB/);
     });
@@ -73,19 +77,47 @@ describe('Input hardening (issue 15): body limits, nested validation, real PDFs,
       ['POST /periods with schedule.SAQ: []', () => post(f.periodBody({ year: 2045, schedule: { ...f.periodBody().schedule, SAQ: [] } })), 'schedule.SAQ'],
       ['POST /periods with bands: [[]]', () => post(f.periodBody({ year: 2046, bands: [[]] })), 'bands'],
       ['POST /periods with presentationRubric: [[]]', () => post(f.periodBody({ year: 2047, presentationRubric: [[]] })), 'presentationRubric'],
-      ['POST /periods with month 13 in a window', () => post(f.periodBody({ year: 2048, schedule: { ...f.periodBody().schedule, SAQ: { opensAt: '2026-13-45T99:99:99Z', closesAt: '2026-12-01T00:00:00Z' } } })), 'schedule.SAQ.opensAt'],
-      ['POST /periods with 30 February in a window', () => post(f.periodBody({ year: 2049, schedule: { ...f.periodBody().schedule, SAQ: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-30T00:00:00+07:00' } } })), 'schedule.SAQ.closesAt'],
+      [
+        'POST /periods with month 13 in a window',
+        () => post(f.periodBody({ year: 2048, schedule: { ...f.periodBody().schedule, SAQ: { opensAt: '2026-13-45T99:99:99Z', closesAt: '2026-12-01T00:00:00Z' } } })),
+        'schedule.SAQ.opensAt',
+      ],
+      [
+        'POST /periods with 30 February in a window',
+        () => post(f.periodBody({ year: 2049, schedule: { ...f.periodBody().schedule, SAQ: { opensAt: '2026-01-01T00:00:00Z', closesAt: '2026-02-30T00:00:00+07:00' } } })),
+        'schedule.SAQ.closesAt',
+      ],
       ['PATCH /periods/:id with weights: []', () => patch({ weights: [] }), 'weights'],
       ['PATCH /periods/:id with finalistRule: []', () => patch({ finalistRule: [] }), 'finalistRule'],
       ['PATCH /periods/:id with certificate: []', () => patch({ certificate: [] }), 'certificate'],
-      ['PATCH /periods/:id with an impossible window date', () => patch({ schedule: { SAQ: { opensAt: '2026-02-29T00:00:00Z', closesAt: '2026-03-10T00:00:00Z' } } }), 'schedule.SAQ.opensAt'],
+      [
+        'PATCH /periods/:id with an impossible window date',
+        () => patch({ schedule: { SAQ: { opensAt: '2026-02-29T00:00:00Z', closesAt: '2026-03-10T00:00:00Z' } } }),
+        'schedule.SAQ.opensAt',
+      ],
       ['PUT /periods/:id/instrument with aspects: [[]]', () => instrument({ aspects: [[]] }), 'aspects'],
       ['PUT /periods/:id/instrument with aspects: [null]', () => instrument({ aspects: [null] }), 'aspects'],
       ['PUT /periods/:id/instrument with questions: [[]]', () => instrument({ aspects: [{ ...aspect, questions: [[]] }] }), 'aspects[0].questions'],
-      ['PUT /periods/:id/instrument with options: [[]]', () => instrument({ aspects: [{ ...aspect, questions: [{ ...question, type: 'CHOICE', options: [[]] }] }] }), 'aspects[0].questions[0].options'],
-      ['PUT /periods/:id/instrument with thresholds: [[]]', () => instrument({ aspects: [{ ...aspect, questions: [{ ...question, type: 'NUMBER', thresholds: [[]] }] }] }), 'aspects[0].questions[0].thresholds'],
-      ['PUT /participations/:id/deadline with month 13', () => t.http().put(`${API}/participations/${body.participationId}/deadline`).set(bearer(t.adminToken)).send({ closesAt: '2026-13-45T99:99:99Z', reason: 'x' }), 'closesAt'],
-      ['PUT /participations/:id/deadline with 31 April', () => t.http().put(`${API}/participations/${body.participationId}/deadline`).set(bearer(t.adminToken)).send({ closesAt: '2031-04-31T10:00:00+07:00', reason: 'x' }), 'closesAt'],
+      [
+        'PUT /periods/:id/instrument with options: [[]]',
+        () => instrument({ aspects: [{ ...aspect, questions: [{ ...question, type: 'CHOICE', options: [[]] }] }] }),
+        'aspects[0].questions[0].options',
+      ],
+      [
+        'PUT /periods/:id/instrument with thresholds: [[]]',
+        () => instrument({ aspects: [{ ...aspect, questions: [{ ...question, type: 'NUMBER', thresholds: [[]] }] }] }),
+        'aspects[0].questions[0].thresholds',
+      ],
+      [
+        'PUT /participations/:id/deadline with month 13',
+        () => t.http().put(`${API}/participations/${body.participationId}/deadline`).set(bearer(t.adminToken)).send({ closesAt: '2026-13-45T99:99:99Z', reason: 'x' }),
+        'closesAt',
+      ],
+      [
+        'PUT /participations/:id/deadline with 31 April',
+        () => t.http().put(`${API}/participations/${body.participationId}/deadline`).set(bearer(t.adminToken)).send({ closesAt: '2031-04-31T10:00:00+07:00', reason: 'x' }),
+        'closesAt',
+      ],
     ])('%s', async (_, send, field) => {
       const res = await send();
       expect({ status: res.status, fields: fields(res.body) }).toEqual({ status: 400, fields: expect.arrayContaining([field]) });
@@ -94,16 +126,30 @@ describe('Input hardening (issue 15): body limits, nested validation, real PDFs,
 
     it('presentation scores with criteria: [[]] (a panelist route)', async () => {
       const panelist = await f.user('panelist');
-      const res = await t.http().put(`${API}/participations/${body.participationId}/presentation-scores`).set(bearer(panelist.token)).send({ criteria: [[]] });
+      const res = await t
+        .http()
+        .put(`${API}/participations/${body.participationId}/presentation-scores`)
+        .set(bearer(panelist.token))
+        .send({ criteria: [[]] });
       expect({ status: res.status, fields: fields(res.body) }).toEqual({ status: 400, fields: expect.arrayContaining(['criteria']) });
     });
 
     it('still accepts a valid deadline and a valid settings change afterwards', async () => {
       const p = await t.http().get(`${API}/periods/${saqPeriodId}`).set(bearer(t.adminToken)).expect(200);
       const later = new Date(Date.parse(p.body.schedule.SAQ.closesAt) + 86400000).toISOString();
-      const res = await t.http().put(`${API}/participations/${body.participationId}/deadline`).set(bearer(t.adminToken)).send({ closesAt: later, reason: 'Perpanjangan' }).expect(200);
+      const res = await t
+        .http()
+        .put(`${API}/participations/${body.participationId}/deadline`)
+        .set(bearer(t.adminToken))
+        .send({ closesAt: later, reason: 'Perpanjangan' })
+        .expect(200);
       expect(res.body.deadline).toBe(later);
-      await t.http().patch(`${API}/periods/${draftPeriodId}`).set(bearer(t.adminToken)).send({ weights: { saq: 60, presentation: 40 } }).expect(200);
+      await t
+        .http()
+        .patch(`${API}/periods/${draftPeriodId}`)
+        .set(bearer(t.adminToken))
+        .send({ weights: { saq: 60, presentation: 40 } })
+        .expect(200);
     });
   });
 

@@ -1,14 +1,14 @@
 import { ChildProcess, spawn } from 'child_process';
-import Redis from 'ioredis';
-import { createConnection, Connection } from 'mysql2/promise';
 import { readdirSync } from 'fs';
 import { rm } from 'fs/promises';
 import { AddressInfo, createServer } from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import Redis from 'ioredis';
+import { createConnection, Connection } from 'mysql2/promise';
+import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { JobsService } from '../src/jobs/jobs.service';
 import { QueueName } from '../src/jobs/jobs.types';
-import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { API } from './factories';
 import { bearer, createTestApp, dropDatabase, eventually, TestApp } from './support/test-app';
 
@@ -20,7 +20,9 @@ async function startPrivateRedis(): Promise<{ port: number; proc: ChildProcess; 
       s.close(() => resolve(p));
     });
   });
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', os.tmpdir()], { stdio: 'ignore' });
+  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', os.tmpdir()], {
+    stdio: 'ignore',
+  });
   const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true, maxRetriesPerRequest: 1 });
   await eventually(async () => {
     try {
@@ -70,13 +72,17 @@ describe('the job reconciler rebuilds from MySQL what Redis lost', () => {
     const synthetic = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2025, bodies: 1500, questions: 6 });
     const rank = await admin(t, t.http().post(`${API}/periods/${synthetic.periodId}/rankings`)).expect(202);
     await runUntil(t, rank.body.runId, 'DONE');
-    await admin(t, t.http().post(`${API}/periods/${synthetic.periodId}/publish`)).send({ runId: rank.body.runId }).expect(200);
-    const [[{ ranked }]] = (await db.query(`SELECT COUNT(*) AS ranked FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [rank.body.runId])) as unknown as [{ ranked: number }[]];
+    await admin(t, t.http().post(`${API}/periods/${synthetic.periodId}/publish`))
+      .send({ runId: rank.body.runId })
+      .expect(200);
+    const [[{ ranked }]] = (await db.query(`SELECT COUNT(*) AS ranked FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [rank.body.runId])) as unknown as [
+      { ranked: number }[],
+    ];
     const issue = await admin(t, t.http().post(`${API}/periods/${synthetic.periodId}/certificates`)).expect(202);
     expect(issue.body.total).toBe(Number(ranked));
 
     let flushedAt = -1;
-    for (const until = Date.now() + 60000; Date.now() < until; ) {
+    for (const until = Date.now() + 60000; Date.now() < until;) {
       const b = await admin(t, t.http().get(`${API}/certificate-batches/${issue.body.batchId}`)).expect(200);
       if (b.body.done >= 200) {
         await redis.client.flushall();
@@ -88,10 +94,14 @@ describe('the job reconciler rebuilds from MySQL what Redis lost', () => {
     expect(flushedAt).toBeGreaterThanOrEqual(200);
     expect(flushedAt).toBeLessThan(Number(ranked) - 200); // Redis lost most of the batch's chunks
 
-    const batch = await eventually(async () => {
-      const b = (await admin(t, t.http().get(`${API}/certificate-batches/${issue.body.batchId}`)).expect(200)).body;
-      return b.status !== 'RUNNING' ? b : null;
-    }, 120000, 200);
+    const batch = await eventually(
+      async () => {
+        const b = (await admin(t, t.http().get(`${API}/certificate-batches/${issue.body.batchId}`)).expect(200)).body;
+        return b.status !== 'RUNNING' ? b : null;
+      },
+      120000,
+      200,
+    );
     expect(batch).toMatchObject({ status: 'DONE', total: Number(ranked), done: Number(ranked), failed: 0 });
     const [[counts]] = (await db.query(
       `SELECT COUNT(*) AS n, COUNT(DISTINCT participation_id) AS bodies, SUM(status = 'ISSUED') AS issued, COUNT(DISTINCT batch_id) AS batches,
@@ -108,7 +118,13 @@ describe('the job reconciler rebuilds from MySQL what Redis lost', () => {
     const prefix = `t-reconcile-${process.pid}-${Date.now().toString(36)}`;
     const env = { ...RECONCILE_ENV, REDIS_PORT: String(redis.port), QUEUE_PREFIX: prefix };
     const first = await createTestApp({ env });
-    const firstDb = await createConnection({ host: first.env.DB_HOST, port: Number(first.env.DB_PORT), user: first.env.DB_USER, password: first.env.DB_PASSWORD, database: first.dbName });
+    const firstDb = await createConnection({
+      host: first.env.DB_HOST,
+      port: Number(first.env.DB_PORT),
+      user: first.env.DB_USER,
+      password: first.env.DB_PASSWORD,
+      database: first.dbName,
+    });
     const p1 = await buildSyntheticPeriod(firstDb, { organizerId: first.defaultOrganizerId, year: 2026, bodies: 40, questions: 6 });
     const run1 = await admin(first, first.http().post(`${API}/periods/${p1.periodId}/rankings`)).expect(202);
     await runUntil(first, run1.body.runId, 'DONE');
@@ -140,12 +156,16 @@ describe('the job reconciler rebuilds from MySQL what Redis lost', () => {
       const p = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2024, bodies: 20, questions: 6 });
       const run = await admin(t, t.http().post(`${API}/periods/${p.periodId}/rankings`)).expect(202);
       let removals = 0;
-      const failed = await eventually(async () => {
-        removals += await ranking.remove(run.body.jobId);
-        const r = (await admin(t, t.http().get(`${API}/rankings/${run.body.runId}`)).expect(200)).body;
-        expect(r.status).not.toBe('DONE');
-        return r.status === 'FAILED' ? r : null;
-      }, 30000, 100);
+      const failed = await eventually(
+        async () => {
+          removals += await ranking.remove(run.body.jobId);
+          const r = (await admin(t, t.http().get(`${API}/rankings/${run.body.runId}`)).expect(200)).body;
+          expect(r.status).not.toBe('DONE');
+          return r.status === 'FAILED' ? r : null;
+        },
+        30000,
+        100,
+      );
       expect(removals).toBeGreaterThanOrEqual(3); // the reconciler queued it again each time it vanished
       expect(failed.error).toMatch(/No progress after 3 re-enqueue\(s\): its job was lost from the queue/);
       const [[row]] = (await db.query('SELECT reconciles FROM ranking_runs WHERE id = ?', [run.body.runId])) as unknown as [{ reconciles: number }[]];

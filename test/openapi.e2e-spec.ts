@@ -90,7 +90,8 @@ describe('the OpenAPI document describes every response', () => {
           const method: RequestMethod = Reflect.getMetadata(METHOD_METADATA, handler);
           const status: number = Reflect.getMetadata(HTTP_CODE_METADATA, handler) ?? (method === RequestMethod.POST ? 201 : 200);
           const declared = Object.keys(Reflect.getMetadata(API_RESPONSE_METADATA, handler) ?? {});
-          if (!declared.includes(String(status))) wrong.push(`${(wrapper.metatype as Type<unknown>).name}.${name}: answers ${status}, declares ${declared.join(', ') || 'nothing'}`);
+          if (!declared.includes(String(status)))
+            wrong.push(`${(wrapper.metatype as Type<unknown>).name}.${name}: answers ${status}, declares ${declared.join(', ') || 'nothing'}`);
         }
       }
     }
@@ -143,7 +144,9 @@ describe('the OpenAPI document describes every response', () => {
     expect(doc.paths['/api/v1/evidence/{id}'].get.responses['200'].content['application/pdf'].schema).toEqual(binary);
     expect(doc.paths['/api/v1/participations/{id}/certificate'].get.responses['200'].content['application/pdf'].schema).toEqual(binary);
     expect(doc.paths['/api/v1/periods/{id}/reports/ranking.csv'].get.responses['200'].content['text/csv'].schema).toEqual(binary);
-    expect(doc.paths['/api/v1/periods/{id}/reports/ranking.xlsx'].get.responses['200'].content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].schema).toEqual(binary);
+    expect(doc.paths['/api/v1/periods/{id}/reports/ranking.xlsx'].get.responses['200'].content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].schema).toEqual(
+      binary,
+    );
   });
 
   describe('path ids (ParseIdPipe)', () => {
@@ -164,9 +167,14 @@ describe('the OpenAPI document describes every response', () => {
 
     it('keeps 400 naming the field for a malformed id in a body or a query', async () => {
       const res = await t.http().post(`${API}/periods/${periodId}/publish`).set(bearer(t.adminToken)).send({ runId: '1abc' }).expect(400);
-      expect(res.body.details).toEqual([{ field: 'runId', message: 'runId must be an id' }]);
-      const enroll = await t.http().post(`${API}/periods/${periodId}/participants`).set(bearer(t.adminToken)).send({ publicBodyIds: ['x'] }).expect(400);
-      expect(enroll.body.details).toEqual([{ field: 'publicBodyIds', message: 'each publicBodyIds entry must be an id' }]);
+      expect(res.body.details).toEqual([{ field: 'runId', message: 'runId must be an id', code: 'FIELD_BAD_FORMAT' }]);
+      const enroll = await t
+        .http()
+        .post(`${API}/periods/${periodId}/participants`)
+        .set(bearer(t.adminToken))
+        .send({ publicBodyIds: ['x'] })
+        .expect(400);
+      expect(enroll.body.details).toEqual([{ field: 'publicBodyIds', message: 'each publicBodyIds entry must be an id', code: 'FIELD_BAD_FORMAT' }]);
     });
   });
 });

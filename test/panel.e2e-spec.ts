@@ -55,7 +55,11 @@ describe('panel: finalists, visitation and presentation', () => {
   });
 
   it('THRESHOLD includes a score exactly at the value and excludes one just below; re-selection is audited', async () => {
-    await http().patch(`${API}/periods/${period.id}`).set(bearer(t.adminToken)).send({ finalistRule: { type: 'THRESHOLD', value: 40 } }).expect(200);
+    await http()
+      .patch(`${API}/periods/${period.id}`)
+      .set(bearer(t.adminToken))
+      .send({ finalistRule: { type: 'THRESHOLD', value: 40 } })
+      .expect(200);
     const res = await finalists();
     const ids = res.items.map((i: { participationId: string }) => i.participationId);
     expect(ids).toContain(bodies[2].participationId);
@@ -69,11 +73,23 @@ describe('panel: finalists, visitation and presentation', () => {
 
   it('assigns the panel, refusing a conflict of interest (409) and non-finalists (422)', async () => {
     const [b0, b1, b2, b3] = bodies;
-    const conflicted = await http().post(`${API}/periods/${period.id}/panel`).set(bearer(t.adminToken)).send({ panelistId: panelists[3].id, participationIds: [b0.participationId] }).expect(409);
+    const conflicted = await http()
+      .post(`${API}/periods/${period.id}/panel`)
+      .set(bearer(t.adminToken))
+      .send({ panelistId: panelists[3].id, participationIds: [b0.participationId] })
+      .expect(409);
     expect(conflicted.body.message).toMatch(/Conflict of interest/);
-    await http().post(`${API}/periods/${period.id}/panel`).set(bearer(t.adminToken)).send({ panelistId: panelists[0].id, participationIds: [b3.participationId] }).expect(422);
+    await http()
+      .post(`${API}/periods/${period.id}/panel`)
+      .set(bearer(t.adminToken))
+      .send({ panelistId: panelists[0].id, participationIds: [b3.participationId] })
+      .expect(422);
     for (const p of panelists.slice(0, 3)) {
-      await http().post(`${API}/periods/${period.id}/panel`).set(bearer(t.adminToken)).send({ panelistId: p.id, participationIds: [b0.participationId, b1.participationId, b2.participationId] }).expect(201);
+      await http()
+        .post(`${API}/periods/${period.id}/panel`)
+        .set(bearer(t.adminToken))
+        .send({ panelistId: p.id, participationIds: [b0.participationId, b1.participationId, b2.participationId] })
+        .expect(201);
     }
     const mine = await http().get(`${API}/panel/mine`).set(bearer(panelists[0].token)).expect(200);
     expect(mine.body.items.map((i: { participationId: string }) => i.participationId).sort()).toEqual([b0, b1, b2].map((b) => b.participationId).sort());
@@ -82,7 +98,12 @@ describe('panel: finalists, visitation and presentation', () => {
   });
 
   it('refuses presentation scores outside PRESENTATION and scoring by an unassigned panelist', async () => {
-    await sheet(panelists[0].token, bodies[0].participationId, { criteria: [{ code: 'VISI', score: 80 }, { code: 'INOVASI', score: 90 }] }).expect(422);
+    await sheet(panelists[0].token, bodies[0].participationId, {
+      criteria: [
+        { code: 'VISI', score: 80 },
+        { code: 'INOVASI', score: 90 },
+      ],
+    }).expect(422);
     await f.advance(period.id, 'VISITATION');
     await visit(panelists[3].token, bodies[1].participationId, { score: 80 }).expect(404);
     await visit(panelists[0].token, bodies[3].participationId, { score: 80 }).expect(404); // not a finalist, not assigned
@@ -112,27 +133,76 @@ describe('panel: finalists, visitation and presentation', () => {
     const pid = bodies[0].participationId;
     const bad: object[] = [
       { criteria: [{ code: 'VISI', score: 80 }] },
-      { criteria: [{ code: 'VISI', score: 80 }, { code: 'INOVASI', score: 90 }, { code: 'LAIN', score: 70 }] },
-      { criteria: [{ code: 'VISI', score: 80 }, { code: 'VISI', score: 80 }] },
-      { criteria: [{ code: 'VISI', score: 101 }, { code: 'INOVASI', score: 90 }] },
-      { criteria: [{ code: 'VISI', score: -1 }, { code: 'INOVASI', score: 90 }] },
+      {
+        criteria: [
+          { code: 'VISI', score: 80 },
+          { code: 'INOVASI', score: 90 },
+          { code: 'LAIN', score: 70 },
+        ],
+      },
+      {
+        criteria: [
+          { code: 'VISI', score: 80 },
+          { code: 'VISI', score: 80 },
+        ],
+      },
+      {
+        criteria: [
+          { code: 'VISI', score: 101 },
+          { code: 'INOVASI', score: 90 },
+        ],
+      },
+      {
+        criteria: [
+          { code: 'VISI', score: -1 },
+          { code: 'INOVASI', score: 90 },
+        ],
+      },
     ];
     for (const body of bad) {
       const res = await sheet(panelists[0].token, pid, body).expect(400);
       expect(res.body.details.length).toBeGreaterThan(0);
     }
     // Totals: 0.3*80 + 0.7*90 = 87; 0.3*85.5 + 0.7*70.25 = 74.825; 0.3*90 + 0.7*91.01 = 90.707.
-    await sheet(panelists[0].token, pid, { criteria: [{ code: 'VISI', score: 80 }, { code: 'INOVASI', score: 90 }] }).expect(200);
-    await sheet(panelists[1].token, pid, { criteria: [{ code: 'INOVASI', score: '70.25' }, { code: 'VISI', score: 85.5 }], note: 'Paparan jelas' }).expect(200);
-    const last = await sheet(panelists[2].token, pid, { criteria: [{ code: 'VISI', score: 90 }, { code: 'INOVASI', score: 91.01 }] }).expect(200);
+    await sheet(panelists[0].token, pid, {
+      criteria: [
+        { code: 'VISI', score: 80 },
+        { code: 'INOVASI', score: 90 },
+      ],
+    }).expect(200);
+    await sheet(panelists[1].token, pid, {
+      criteria: [
+        { code: 'INOVASI', score: '70.25' },
+        { code: 'VISI', score: 85.5 },
+      ],
+      note: 'Paparan jelas',
+    }).expect(200);
+    const last = await sheet(panelists[2].token, pid, {
+      criteria: [
+        { code: 'VISI', score: 90 },
+        { code: 'INOVASI', score: 91.01 },
+      ],
+    }).expect(200);
     expect(last.body.totalExact).toBe('90.707');
     // (87 + 74.825 + 90.707) / 3 = 252.532 / 3 = 84.177333...
     expect(last.body.bodyPresentationScore).toBe('84.18');
     expect(last.body.bodyPresentationScoreExact.startsWith('84.17733333333333333333333333333333333333')).toBe(true);
     // Resubmitting replaces the sheet (versioned).
-    const redo = await sheet(panelists[0].token, pid, { criteria: [{ code: 'VISI', score: 80 }, { code: 'INOVASI', score: 90 }], version: 1 }).expect(200);
+    const redo = await sheet(panelists[0].token, pid, {
+      criteria: [
+        { code: 'VISI', score: 80 },
+        { code: 'INOVASI', score: 90 },
+      ],
+      version: 1,
+    }).expect(200);
     expect(redo.body.version).toBe(2);
-    await sheet(panelists[0].token, pid, { criteria: [{ code: 'VISI', score: 80 }, { code: 'INOVASI', score: 90 }], version: 1 }).expect(409);
+    await sheet(panelists[0].token, pid, {
+      criteria: [
+        { code: 'VISI', score: 80 },
+        { code: 'INOVASI', score: 90 },
+      ],
+      version: 1,
+    }).expect(409);
     const audit = await http().get(`${API}/audit?entityType=presentation_sheet&entityId=${pid}:${panelists[1].id}`).set(bearer(t.adminToken)).expect(200);
     expect(audit.body.items[0]).toMatchObject({ action: 'presentation.save', after: { total: '74.83', totalExact: '74.825' } });
   });
@@ -144,7 +214,13 @@ describe('panel: finalists, visitation and presentation', () => {
     const blocked = await http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'FINALIZATION' }).expect(422);
     expect(blocked.body.details.unmet[0]).toMatchObject({ code: 'PERIOD_MISSING_PRESENTATION_SHEETS', message: expect.stringMatching(/^2 finalist/) });
     for (const b of [bodies[1], bodies[2]]) {
-      for (const p of panelists.slice(0, 3)) await sheet(p.token, b.participationId, { criteria: [{ code: 'VISI', score: 75 }, { code: 'INOVASI', score: 80 }] }).expect(200);
+      for (const p of panelists.slice(0, 3))
+        await sheet(p.token, b.participationId, {
+          criteria: [
+            { code: 'VISI', score: 75 },
+            { code: 'INOVASI', score: 80 },
+          ],
+        }).expect(200);
     }
     await f.advance(period.id, 'FINALIZATION');
   });

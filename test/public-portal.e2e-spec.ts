@@ -46,21 +46,37 @@ describe('public portal endpoints', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toBe('attachment; filename="peringkat-ki-test-2026.csv"');
     const records: string[][] = parse(res.body, { bom: true });
-    expect(records[0]).toEqual(['Peringkat Kategori', 'Peringkat Umum', 'Badan Publik', 'Kode Kategori', 'Kategori', 'Nilai SAQ', 'Nilai Visitasi', 'Nilai Presentasi', 'Nilai Akhir', 'Kualifikasi']);
+    expect(records[0]).toEqual([
+      'Peringkat Kategori',
+      'Peringkat Umum',
+      'Badan Publik',
+      'Kode Kategori',
+      'Kategori',
+      'Nilai SAQ',
+      'Nilai Visitasi',
+      'Nilai Presentasi',
+      'Nilai Akhir',
+      'Kualifikasi',
+    ]);
     const items = (await http().get(`${API}/public/periods/2026/ranking?organizer=ki-test`).expect(200)).body.items;
-    expect(records.slice(1).map((r) => [r[2], r[8], r[9]])).toEqual(items.map((i: { publicBody: string; finalScore: string | null; qualificationLabel: string }) => [i.publicBody, i.finalScore ?? '', i.qualificationLabel]));
+    expect(records.slice(1).map((r) => [r[2], r[8], r[9]])).toEqual(
+      items.map((i: { publicBody: string; finalScore: string | null; qualificationLabel: string }) => [i.publicBody, i.finalScore ?? '', i.qualificationLabel]),
+    );
     expect(records).toHaveLength(1 + published.bodies.length);
   });
 
   it('answers the CSV of an unpublished year or unknown organizer with the JSON 404, and a bad year with 400', async () => {
-    expect((await http().get(`${API}/public/periods/2027/ranking.csv?organizer=ki-test`).expect(404)).body).toMatchObject({ statusCode: 404, message: 'Published ranking for 2027 not found' });
+    expect((await http().get(`${API}/public/periods/2027/ranking.csv?organizer=ki-test`).expect(404)).body).toMatchObject({
+      statusCode: 404,
+      message: 'Published ranking for 2027 not found',
+    });
     await http().get(`${API}/public/periods/2026/ranking.csv?organizer=tidak-ada`).expect(404);
     expect((await http().get(`${API}/public/periods/dua-ribu/ranking.csv`).expect(400)).body).toMatchObject({ statusCode: 400 });
   });
 
   it('gives a certificate’s period zone in its public verification', async () => {
     const issue = await http().post(`${API}/periods/${published.period.id}/certificates`).set(bearer(t.adminToken)).expect(202);
-    for (const until = Date.now() + 60000; ; ) {
+    for (const until = Date.now() + 60000; ;) {
       const b = await http().get(`${API}/certificate-batches/${issue.body.batchId}`).set(bearer(t.adminToken)).expect(200);
       if (b.body.status !== 'RUNNING') break;
       if (Date.now() > until) throw new Error('certificates not issued in time');

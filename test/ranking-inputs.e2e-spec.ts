@@ -1,8 +1,8 @@
 import { createConnection, Connection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
+import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { foldRows } from '../src/rankings/ranking-inputs';
 import { mean } from '../src/scoring/panel-scores';
-import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { API } from './factories';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
 
@@ -39,7 +39,9 @@ describe('the ranking inputs fingerprint is exact and order-independent', () => 
     const synthetic = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2026, bodies: 3000, questions: 6 });
     const rank = await admin(t.http().post(`${API}/periods/${synthetic.periodId}/rankings`)).expect(202);
     await eventually(async () => (await admin(t.http().get(`${API}/rankings/${rank.body.runId}`)).expect(200)).body.status === 'DONE', 60000);
-    await admin(t.http().post(`${API}/periods/${synthetic.periodId}/publish`)).send({ runId: rank.body.runId }).expect(200);
+    await admin(t.http().post(`${API}/periods/${synthetic.periodId}/publish`))
+      .send({ runId: rank.body.runId })
+      .expect(200);
     for (let i = 0; i < 5; i++) {
       // Fresh statistics each time, as the server's own sampling would give after publication's writes.
       await db.query('ANALYZE TABLE participations, aspect_subtotals');
@@ -52,7 +54,9 @@ describe('the ranking inputs fingerprint is exact and order-independent', () => 
 
   it('ranks a finalist with more panel sheets than fit in GROUP_CONCAT (1,024 bytes on MySQL, 1 MiB on MariaDB) on all of them', async () => {
     const synthetic = await buildSyntheticPeriod(db, { organizerId: t.defaultOrganizerId, year: 2027, bodies: 60, questions: 6 });
-    const [[selection]] = (await db.query('SELECT participation_ids FROM finalist_selections WHERE period_id = ?', [synthetic.periodId])) as unknown as [{ participation_ids: string }[]];
+    const [[selection]] = (await db.query('SELECT participation_ids FROM finalist_selections WHERE period_id = ?', [synthetic.periodId])) as unknown as [
+      { participation_ids: string }[],
+    ];
     const finalist = String(JSON.parse(selection.participation_ids)[0]);
     // group_concat_max_len defaults to 1,024 bytes on MySQL and to 1 MiB on MariaDB: 120,000 sheets of
     // nine characters make a 1.2 MB list, longer than either.
@@ -66,7 +70,9 @@ describe('the ranking inputs fingerprint is exact and order-independent', () => 
     expect(totals.join(',').length).toBeGreaterThan(1024 * 1024);
     const rank = await admin(t.http().post(`${API}/periods/${synthetic.periodId}/rankings`)).expect(202);
     await eventually(async () => (await admin(t.http().get(`${API}/rankings/${rank.body.runId}`)).expect(200)).body.status === 'DONE', 60000);
-    const [[row]] = (await db.query('SELECT presentation_exact FROM ranking_results WHERE run_id = ? AND participation_id = ?', [rank.body.runId, finalist])) as unknown as [{ presentation_exact: string }[]];
+    const [[row]] = (await db.query('SELECT presentation_exact FROM ranking_results WHERE run_id = ? AND participation_id = ?', [rank.body.runId, finalist])) as unknown as [
+      { presentation_exact: string }[],
+    ];
     expect(row.presentation_exact).toBe(mean(totals)!.toString());
   });
 });

@@ -38,10 +38,20 @@ describe('ranking as a queued job, publication and the public ranking', () => {
     const fin = await admin(http().post(`${API}/periods/${period.id}/finalists`)).expect(200);
     expect(fin.body.total).toBe(3);
     const panelist = await f.user('panelist', { affiliation: 'Akademisi' });
-    await admin(http().post(`${API}/periods/${period.id}/panel`)).send({ panelistId: panelist.id, participationIds: [0, 1, 3].map((i) => bodies[i].participationId) }).expect(201);
+    await admin(http().post(`${API}/periods/${period.id}/panel`))
+      .send({ panelistId: panelist.id, participationIds: [0, 1, 3].map((i) => bodies[i].participationId) })
+      .expect(201);
     await f.advance(period.id, 'PRESENTATION');
-    for (const [i, score] of [[0, 80], [1, 90], [3, 70]] as const) {
-      await http().put(`${API}/participations/${bodies[i].participationId}/presentation-scores`).set(bearer(panelist.token)).send({ criteria: [{ code: 'OVERALL', score }] }).expect(200);
+    for (const [i, score] of [
+      [0, 80],
+      [1, 90],
+      [3, 70],
+    ] as const) {
+      await http()
+        .put(`${API}/participations/${bodies[i].participationId}/presentation-scores`)
+        .set(bearer(panelist.token))
+        .send({ criteria: [{ code: 'OVERALL', score }] })
+        .expect(200);
     }
   });
   afterAll(async () => {
@@ -75,11 +85,35 @@ describe('ranking as a queued job, publication and the public ranking', () => {
     const byIndex = (i: number) => res.items.find((r: { participationId: string }) => r.participationId === bodies[i].participationId);
     // Finalists: 70% SAQ + 30% presentation. b1 = 70 + 27, b0 = 70 + 24, b3 = 70 + 21; b2 is not a finalist: its SAQ, 40.
     expect(res.items.map((r: { participationId: string }) => r.participationId)).toEqual([1, 0, 3, 2, 4].map((i) => bodies[i].participationId));
-    expect(byIndex(1)).toMatchObject({ finalScore: '97.00', saqScore: '100.00', presentationScore: '90.00', rankOverall: 1, rankInCategory: 1, qualification: 'INFORMATIF', qualificationLabel: 'Informatif', finalist: true });
+    expect(byIndex(1)).toMatchObject({
+      finalScore: '97.00',
+      saqScore: '100.00',
+      presentationScore: '90.00',
+      rankOverall: 1,
+      rankInCategory: 1,
+      qualification: 'INFORMATIF',
+      qualificationLabel: 'Informatif',
+      finalist: true,
+    });
     expect(byIndex(0)).toMatchObject({ finalScore: '94.00', rankOverall: 2, rankInCategory: 2 });
     expect(byIndex(3)).toMatchObject({ finalScore: '91.00', rankOverall: 3, rankInCategory: 1, categoryCode: 'BUMD' });
-    expect(byIndex(2)).toMatchObject({ finalScore: '40.00', saqScore: '40.00', presentationScore: null, finalist: false, rankOverall: 4, rankInCategory: 3, qualification: 'KURANG_INFORMATIF' });
-    expect(byIndex(4)).toMatchObject({ status: 'NOT_PARTICIPATING', qualificationLabel: 'Tidak Mengikuti Monev', finalScore: null, saqScore: null, rankOverall: null, rankInCategory: null });
+    expect(byIndex(2)).toMatchObject({
+      finalScore: '40.00',
+      saqScore: '40.00',
+      presentationScore: null,
+      finalist: false,
+      rankOverall: 4,
+      rankInCategory: 3,
+      qualification: 'KURANG_INFORMATIF',
+    });
+    expect(byIndex(4)).toMatchObject({
+      status: 'NOT_PARTICIPATING',
+      qualificationLabel: 'Tidak Mengikuti Monev',
+      finalScore: null,
+      saqScore: null,
+      rankOverall: null,
+      rankInCategory: null,
+    });
     const bumd = await results(firstRun, '&categoryCode=BUMD');
     expect(bumd.items.map((r: { participationId: string }) => r.participationId)).toEqual([bodies[3].participationId, bodies[4].participationId]);
 
@@ -109,10 +143,16 @@ describe('ranking as a queued job, publication and the public ranking', () => {
   });
 
   it('publishes, serves the public ranking without a token (ETag, 304), and moves it to a corrected run', async () => {
-    await admin(http().post(`${API}/periods/${period.id}/publish`)).send({ runId: '999999' }).expect(404);
-    const published = await admin(http().post(`${API}/periods/${period.id}/publish`)).send({ runId: firstRun }).expect(200);
+    await admin(http().post(`${API}/periods/${period.id}/publish`))
+      .send({ runId: '999999' })
+      .expect(404);
+    const published = await admin(http().post(`${API}/periods/${period.id}/publish`))
+      .send({ runId: firstRun })
+      .expect(200);
     expect(published.body).toMatchObject({ stage: 'PUBLISHED', publishedRunId: firstRun });
-    await admin(http().post(`${API}/periods/${period.id}/publish`)).send({ runId: firstRun }).expect(422);
+    await admin(http().post(`${API}/periods/${period.id}/publish`))
+      .send({ runId: firstRun })
+      .expect(422);
 
     const pub = await http().get(`${API}/public/periods/${period.year}/ranking?organizer=ki-test`).expect(200);
     expect(pub.body).toMatchObject({ year: period.year, organizer: { slug: 'ki-test' }, total: 5 });
@@ -127,12 +167,18 @@ describe('ranking as a queued job, publication and the public ranking', () => {
     await http().get(`${API}/public/periods/2099/ranking`).expect(404);
 
     // A correction after publication: the admin changes a verified point (with a note), ranks again, re-publishes.
-    await admin(http().put(`${API}/participations/${bodies[2].participationId}/verifications/2.1`)).send({ points: 4, status: 'ADJUSTED' }).expect(400);
-    await admin(http().put(`${API}/participations/${bodies[2].participationId}/verifications/2.1`)).send({ points: 4, status: 'ADJUSTED', note: 'Koreksi: bukti DIP diterima' }).expect(200);
+    await admin(http().put(`${API}/participations/${bodies[2].participationId}/verifications/2.1`))
+      .send({ points: 4, status: 'ADJUSTED' })
+      .expect(400);
+    await admin(http().put(`${API}/participations/${bodies[2].participationId}/verifications/2.1`))
+      .send({ points: 4, status: 'ADJUSTED', note: 'Koreksi: bukti DIP diterima' })
+      .expect(200);
     const second = await admin(http().post(`${API}/periods/${period.id}/rankings`)).expect(202);
     expect(second.body.runId).not.toBe(firstRun);
     await runUntilDone(second.body.runId);
-    await admin(http().post(`${API}/periods/${period.id}/publish`)).send({ runId: second.body.runId }).expect(200);
+    await admin(http().post(`${API}/periods/${period.id}/publish`))
+      .send({ runId: second.body.runId })
+      .expect(200);
     const after = await http().get(`${API}/public/periods/${period.year}/ranking`).set('If-None-Match', etag).expect(200);
     // 40 + 60 * 4 / 8.5 = 68.2352941... -> 68.24, Cukup Informatif
     expect(after.body.items.find((i: { publicBody: string }) => i.publicBody === bodies[2].name)).toMatchObject({ finalScore: '68.24', qualification: 'CUKUP_INFORMATIF' });

@@ -13,7 +13,18 @@ const binary = (req: import('supertest').Test) =>
   });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADERS = ['Peringkat Kategori', 'Peringkat Umum', 'Badan Publik', 'Kode Kategori', 'Kategori', 'Nilai SAQ', 'Nilai Visitasi', 'Nilai Presentasi', 'Nilai Akhir', 'Kualifikasi'];
+const HEADERS = [
+  'Peringkat Kategori',
+  'Peringkat Umum',
+  'Badan Publik',
+  'Kode Kategori',
+  'Kategori',
+  'Nilai SAQ',
+  'Nilai Visitasi',
+  'Nilai Presentasi',
+  'Nilai Akhir',
+  'Kualifikasi',
+];
 const SCORE_COLUMNS = [6, 7, 8, 9]; // 1-based: SAQ, visitation, presentation, final
 
 interface ResultItem {
@@ -134,7 +145,17 @@ describe('reports: ranking exports and period statistics', () => {
 
       const summary = wb.getWorksheet('Ringkasan')!;
       const values = (r: number) => (summary.getRow(r).values as unknown[]).slice(1);
-      expect(values(1)).toEqual(['Kode Kategori', 'Kategori', 'Informatif', 'Menuju Informatif', 'Cukup Informatif', 'Kurang Informatif', 'Tidak Informatif', 'Tidak Mengikuti Monev', 'Jumlah']);
+      expect(values(1)).toEqual([
+        'Kode Kategori',
+        'Kategori',
+        'Informatif',
+        'Menuju Informatif',
+        'Cukup Informatif',
+        'Kurang Informatif',
+        'Tidak Informatif',
+        'Tidak Mengikuti Monev',
+        'Jumlah',
+      ]);
       expect(values(2)).toEqual(['BUMD', 'Badan Usaha Milik Daerah', 1, 0, 0, 0, 0, 1, 2]);
       expect(values(3)).toEqual(['OPD', 'Organisasi Perangkat Daerah', 2, 0, 0, 1, 0, 0, 3]);
       expect(values(4)).toEqual(['Jumlah', '', 3, 0, 0, 1, 0, 1, 5]);
@@ -147,11 +168,10 @@ describe('reports: ranking exports and period statistics', () => {
       await admin(http().get(url('?runId=999999'))).expect(404);
       // A failed run of the period (written directly: the worker never leaves one behind on demand).
       const ds = t.get<DataSource>(DataSource);
-      const r = await ds.query(`INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, error, created_by, created_at) VALUES (?, ?, ?, 'FAILED', 'x', 'boom', 1, NOW(3))`, [
-        t.defaultOrganizerId,
-        prev.period.id,
-        'f'.repeat(64),
-      ]);
+      const r = await ds.query(
+        `INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, error, created_by, created_at) VALUES (?, ?, ?, 'FAILED', 'x', 'boom', 1, NOW(3))`,
+        [t.defaultOrganizerId, prev.period.id, 'f'.repeat(64)],
+      );
       const failed = await admin(http().get(url(`?runId=${r.insertId}`))).expect(422);
       expect(failed.body.message).toMatch(/FAILED/);
       await admin(http().get(`${API}/periods/${prev.period.id}/stats?runId=${r.insertId}`)).expect(422);
@@ -170,8 +190,18 @@ describe('reports: ranking exports and period statistics', () => {
       for (const p of [...s.participation, s.participationTotals]) expect(p.submitted + p.notParticipating).toBe(p.enrolled);
 
       expect(s.qualifications).toEqual([
-        { categoryCode: 'BUMD', categoryName: 'Badan Usaha Milik Daerah', total: 2, counts: { INFORMATIF: 1, MENUJU_INFORMATIF: 0, CUKUP_INFORMATIF: 0, KURANG_INFORMATIF: 0, TIDAK_INFORMATIF: 0, NOT_PARTICIPATING: 1 } },
-        { categoryCode: 'OPD', categoryName: 'Organisasi Perangkat Daerah', total: 3, counts: { INFORMATIF: 2, MENUJU_INFORMATIF: 0, CUKUP_INFORMATIF: 0, KURANG_INFORMATIF: 1, TIDAK_INFORMATIF: 0, NOT_PARTICIPATING: 0 } },
+        {
+          categoryCode: 'BUMD',
+          categoryName: 'Badan Usaha Milik Daerah',
+          total: 2,
+          counts: { INFORMATIF: 1, MENUJU_INFORMATIF: 0, CUKUP_INFORMATIF: 0, KURANG_INFORMATIF: 0, TIDAK_INFORMATIF: 0, NOT_PARTICIPATING: 1 },
+        },
+        {
+          categoryCode: 'OPD',
+          categoryName: 'Organisasi Perangkat Daerah',
+          total: 3,
+          counts: { INFORMATIF: 2, MENUJU_INFORMATIF: 0, CUKUP_INFORMATIF: 0, KURANG_INFORMATIF: 1, TIDAK_INFORMATIF: 0, NOT_PARTICIPATING: 0 },
+        },
       ]);
       expect(s.qualificationTotals.total).toBe(s.participationTotals.enrolled);
 
@@ -300,11 +330,17 @@ describe('reports: ranking exports and period statistics', () => {
       const assessor = await f.user('assessor', { affiliation: 'Tim Penilai Independen' });
       for (const [i, b] of bodies.entries()) {
         if (opts.absent.includes(i)) continue;
-        await admin(http().post(`${API}/periods/${period.id}/assignments`)).send({ assessorId: assessor.id, participationId: b.participationId }).expect(201);
+        await admin(http().post(`${API}/periods/${period.id}/assignments`))
+          .send({ assessorId: assessor.id, participationId: b.participationId })
+          .expect(201);
         const points: Record<string, number> = { '1.1': 2, '1.2': 3, '2.1': 4, '2.2': 2.5, '2.3': 2, '2.4': 1, ...opts.verified[i] };
         for (const [code, value] of Object.entries(points)) {
           if (code === '2.4' && b.categoryCode !== 'BUMD') continue;
-          await http().put(`${API}/participations/${b.participationId}/verifications/${code}`).set(bearer(assessor.token)).send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' }).expect(200);
+          await http()
+            .put(`${API}/participations/${b.participationId}/verifications/${code}`)
+            .set(bearer(assessor.token))
+            .send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' })
+            .expect(200);
         }
         await http().post(`${API}/participations/${b.participationId}/verification/complete`).set(bearer(assessor.token)).expect(200);
       }
@@ -313,10 +349,16 @@ describe('reports: ranking exports and period statistics', () => {
       const finalists = Object.keys(opts.presentation).map((i) => bodies[Number(i)].participationId);
       expect(fin.body.items.map((i: { participationId: string }) => i.participationId).sort()).toEqual([...finalists].sort());
       const panelist = await f.user('panelist', { affiliation: 'Akademisi' });
-      await admin(http().post(`${API}/periods/${period.id}/panel`)).send({ panelistId: panelist.id, participationIds: finalists }).expect(201);
+      await admin(http().post(`${API}/periods/${period.id}/panel`))
+        .send({ panelistId: panelist.id, participationIds: finalists })
+        .expect(201);
       await f.advance(period.id, 'PRESENTATION');
       for (const [i, score] of Object.entries(opts.presentation)) {
-        await http().put(`${API}/participations/${bodies[Number(i)].participationId}/presentation-scores`).set(bearer(panelist.token)).send({ criteria: [{ code: 'OVERALL', score }] }).expect(200);
+        await http()
+          .put(`${API}/participations/${bodies[Number(i)].participationId}/presentation-scores`)
+          .set(bearer(panelist.token))
+          .send({ criteria: [{ code: 'OVERALL', score }] })
+          .expect(200);
       }
       await f.advance(period.id, 'FINALIZATION');
       const runId = await rankAndWait(t, f, period.id);
@@ -345,10 +387,54 @@ describe('reports: ranking exports and period statistics', () => {
       const b = prev.bodies;
       // Year N-1: b0 94.00, b1 97.00, b2 40.00 (Kurang Informatif), b3 91.00; b4 never participated (left out).
       expect(s.yearOverYear).toEqual([
-        { publicBodyId: b[0].bodyId, publicBody: b[0].name, categoryCode: 'OPD', previousFinalScore: '94.00', finalScore: '95.50', change: '+1.50', previousQualification: 'INFORMATIF', previousQualificationLabel: 'Informatif', qualification: 'INFORMATIF', qualificationLabel: 'Informatif' },
-        { publicBodyId: b[2].bodyId, publicBody: b[2].name, categoryCode: 'OPD', previousFinalScore: '40.00', finalScore: '92.94', change: '+52.94', previousQualification: 'KURANG_INFORMATIF', previousQualificationLabel: 'Kurang Informatif', qualification: 'INFORMATIF', qualificationLabel: 'Informatif' },
-        { publicBodyId: b[3].bodyId, publicBody: b[3].name, categoryCode: 'BUMD', previousFinalScore: '91.00', finalScore: '90.10', change: '-0.90', previousQualification: 'INFORMATIF', previousQualificationLabel: 'Informatif', qualification: 'INFORMATIF', qualificationLabel: 'Informatif' },
-        { publicBodyId: b[1].bodyId, publicBody: b[1].name, categoryCode: 'OPD', previousFinalScore: '97.00', finalScore: '85.88', change: '-11.12', previousQualification: 'INFORMATIF', previousQualificationLabel: 'Informatif', qualification: 'MENUJU_INFORMATIF', qualificationLabel: 'Menuju Informatif' },
+        {
+          publicBodyId: b[0].bodyId,
+          publicBody: b[0].name,
+          categoryCode: 'OPD',
+          previousFinalScore: '94.00',
+          finalScore: '95.50',
+          change: '+1.50',
+          previousQualification: 'INFORMATIF',
+          previousQualificationLabel: 'Informatif',
+          qualification: 'INFORMATIF',
+          qualificationLabel: 'Informatif',
+        },
+        {
+          publicBodyId: b[2].bodyId,
+          publicBody: b[2].name,
+          categoryCode: 'OPD',
+          previousFinalScore: '40.00',
+          finalScore: '92.94',
+          change: '+52.94',
+          previousQualification: 'KURANG_INFORMATIF',
+          previousQualificationLabel: 'Kurang Informatif',
+          qualification: 'INFORMATIF',
+          qualificationLabel: 'Informatif',
+        },
+        {
+          publicBodyId: b[3].bodyId,
+          publicBody: b[3].name,
+          categoryCode: 'BUMD',
+          previousFinalScore: '91.00',
+          finalScore: '90.10',
+          change: '-0.90',
+          previousQualification: 'INFORMATIF',
+          previousQualificationLabel: 'Informatif',
+          qualification: 'INFORMATIF',
+          qualificationLabel: 'Informatif',
+        },
+        {
+          publicBodyId: b[1].bodyId,
+          publicBody: b[1].name,
+          categoryCode: 'OPD',
+          previousFinalScore: '97.00',
+          finalScore: '85.88',
+          change: '-11.12',
+          previousQualification: 'INFORMATIF',
+          previousQualificationLabel: 'Informatif',
+          qualification: 'MENUJU_INFORMATIF',
+          qualificationLabel: 'Menuju Informatif',
+        },
       ]);
 
       // The same figures from the two runs' results, subtracted exactly.
@@ -367,7 +453,9 @@ describe('reports: ranking exports and period statistics', () => {
     });
 
     it('uses the published run once there is one; a run of another period is 404', async () => {
-      await admin(http().post(`${API}/periods/${cur.id}/publish`)).send({ runId: curRun }).expect(200);
+      await admin(http().post(`${API}/periods/${cur.id}/publish`))
+        .send({ runId: curRun })
+        .expect(200);
       const s = await stats(cur.id);
       expect(s).toMatchObject({ runId: curRun, runSource: 'published' });
       expect(s.yearOverYear).toHaveLength(4);
@@ -379,7 +467,7 @@ describe('reports: ranking exports and period statistics', () => {
   });
 
   describe('access', () => {
-    it('is for admins (403 otherwise) of the period\'s organizer (404 for another organizer)', async () => {
+    it("is for admins (403 otherwise) of the period's organizer (404 for another organizer)", async () => {
       const paths = ['reports/ranking.csv', 'reports/ranking.xlsx', 'stats'].map((p) => `${API}/periods/${prev.period.id}/${p}`);
       const assessor = await f.user('assessor');
       for (const token of [prev.bodies[0].token, assessor.token]) {
@@ -387,8 +475,12 @@ describe('reports: ranking exports and period statistics', () => {
       }
       for (const p of paths) await http().get(p).expect(401);
 
-      const org = await admin(http().post(`${API}/organizers`)).send({ slug: 'ki-lain', name: 'Komisi Informasi Provinsi Lain', level: 'PROVINSI' }).expect(201);
-      await admin(http().post(`${API}/users`)).send({ email: 'admin@ki-lain.test', name: 'Admin Lain', role: 'admin', password: 'lain-admin-pass-1', organizerId: org.body.id }).expect(201);
+      const org = await admin(http().post(`${API}/organizers`))
+        .send({ slug: 'ki-lain', name: 'Komisi Informasi Provinsi Lain', level: 'PROVINSI' })
+        .expect(201);
+      await admin(http().post(`${API}/users`))
+        .send({ email: 'admin@ki-lain.test', name: 'Admin Lain', role: 'admin', password: 'lain-admin-pass-1', organizerId: org.body.id })
+        .expect(201);
       const other = await t.login('admin@ki-lain.test', 'lain-admin-pass-1');
       for (const p of paths) {
         const res = await http().get(p).set(bearer(other)).expect(404);

@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'fs';
 import * as path from 'path';
-import { API, Factory, fillSmallInstrument, pdf, saqPeriod, SaqBody } from './factories';
 import { DataSource } from 'typeorm';
 import { ParticipationAccess } from '../src/access/participation-access';
+import { API, Factory, fillSmallInstrument, pdf, saqPeriod, SaqBody } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const DAY = 24 * 3600 * 1000;
@@ -15,7 +15,8 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
   let bumd: SaqBody;
   let third: SaqBody;
   const put = (b: SaqBody, code: string, body: object) => t.http().put(`${API}/participations/${b.participationId}/answers/${code}`).set(bearer(b.token)).send(body);
-  const upload = (b: SaqBody, buf: Buffer, name = 'bukti.pdf') => t.http().post(`${API}/participations/${b.participationId}/evidence`).set(bearer(b.token)).attach('file', buf, name);
+  const upload = (b: SaqBody, buf: Buffer, name = 'bukti.pdf') =>
+    t.http().post(`${API}/participations/${b.participationId}/evidence`).set(bearer(b.token)).attach('file', buf, name);
 
   beforeAll(async () => {
     t = await createTestApp({ workers: false });
@@ -30,7 +31,12 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
 
   it('shows the participation with its deadline and progress, INVITED until the first answer', async () => {
     const res = await t.http().get(`${API}/participations/${opd.participationId}`).set(bearer(opd.token)).expect(200);
-    expect(res.body).toMatchObject({ status: 'INVITED', deadline: period.schedule.SAQ.closesAt, progress: { answered: 0, total: 5, missingEvidence: 0 }, publicBody: { id: opd.bodyId } });
+    expect(res.body).toMatchObject({
+      status: 'INVITED',
+      deadline: period.schedule.SAQ.closesAt,
+      progress: { answered: 0, total: 5, missingEvidence: 0 },
+      publicBody: { id: opd.bodyId },
+    });
     const b = await t.http().get(`${API}/participations/${bumd.participationId}`).set(bearer(bumd.token)).expect(200);
     expect(b.body.progress.total).toBe(6); // the BUMD-only question applies to it
   });
@@ -83,7 +89,13 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
   });
 
   it('refuses values that do not fit the question type with 400 naming value', async () => {
-    const bad: [string, unknown][] = [['1.1', 'yes'], ['2.1', 'maybe'], ['1.2', ['register', 'register']], ['2.2', 'abc'], ['2.3', 42]];
+    const bad: [string, unknown][] = [
+      ['1.1', 'yes'],
+      ['2.1', 'maybe'],
+      ['1.2', ['register', 'register']],
+      ['2.2', 'abc'],
+      ['2.3', 42],
+    ];
     for (const [code, value] of bad) {
       const res = await put(opd, code, { value, url: code === '2.1' || code === '1.2' ? 'https://x.go.id' : undefined }).expect(400);
       expect(res.body.details[0].field).toBe('value');
@@ -163,11 +175,17 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(path.join(d, n)).isDirectory() ? walk(path.join(d, n)) : files.push(path.relative(root, path.join(d, n)))));
     walk(root);
     expect(files.every((fp) => /^evidence\/\d+\/\d+\/[0-9a-f-]{36}\.pdf$/.test(fp))).toBe(true);
-    const dl = await t.http().get(`${API}/evidence/${sneaky.body.id}`).set(bearer(opd.token)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const dl = await t
+      .http()
+      .get(`${API}/evidence/${sneaky.body.id}`)
+      .set(bearer(opd.token))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(dl.headers['content-type']).toBe('application/pdf');
     expect((dl.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     await t.http().get(`${API}/evidence/${sneaky.body.id}`).set(bearer(t.adminToken)).expect(200);
@@ -188,10 +206,21 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
   it('refuses submit with missing answers and evidence, listing each', async () => {
     const fresh = await t.http().post(`${API}/participations/${bumd.participationId}/submit`).set(bearer(bumd.token)).expect(422);
     const missing = fresh.body.details.missing;
-    expect(missing.map((m: { questionCode: string; missing: string }) => `${m.questionCode}:${m.missing}`)).toEqual(['1.1:ANSWER', '1.2:ANSWER', '2.1:ANSWER', '2.2:ANSWER', '2.4:ANSWER']);
+    expect(missing.map((m: { questionCode: string; missing: string }) => `${m.questionCode}:${m.missing}`)).toEqual([
+      '1.1:ANSWER',
+      '1.2:ANSWER',
+      '2.1:ANSWER',
+      '2.2:ANSWER',
+      '2.4:ANSWER',
+    ]);
     await put(bumd, '1.1', { value: true }).expect(200);
     const partial = await t.http().post(`${API}/participations/${bumd.participationId}/submit`).set(bearer(bumd.token)).expect(422);
-    expect(partial.body.details.missing[0]).toEqual({ questionCode: '1.1', missing: 'EVIDENCE', code: 'SAQ_EVIDENCE_MISSING', message: 'question 1.1 needs a PDF file as evidence' });
+    expect(partial.body.details.missing[0]).toEqual({
+      questionCode: '1.1',
+      missing: 'EVIDENCE',
+      code: 'SAQ_EVIDENCE_MISSING',
+      message: 'question 1.1 needs a PDF file as evidence',
+    });
   });
 
   it('fills and submits the whole SAQ, then it is read-only', async () => {
@@ -247,8 +276,12 @@ describe('SAQ: answers, evidence, submission, deadlines', () => {
     t.clock.set(new Date(closesAt.getTime() + DAY));
     await put(third, '2.3', { value: 'terlambat' }).expect(422);
 
-    const ext = await t.http().put(`${API}/participations/${opd.participationId}/deadline`).set(bearer(t.adminToken))
-      .send({ closesAt: new Date(closesAt.getTime() + 3 * DAY).toISOString(), reason: 'Gangguan server di kabupaten' }).expect(200);
+    const ext = await t
+      .http()
+      .put(`${API}/participations/${opd.participationId}/deadline`)
+      .set(bearer(t.adminToken))
+      .send({ closesAt: new Date(closesAt.getTime() + 3 * DAY).toISOString(), reason: 'Gangguan server di kabupaten' })
+      .expect(200);
     expect(ext.body).toMatchObject({ deadlineExtended: true, writable: true });
     await put(opd, '2.3', { value: 'dengan perpanjangan' }).expect(200);
     await put(third, '2.3', { value: 'masih tertutup' }).expect(422);

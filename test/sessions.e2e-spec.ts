@@ -106,11 +106,12 @@ describe('browser sessions: rotating refresh cookie', () => {
     expect(audit.body.items.filter((a: { action: string }) => a.action === 'session.logout')).toHaveLength(1);
   });
 
-  it("a password change ends every browser session of the user and gives the changing browser a new one", async () => {
+  it('a password change ends every browser session of the user and gives the changing browser a new one', async () => {
     const u = await f.user('assessor');
     const elsewhere = (await signIn(u)).cookie;
     const here = await signIn(u);
-    const changed = await t.http()
+    const changed = await t
+      .http()
       .post(`${API}/auth/password`)
       .set(bearer(here.body.accessToken))
       .set('Cookie', `${COOKIE}=${here.cookie}`)
@@ -170,7 +171,9 @@ describe('browser sessions: rotating refresh cookie', () => {
     expect(rows.filter((r) => r.token_hash.equals(createHash('sha256').update(cookie).digest()))).toHaveLength(1);
     const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM refresh_tokens WHERE token_hash = ? OR HEX(token_hash) = ? OR family_id = ?', [Buffer.from(cookie), cookie, cookie]);
     expect(Number(n)).toBe(0);
-    const columns: { COLUMN_NAME: string }[] = await ds.query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refresh_tokens'");
+    const columns: { COLUMN_NAME: string }[] = await ds.query(
+      "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'refresh_tokens'",
+    );
     for (const c of columns) {
       const [{ m }] = await ds.query(`SELECT COUNT(*) AS m FROM refresh_tokens WHERE CAST(\`${c.COLUMN_NAME}\` AS CHAR) LIKE ?`, [`%${cookie}%`]);
       expect(Number(m)).toBe(0);

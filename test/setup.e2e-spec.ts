@@ -58,8 +58,12 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       const list = await t.http().get(`${API}/public-bodies?q=Pendapatan`).set(bearer(t.adminToken)).expect(200);
       expect(list.body.items[0]).toMatchObject({ name: 'Badan Pendapatan Daerah, Provinsi', region: 'Palangka Raya', categoryCode: 'OPD' });
       // The same file as multipart.
-      const multi = await t.http().post(`${API}/public-bodies/import`).set(bearer(t.adminToken))
-        .attach('file', Buffer.from('name,categoryCode,region,website,email\nRSUD dr. Doris Sylvanus,OPD,,,\n'), 'bodies.csv').expect(201);
+      const multi = await t
+        .http()
+        .post(`${API}/public-bodies/import`)
+        .set(bearer(t.adminToken))
+        .attach('file', Buffer.from('name,categoryCode,region,website,email\nRSUD dr. Doris Sylvanus,OPD,,,\n'), 'bodies.csv')
+        .expect(201);
       expect(multi.body).toEqual({ created: 1, errors: [] });
     });
   });
@@ -67,12 +71,26 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
   describe('periods', () => {
     it('creates a period with the Perki bands and the default rubric', async () => {
       const p = await f.period({ year: 2031 });
-      expect(p).toMatchObject({ stage: 'PREPARATION', timezone: 'Asia/Jakarta', weights: { saq: '70.00', visitation: '0.00', presentation: '30.00' }, finalistRule: { type: 'THRESHOLD', value: '80.00' } });
+      expect(p).toMatchObject({
+        stage: 'PREPARATION',
+        timezone: 'Asia/Jakarta',
+        weights: { saq: '70.00', visitation: '0.00', presentation: '30.00' },
+        finalistRule: { type: 'THRESHOLD', value: '80.00' },
+      });
       expect(p.bands.map((b: { code: string; min: string }) => `${b.code}:${b.min}`)).toEqual([
-        'INFORMATIF:90.00', 'MENUJU_INFORMATIF:80.00', 'CUKUP_INFORMATIF:60.00', 'KURANG_INFORMATIF:40.00', 'TIDAK_INFORMATIF:0.00',
+        'INFORMATIF:90.00',
+        'MENUJU_INFORMATIF:80.00',
+        'CUKUP_INFORMATIF:60.00',
+        'KURANG_INFORMATIF:40.00',
+        'TIDAK_INFORMATIF:0.00',
       ]);
       expect(p.presentationRubric).toEqual([{ code: 'OVERALL', title: 'Overall', weight: '100.00' }]);
-      await t.http().post(`${API}/periods`).set(bearer(t.adminToken)).send(f.periodBody({ year: 2031 })).expect(409);
+      await t
+        .http()
+        .post(`${API}/periods`)
+        .set(bearer(t.adminToken))
+        .send(f.periodBody({ year: 2031 }))
+        .expect(409);
     });
 
     const invalid: [string, Record<string, unknown>, string][] = [
@@ -80,27 +98,77 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       ['weights summing to 100.01', { weights: { saq: '70.01', presentation: 30 } }, 'weights'],
       ['a weight with three decimals', { weights: { saq: '69.995', presentation: '30.005' } }, 'weights.saq'],
       ['an unknown time zone', { timezone: 'Mars/Olympus' }, 'timezone'],
-      ['bands not descending', { bands: [{ code: 'A', label: 'A', min: 40 }, { code: 'B', label: 'B', min: 60 }, { code: 'C', label: 'C', min: 0 }] }, 'bands'],
-      ['bands not ending at 0', { bands: [{ code: 'A', label: 'A', min: 90 }, { code: 'B', label: 'B', min: 10 }] }, 'bands'],
-      ['a rubric not summing to 100', { presentationRubric: [{ code: 'VISI', title: 'Visi', weight: 50 }, { code: 'INOVASI', title: 'Inovasi', weight: 40 }] }, 'presentationRubric'],
+      [
+        'bands not descending',
+        {
+          bands: [
+            { code: 'A', label: 'A', min: 40 },
+            { code: 'B', label: 'B', min: 60 },
+            { code: 'C', label: 'C', min: 0 },
+          ],
+        },
+        'bands',
+      ],
+      [
+        'bands not ending at 0',
+        {
+          bands: [
+            { code: 'A', label: 'A', min: 90 },
+            { code: 'B', label: 'B', min: 10 },
+          ],
+        },
+        'bands',
+      ],
+      [
+        'a rubric not summing to 100',
+        {
+          presentationRubric: [
+            { code: 'VISI', title: 'Visi', weight: 50 },
+            { code: 'INOVASI', title: 'Inovasi', weight: 40 },
+          ],
+        },
+        'presentationRubric',
+      ],
       ['an unknown finalist rule', { finalistRule: { type: 'BEST', value: 1 } }, 'finalistRule.type'],
       ['a TOP_N that is not whole', { finalistRule: { type: 'TOP_N', value: 2.5 } }, 'finalistRule.value'],
-      ['a window that closes before it opens', { schedule: { ...Factory.schedule(new Date('2031-02-01T00:00:00Z')), SAQ: { opensAt: '2031-02-10T00:00:00Z', closesAt: '2031-02-01T00:00:00Z' } } }, 'schedule.SAQ'],
-      ['windows out of stage order', { schedule: { ...Factory.schedule(new Date('2031-02-01T00:00:00Z')), VERIFICATION: { opensAt: '2031-01-01T00:00:00Z', closesAt: '2031-01-05T00:00:00Z' } } }, 'schedule.VERIFICATION.opensAt'],
+      [
+        'a window that closes before it opens',
+        { schedule: { ...Factory.schedule(new Date('2031-02-01T00:00:00Z')), SAQ: { opensAt: '2031-02-10T00:00:00Z', closesAt: '2031-02-01T00:00:00Z' } } },
+        'schedule.SAQ',
+      ],
+      [
+        'windows out of stage order',
+        { schedule: { ...Factory.schedule(new Date('2031-02-01T00:00:00Z')), VERIFICATION: { opensAt: '2031-01-01T00:00:00Z', closesAt: '2031-01-05T00:00:00Z' } } },
+        'schedule.VERIFICATION.opensAt',
+      ],
       ['visitation weighted without a window', { weights: { saq: 60, visitation: 10, presentation: 30 } }, 'schedule.VISITATION'],
-      ['a time without offset', { schedule: { ...Factory.schedule(new Date('2031-02-01T00:00:00Z')), SAQ: { opensAt: '2031-02-01T00:00:00', closesAt: '2031-02-10T00:00:00Z' } } }, 'schedule.SAQ.opensAt'],
+      [
+        'a time without offset',
+        { schedule: { ...Factory.schedule(new Date('2031-02-01T00:00:00Z')), SAQ: { opensAt: '2031-02-01T00:00:00', closesAt: '2031-02-10T00:00:00Z' } } },
+        'schedule.SAQ.opensAt',
+      ],
       ['an unknown field', { colour: 'red' }, 'colour'],
       ['a missing year', { year: undefined }, 'year'],
     ];
     it.each(invalid)('answers 400 naming the field for %s', async (_label, override, field) => {
-      const res = await t.http().post(`${API}/periods`).set(bearer(t.adminToken)).send(f.periodBody({ year: 2040, ...override })).expect(400);
+      const res = await t
+        .http()
+        .post(`${API}/periods`)
+        .set(bearer(t.adminToken))
+        .send(f.periodBody({ year: 2040, ...override }))
+        .expect(400);
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     });
 
     it('patches the schedule and scoring settings, audited, and refuses a stale version with 409', async () => {
       const p = await f.period({ year: 2032 });
       const next = Factory.schedule(new Date('2032-03-01T00:00:00+07:00'), 14);
-      const res = await t.http().patch(`${API}/periods/${p.id}`).set(bearer(t.adminToken)).send({ schedule: next, weights: { saq: 60, presentation: 40 }, version: p.version }).expect(200);
+      const res = await t
+        .http()
+        .patch(`${API}/periods/${p.id}`)
+        .set(bearer(t.adminToken))
+        .send({ schedule: next, weights: { saq: 60, presentation: 40 }, version: p.version })
+        .expect(200);
       expect(res.body.weights.saq).toBe('60.00');
       expect(res.body.schedule.SAQ.opensAt).toBe('2032-02-29T17:00:00.000Z');
       await t.http().patch(`${API}/periods/${p.id}`).set(bearer(t.adminToken)).send({ name: 'x', version: p.version }).expect(409);
@@ -168,7 +236,12 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       const res = await f.advance(p.id, 'REGISTRATION', { force: true, reason: 'Instrumen menyusul, registrasi dibuka lebih awal' });
       expect(res.stage).toBe('REGISTRATION');
       const [row] = await audit('period', p.id);
-      expect(row).toMatchObject({ action: 'period.advance.forced', reason: 'Instrumen menyusul, registrasi dibuka lebih awal', before: { stage: 'PREPARATION' }, after: { stage: 'REGISTRATION' } });
+      expect(row).toMatchObject({
+        action: 'period.advance.forced',
+        reason: 'Instrumen menyusul, registrasi dibuka lebih awal',
+        before: { stage: 'PREPARATION' },
+        after: { stage: 'REGISTRATION' },
+      });
       expect(row.after.overridden.map((u: { code: string }) => u.code)).toEqual(['PERIOD_NO_INSTRUMENT', 'PERIOD_NO_PARTICIPANTS']);
     });
   });
@@ -201,8 +274,18 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
     });
 
     it("keeps each organizer's categories, bodies, periods, users and audit rows to itself", async () => {
-      const org = await t.http().post(`${API}/organizers`).set(bearer(t.adminToken)).send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' }).expect(201);
-      await t.http().post(`${API}/users`).set(bearer(t.adminToken)).send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id }).expect(201);
+      const org = await t
+        .http()
+        .post(`${API}/organizers`)
+        .set(bearer(t.adminToken))
+        .send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' })
+        .expect(201);
+      await t
+        .http()
+        .post(`${API}/users`)
+        .set(bearer(t.adminToken))
+        .send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id })
+        .expect(201);
       const other = new Factory(t, await t.login('admin@ki-sumsel.test', 'sumsel-admin-1'));
       const cat = await other.category('OPD', 'OPD Sumsel');
       const body = await other.body('OPD', 'Diskominfo Sumsel');
@@ -218,7 +301,9 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       expect((await theirs('/periods')).body.items.map((p: { id: string }) => p.id)).toEqual([period.id]);
       expect((await theirs('/users')).body.items.map((u: { email: string }) => u.email)).toEqual(['admin@ki-sumsel.test']);
       expect((await theirs('/public-bodies')).body.items.map((b: { id: string }) => b.id)).toEqual([body.id]);
-      expect((await theirs('/audit?pageSize=500')).body.items.every((r: { entityId: string; entityType: string }) => r.entityType !== 'period' || r.entityId === period.id)).toBe(true);
+      expect((await theirs('/audit?pageSize=500')).body.items.every((r: { entityId: string; entityType: string }) => r.entityType !== 'period' || r.entityId === period.id)).toBe(
+        true,
+      );
       expect((await mine(`/audit?entityType=period&entityId=${period.id}`)).body.items).toEqual([]);
 
       // Reading or changing another organizer's ids answers 404.
@@ -228,7 +313,12 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       await theirs(`/periods/${ours.id}/instrument`).expect(404);
       await t.http().patch(`${API}/periods/${period.id}`).set(bearer(t.adminToken)).send({ name: 'hijack' }).expect(404);
       await t.http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'REGISTRATION', force: true, reason: 'x' }).expect(404);
-      await t.http().post(`${API}/periods/${ours.id}/participants`).set(bearer(t.adminToken)).send({ publicBodyIds: [body.id] }).expect(404);
+      await t
+        .http()
+        .post(`${API}/periods/${ours.id}/participants`)
+        .set(bearer(t.adminToken))
+        .send({ publicBodyIds: [body.id] })
+        .expect(404);
       const foreignUser = (await theirs('/users')).body.items[0].id;
       await mine(`/users/${foreignUser}`).expect(404);
     });

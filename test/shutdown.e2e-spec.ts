@@ -34,7 +34,7 @@ async function startApi(env: Record<string, string>): Promise<Api> {
   child.stdout!.on('data', (d: Buffer) => (out += d));
   child.stderr!.on('data', (d: Buffer) => (out += d));
   const exited = new Promise<number>((resolve) => child.once('exit', () => resolve(Date.now())));
-  for (const deadline = Date.now() + 150000; !out.includes('Monev API listening'); ) {
+  for (const deadline = Date.now() + 150000; !out.includes('Monev API listening');) {
     if (child.exitCode !== null) throw new Error(`the API exited during start:\n${out}`);
     if (Date.now() > deadline) throw new Error(`the API did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -101,7 +101,7 @@ describe('SIGTERM drains HTTP within SHUTDOWN_DRAIN_MS', () => {
     const errors: string[] = [];
     const loop = async () => {
       // Bounded: stops on the first refused or reset connection, or after 15 s.
-      for (const until = Date.now() + 15000; Date.now() < until; ) {
+      for (const until = Date.now() + 15000; Date.now() < until;) {
         try {
           answers.push(await send(agent, api!.port, 'GET', `${API}/health`));
         } catch (e) {
@@ -129,7 +129,9 @@ describe('SIGTERM drains HTTP within SHUTDOWN_DRAIN_MS', () => {
 
     const exitMs = exitedAt - sigtermAt;
     const afterSignal = answers.filter((a) => a.sentAt >= sigtermAt);
-    console.log(`SIGTERM under keep-alive load: exit after ${exitMs} ms; ${answers.length} answers, ${afterSignal.length} sent after the signal; loops ended with ${errors.join(', ')}`);
+    console.log(
+      `SIGTERM under keep-alive load: exit after ${exitMs} ms; ${answers.length} answers, ${afterSignal.length} sent after the signal; loops ended with ${errors.join(', ')}`,
+    );
     expect(login.status).toBe(200);
     expect(JSON.parse(login.body).accessToken).toEqual(expect.any(String));
     expect(login.connection).toBe('close');

@@ -50,10 +50,12 @@ describe('verification and objections', () => {
     const mine = await Promise.all(assessors.map((a) => http().get(`${API}/assignments/mine`).set(bearer(a.token)).expect(200)));
     const loads = mine.map((m) => m.body.items.length);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
-    mine.forEach((m, i) => m.body.items.forEach((it: { participationId: string; progress: { total: number } }) => {
-      assignedTo.set(it.participationId, assessors[i].token);
-      expect(it.progress.total).toBeGreaterThan(0);
-    }));
+    mine.forEach((m, i) =>
+      m.body.items.forEach((it: { participationId: string; progress: { total: number } }) => {
+        assignedTo.set(it.participationId, assessors[i].token);
+        expect(it.progress.total).toBeGreaterThan(0);
+      }),
+    );
     expect(mine[0].body.items.map((i: { participationId: string }) => i.participationId)).not.toContain(bodies[0].participationId);
     expect(mine[1].body.items.map((i: { participationId: string }) => i.participationId)).not.toContain(bodies[1].participationId);
     expect(assignedTo.has(bodies[4].participationId)).toBe(false); // never submitted
@@ -64,7 +66,11 @@ describe('verification and objections', () => {
   });
 
   it('refuses a manual assignment with a conflict of interest (409)', async () => {
-    const res = await http().post(`${API}/periods/${period.id}/assignments`).set(bearer(t.adminToken)).send({ assessorId: assessors[0].id, participationId: bodies[0].participationId }).expect(409);
+    const res = await http()
+      .post(`${API}/periods/${period.id}/assignments`)
+      .set(bearer(t.adminToken))
+      .send({ assessorId: assessors[0].id, participationId: bodies[0].participationId })
+      .expect(409);
     expect(res.body.message).toMatch(/Conflict of interest/);
   });
 
@@ -76,7 +82,10 @@ describe('verification and objections', () => {
     await verify(outsider.token, pid, '1.1', { points: 2, status: 'ACCEPTED' }).expect(404);
     await verify(bodies[0].token, pid, '1.1', { points: 2, status: 'ACCEPTED' }).expect(403);
     // Its own assessor may read the SAQ and its evidence.
-    await http().get(`${API}/participations/${pid}/answers`).set(bearer(assignedTo.get(pid)!)).expect(200);
+    await http()
+      .get(`${API}/participations/${pid}/answers`)
+      .set(bearer(assignedTo.get(pid)!))
+      .expect(200);
   });
 
   it('validates points and notes, stores 0 for inaccessible evidence, versions writes', async () => {
@@ -98,7 +107,10 @@ describe('verification and objections', () => {
 
   it('refuses completion with gaps (422 listing them) and OBJECTION while SAQs are unverified', async () => {
     const pid = bodies[0].participationId;
-    const res = await http().post(`${API}/participations/${pid}/verification/complete`).set(bearer(assignedTo.get(pid)!)).expect(422);
+    const res = await http()
+      .post(`${API}/participations/${pid}/verification/complete`)
+      .set(bearer(assignedTo.get(pid)!))
+      .expect(422);
     expect(res.body.details.unverified).toEqual(['1.2', '2.1', '2.2', '2.3']);
     const blocked = await http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'OBJECTION' }).expect(422);
     expect(blocked.body.details.unmet[0]).toMatchObject({ code: 'PERIOD_UNVERIFIED_SAQ' });
@@ -128,14 +140,23 @@ describe('verification and objections', () => {
     // 40 * 5/5 + 60 * (2 + 2.5 + 0)/8.5 = 71.7647058823529411764705882352941176...
     expect(res.body.saqScore).toBe('71.76');
     expect(res.body.saqScoreExact.startsWith('71.76470588235294117647058823529411764705')).toBe(true);
-    expect(res.body.items.find((i: { questionCode: string }) => i.questionCode === '2.1')).toMatchObject({ selfPoints: '4.00', verifiedPoints: '2.00', effectivePoints: '2.00', status: 'ADJUSTED', note: 'DIP belum dimutakhirkan tahun ini' });
+    expect(res.body.items.find((i: { questionCode: string }) => i.questionCode === '2.1')).toMatchObject({
+      selfPoints: '4.00',
+      verifiedPoints: '2.00',
+      effectivePoints: '2.00',
+      status: 'ADJUSTED',
+      note: 'DIP belum dimutakhirkan tahun ini',
+    });
   });
 
   it('files objections within the window, one open per question, only by the owner', async () => {
     const [b0, b1] = bodies;
     const up = await http().post(`${API}/participations/${b0.participationId}/evidence`).set(bearer(b0.token)).attach('file', pdf('DIP mutakhir 2029'), 'dip.pdf').expect(201);
-    const filed = await http().post(`${API}/participations/${b0.participationId}/objections`).set(bearer(b0.token))
-      .send({ questionCode: '2.1', reason: 'DIP sudah dimutakhirkan, lihat lampiran', evidenceIds: [up.body.id] }).expect(201);
+    const filed = await http()
+      .post(`${API}/participations/${b0.participationId}/objections`)
+      .set(bearer(b0.token))
+      .send({ questionCode: '2.1', reason: 'DIP sudah dimutakhirkan, lihat lampiran', evidenceIds: [up.body.id] })
+      .expect(201);
     expect(filed.body).toMatchObject({ status: 'OPEN', pointsBefore: '2.00' });
     await http().post(`${API}/participations/${b0.participationId}/objections`).set(bearer(b0.token)).send({ questionCode: '2.1', reason: 'lagi' }).expect(409);
     await http().post(`${API}/participations/${b0.participationId}/objections`).set(bearer(b1.token)).send({ questionCode: '2.2', reason: 'bukan milik saya' }).expect(404);
@@ -152,11 +173,23 @@ describe('verification and objections', () => {
     const before1 = (await explain(t.adminToken, b1.participationId).expect(200)).body;
     const o0 = before0.items.find((i: { questionCode: string }) => i.questionCode === '2.1').objection.id;
     const o1 = before1.items.find((i: { questionCode: string }) => i.questionCode === '2.1').objection.id;
-    await http().put(`${API}/objections/${o0}`).set(bearer(assignedTo.get(b0.participationId)!)).send({ decision: 'ACCEPTED', note: 'Bukti baru valid' }).expect(400);
-    await http().put(`${API}/objections/${o0}`).set(bearer(assignedTo.get(b0.participationId)!)).send({ decision: 'ACCEPTED', points: 4.5, note: 'x' }).expect(400);
+    await http()
+      .put(`${API}/objections/${o0}`)
+      .set(bearer(assignedTo.get(b0.participationId)!))
+      .send({ decision: 'ACCEPTED', note: 'Bukti baru valid' })
+      .expect(400);
+    await http()
+      .put(`${API}/objections/${o0}`)
+      .set(bearer(assignedTo.get(b0.participationId)!))
+      .send({ decision: 'ACCEPTED', points: 4.5, note: 'x' })
+      .expect(400);
     const outsider = assessors.find((a) => a.token !== assignedTo.get(b0.participationId))!;
     await http().put(`${API}/objections/${o0}`).set(bearer(outsider.token)).send({ decision: 'REJECTED', note: 'x' }).expect(404);
-    const accepted = await http().put(`${API}/objections/${o0}`).set(bearer(assignedTo.get(b0.participationId)!)).send({ decision: 'ACCEPTED', points: 4, note: 'Bukti baru valid' }).expect(200);
+    const accepted = await http()
+      .put(`${API}/objections/${o0}`)
+      .set(bearer(assignedTo.get(b0.participationId)!))
+      .send({ decision: 'ACCEPTED', points: 4, note: 'Bukti baru valid' })
+      .expect(200);
     expect(accepted.body).toMatchObject({ status: 'ACCEPTED', pointsBefore: '2.00', pointsAfter: '4.00' });
     await http().put(`${API}/objections/${o0}`).set(bearer(t.adminToken)).send({ decision: 'REJECTED', note: 'x' }).expect(409);
     await http().put(`${API}/objections/${o1}`).set(bearer(t.adminToken)).send({ decision: 'REJECTED', note: 'Bukti tidak relevan' }).expect(200);
@@ -167,9 +200,17 @@ describe('verification and objections', () => {
     const { Dec } = await import('../src/scoring/decimal');
     expect(new Dec(after0.saqScoreExact).minus(before0.saqScoreExact).toSignificantDigits(40).toString()).toBe('14.11764705882352941176470588235294117647');
     expect(after0.saqScore).toBe('85.88');
-    expect(after0.items.find((i: { questionCode: string }) => i.questionCode === '2.1')).toMatchObject({ verifiedPoints: '2.00', effectivePoints: '4.00', objection: { status: 'ACCEPTED' } });
+    expect(after0.items.find((i: { questionCode: string }) => i.questionCode === '2.1')).toMatchObject({
+      verifiedPoints: '2.00',
+      effectivePoints: '4.00',
+      objection: { status: 'ACCEPTED' },
+    });
     expect(after1.saqScoreExact).toBe(before1.saqScoreExact);
-    expect((await auditOf('objection', o0))[0]).toMatchObject({ action: 'objection.decide', before: { status: 'OPEN', points: '2.00' }, after: { status: 'ACCEPTED', pointsAfter: '4.00' } });
+    expect((await auditOf('objection', o0))[0]).toMatchObject({
+      action: 'objection.decide',
+      before: { status: 'OPEN', points: '2.00' },
+      after: { status: 'ACCEPTED', pointsAfter: '4.00' },
+    });
   });
 
   it('closes objections at the window end and stops decisions once the period moves on', async () => {
@@ -188,16 +229,20 @@ describe('verification and objections', () => {
     const [b0] = bodies;
     await f.advance(period.id, 'FINALIZATION', { force: true, reason: 'Uji koreksi setelah keberatan' });
     // 2.1 of b0: verified 2.00, objection accepted at 4.00. The correction changes the verified points; the accepted objection still governs.
-    await http().put(`${API}/participations/${b0.participationId}/verifications/2.1`).set(bearer(t.adminToken)).send({ points: 1, status: 'ADJUSTED', note: 'Koreksi administrasi' }).expect(200);
+    await http()
+      .put(`${API}/participations/${b0.participationId}/verifications/2.1`)
+      .set(bearer(t.adminToken))
+      .send({ points: 1, status: 'ADJUSTED', note: 'Koreksi administrasi' })
+      .expect(200);
     const ex = (await explain(t.adminToken, b0.participationId).expect(200)).body;
     expect(ex.items.find((i: { questionCode: string }) => i.questionCode === '2.1')).toMatchObject({ verifiedPoints: '1.00', effectivePoints: '4.00' });
     expect(ex.saqScore).toBe('85.88');
     const effectiveByAspect = new Map<string, number>();
-    for (const i of ex.items as { aspectCode: string; effectivePoints: string | null }[]) effectiveByAspect.set(i.aspectCode, (effectiveByAspect.get(i.aspectCode) ?? 0) + Number(i.effectivePoints ?? 0));
-    const subtotals: { code: string; points: string }[] = await t.get<DataSource>(DataSource).query(
-      'SELECT a.code, s.points FROM aspect_subtotals s JOIN aspects a ON a.id = s.aspect_id WHERE s.participation_id = ? ORDER BY a.code',
-      [b0.participationId],
-    );
+    for (const i of ex.items as { aspectCode: string; effectivePoints: string | null }[])
+      effectiveByAspect.set(i.aspectCode, (effectiveByAspect.get(i.aspectCode) ?? 0) + Number(i.effectivePoints ?? 0));
+    const subtotals: { code: string; points: string }[] = await t
+      .get<DataSource>(DataSource)
+      .query('SELECT a.code, s.points FROM aspect_subtotals s JOIN aspects a ON a.id = s.aspect_id WHERE s.participation_id = ? ORDER BY a.code', [b0.participationId]);
     expect(subtotals.map((r) => [r.code, Number(r.points)])).toEqual([...effectiveByAspect].sort(([a], [b]) => a.localeCompare(b)));
   });
 });

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
-import { createConnection, Connection } from 'mysql2/promise';
 import * as path from 'path';
+import { createConnection, Connection } from 'mysql2/promise';
 import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { API } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
@@ -51,9 +51,10 @@ describe('jobs survive a worker killed mid-run', () => {
     const runId = post.body.runId;
 
     const observe = async () => {
-      const [[row]] = (await db.query('SELECT status, progress, attempts, (SELECT COUNT(*) FROM ranking_results WHERE run_id = ?) AS n FROM ranking_runs WHERE id = ?', [runId, runId])) as unknown as [
-        { status: string; progress: number; attempts: number; n: number }[],
-      ];
+      const [[row]] = (await db.query('SELECT status, progress, attempts, (SELECT COUNT(*) FROM ranking_results WHERE run_id = ?) AS n FROM ranking_runs WHERE id = ?', [
+        runId,
+        runId,
+      ])) as unknown as [{ status: string; progress: number; attempts: number; n: number }[]];
       // Invariant: a run has either no result rows, or all of them once DONE.
       if (row.status !== 'DONE') expect(Number(row.n)).toBe(0);
       else expect(Number(row.n)).toBe(30000);
@@ -61,7 +62,7 @@ describe('jobs survive a worker killed mid-run', () => {
     };
 
     let killed = false;
-    for (const until = Date.now() + 60000; Date.now() < until; ) {
+    for (const until = Date.now() + 60000; Date.now() < until;) {
       const row = await observe();
       if (process.env.DEBUG_CRASH) console.log('phase1', Date.now(), row);
       if (row.status === 'RUNNING' && row.progress >= 20) {
@@ -77,7 +78,7 @@ describe('jobs survive a worker killed mid-run', () => {
 
     workers.push(await startWorker(t.env));
     let done;
-    for (const until = Date.now() + 90000; Date.now() < until; ) {
+    for (const until = Date.now() + 90000; Date.now() < until;) {
       const row = await observe();
       if (process.env.DEBUG_CRASH) console.log('phase2', Date.now(), row);
       if (row.status === 'DONE') {
@@ -90,11 +91,13 @@ describe('jobs survive a worker killed mid-run', () => {
     expect(Number(done!.attempts)).toBe(2);
 
     const snapshot = async (id: string) =>
-      ((await db.query(
-        `SELECT participation_id, status, finalist, saq_exact, presentation_exact, final_exact, final_score, qualification, rank_in_category, rank_overall, position
+      (
+        (await db.query(
+          `SELECT participation_id, status, finalist, saq_exact, presentation_exact, final_exact, final_score, qualification, rank_in_category, rank_overall, position
            FROM ranking_results WHERE run_id = ? ORDER BY position`,
-        [id],
-      )) as unknown as [unknown[]])[0];
+          [id],
+        )) as unknown as [unknown[]]
+      )[0];
     const retried = await snapshot(runId);
 
     // A clean run on the same inputs, for comparison.
@@ -102,7 +105,7 @@ describe('jobs survive a worker killed mid-run', () => {
     await db.query('DELETE FROM ranking_runs WHERE id = ?', [runId]);
     const clean = await t.http().post(`${API}/periods/${synthetic.periodId}/rankings`).set(bearer(t.adminToken)).expect(202);
     expect(clean.body.runId).not.toBe(runId);
-    for (const until = Date.now() + 90000; Date.now() < until; ) {
+    for (const until = Date.now() + 90000; Date.now() < until;) {
       const [[row]] = (await db.query('SELECT status FROM ranking_runs WHERE id = ?', [clean.body.runId])) as unknown as [{ status: string }[]];
       if (row.status === 'DONE') break;
       await new Promise((r) => setTimeout(r, 50));
@@ -117,19 +120,23 @@ describe('jobs survive a worker killed mid-run', () => {
     if (!workers.some((w) => w.exitCode === null && !w.killed)) workers.push(await startWorker(t.env));
     const admin = (req: import('supertest').Test) => req.set(bearer(t.adminToken));
     const rank = await admin(t.http().post(`${API}/periods/${synthetic.periodId}/rankings`)).expect(202);
-    for (const until = Date.now() + 60000; Date.now() < until; ) {
+    for (const until = Date.now() + 60000; Date.now() < until;) {
       const run = await admin(t.http().get(`${API}/rankings/${rank.body.runId}`)).expect(200);
       if (run.body.status === 'DONE') break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    await admin(t.http().post(`${API}/periods/${synthetic.periodId}/publish`)).send({ runId: rank.body.runId }).expect(200);
-    const [[{ ranked }]] = (await db.query(`SELECT COUNT(*) AS ranked FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [rank.body.runId])) as unknown as [{ ranked: number }[]];
+    await admin(t.http().post(`${API}/periods/${synthetic.periodId}/publish`))
+      .send({ runId: rank.body.runId })
+      .expect(200);
+    const [[{ ranked }]] = (await db.query(`SELECT COUNT(*) AS ranked FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [rank.body.runId])) as unknown as [
+      { ranked: number }[],
+    ];
     const issue = await admin(t.http().post(`${API}/periods/${synthetic.periodId}/certificates`)).expect(202);
     expect(issue.body.total).toBe(Number(ranked));
 
     const live = workers.find((w) => w.exitCode === null && !w.killed)!;
     let killedAt = -1;
-    for (const until = Date.now() + 60000; Date.now() < until; ) {
+    for (const until = Date.now() + 60000; Date.now() < until;) {
       const b = await admin(t.http().get(`${API}/certificate-batches/${issue.body.batchId}`)).expect(200);
       if (b.body.done >= 100) {
         live.kill('SIGKILL');
@@ -142,7 +149,7 @@ describe('jobs survive a worker killed mid-run', () => {
     expect(killedAt).toBeLessThan(Number(ranked)); // killed mid-batch
     workers.push(await startWorker(t.env));
     let batch;
-    for (const until = Date.now() + 120000; Date.now() < until; ) {
+    for (const until = Date.now() + 120000; Date.now() < until;) {
       batch = (await admin(t.http().get(`${API}/certificate-batches/${issue.body.batchId}`)).expect(200)).body;
       if (batch.status !== 'RUNNING') break;
       await new Promise((r) => setTimeout(r, 100));

@@ -10,7 +10,12 @@ export function parseArgs<T extends ArgDefaults>(defaults: T, argv: string[] = p
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
     const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!(name in defaults)) throw new Error(`unknown option --${name} (known: ${Object.keys(defaults).map((k) => `--${k}`).join(' ')})`);
+    if (!(name in defaults))
+      throw new Error(
+        `unknown option --${name} (known: ${Object.keys(defaults)
+          .map((k) => `--${k}`)
+          .join(' ')})`,
+      );
     const def = defaults[name];
     let value = inline;
     if (typeof def === 'boolean') {

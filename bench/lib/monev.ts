@@ -4,7 +4,7 @@
  * with multi-row SQL (argon2 hashed once, reused for every account).
  */
 import type { Pool, RowDataPacket } from 'mysql2/promise';
-import { hashPassword } from '../../src/auth/password';
+import { hashPassword } from '../../src/users/password';
 import { bulkInsert } from './db';
 import { ApiClient, login } from './http';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { notFound } from '../common/errors';
@@ -31,6 +32,19 @@ export interface ParticipationContext {
   timezone: string;
 }
 
+/**
+ * The owners' part of a context, registered by them at start (access sits below the features and
+ * reads no table itself): saq reads a participation with its period and names, through the periods
+ * and public-bodies interfaces; `lock` 'update' locks the participation row, 'share' share-locks the
+ * participation and period rows.
+ */
+export interface ParticipationContextSource {
+  context(em: EntityManager, organizerId: string, id: string, lock?: 'share' | 'update'): Promise<ParticipationContext | undefined>;
+}
+
+/** Whether a user is assigned to a participation: verification answers for assessors, panel for panelists. */
+export type AssignmentCheck = (em: EntityManager, userId: string, participationId: string) => Promise<boolean>;
+
 /** Enough for every body of a national monev in one process (a context is a few hundred bytes). */
 const WRITE_CONTEXT_LIMIT = 50_000;
 
@@ -53,7 +67,9 @@ export type AccessMode =
 @Injectable()
 export class ParticipationAccess {
   /** Owner contexts for the answer-save path, by participation id; see `loadForOwnerWrite`. */
-  private readonly writeContexts = new Map<string, ParticipationContext>();
+  private readonly writeContexts = new LRUCache<string, ParticipationContext>({ max: WRITE_CONTEXT_LIMIT });
+  private contexts?: ParticipationContextSource;
+  private readonly assignments: Partial<Record<'assessor' | 'panelist', AssignmentCheck>> = {};
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -76,65 +92,36 @@ export class ParticipationAccess {
   }
 
   rememberForWrite(p: ParticipationContext): void {
-    this.writeContexts.delete(p.id);
-    if (this.writeContexts.size >= WRITE_CONTEXT_LIMIT) this.writeContexts.delete(this.writeContexts.keys().next().value!);
     this.writeContexts.set(p.id, p);
   }
 
   async load(user: AuthUser, id: string, mode: AccessMode, em: EntityManager = this.ds.manager, lock?: 'share' | 'update'): Promise<ParticipationContext> {
     if (!isId(id)) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
-    if (lock === 'update') {
-      // Only the participation row: locking the joined period row too would hold every save of the
-      // period (they share-lock it) behind one body's submit or deadline change.
-      const [mine] = await em.query('SELECT id FROM participations WHERE id = ? AND organizer_id = ? FOR UPDATE', [id, user.organizerId]);
-      if (!mine) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
-    }
-    const rows = await em.query(
-      `SELECT p.id, p.organizer_id, p.period_id, p.public_body_id, b.name AS body_name, p.category_id, c.code AS category_code,
-              p.status, p.deadline_override, p.started_at, p.submitted_at, p.version,
-              per.stage, per.schedule, per.year, per.timezone, per.version AS period_version
-         FROM participations p
-         JOIN periods per ON per.id = p.period_id
-         JOIN categories c ON c.id = p.category_id
-         JOIN public_bodies b ON b.id = p.public_body_id
-        WHERE p.id = ? AND p.organizer_id = ?${lock === 'share' ? ' LOCK IN SHARE MODE' : ''}`,
-      [id, user.organizerId],
-    );
-    const r = rows[0];
-    if (!r || !(await this.allowed(user, r, mode, em))) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
-    return {
-      id: String(r.id),
-      organizerId: String(r.organizer_id),
-      periodId: String(r.period_id),
-      publicBodyId: String(r.public_body_id),
-      bodyName: r.body_name,
-      categoryId: String(r.category_id),
-      categoryCode: r.category_code,
-      status: r.status,
-      deadlineOverride: r.deadline_override,
-      startedAt: r.started_at,
-      submittedAt: r.submitted_at,
-      version: Number(r.version),
-      stage: r.stage,
-      periodVersion: Number(r.period_version),
-      schedule: typeof r.schedule === 'string' ? JSON.parse(r.schedule) : r.schedule,
-      periodYear: Number(r.year),
-      timezone: r.timezone,
-    };
+    const p = await this.required('participations', this.contexts).context(em, user.organizerId, id, lock);
+    if (!p || !(await this.allowed(user, p, mode, em))) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', id);
+    return p;
   }
 
-  private async allowed(user: AuthUser, r: { id: string; public_body_id: string }, mode: AccessMode, em: EntityManager): Promise<boolean> {
-    const owner = isOwner(user, String(r.public_body_id));
+  provideContexts(source: ParticipationContextSource): void {
+    this.contexts = source;
+  }
+
+  provideAssignments(role: 'assessor' | 'panelist', check: AssignmentCheck): void {
+    this.assignments[role] = check;
+  }
+
+  private async allowed(user: AuthUser, p: ParticipationContext, mode: AccessMode, em: EntityManager): Promise<boolean> {
+    const owner = isOwner(user, p.publicBodyId);
     if (mode === 'owner') return owner;
     if (mode === 'admin') return user.role === 'admin';
-    if (mode === 'panelist') return user.role === 'panelist' && (await em.query('SELECT 1 FROM panel_assignments WHERE participation_id = ? AND panelist_id = ? LIMIT 1', [r.id, user.id])).length > 0;
+    if (mode === 'panelist') return user.role === 'panelist' && (await this.required('panel assignments', this.assignments.panelist)(em, user.id, p.id));
     if (owner || user.role === 'admin') return true;
-    if (user.role === 'assessor') return this.isAssignedAssessor(user.id, String(r.id), em);
+    if (user.role === 'assessor') return this.required('assessor assignments', this.assignments.assessor)(em, user.id, p.id);
     return false;
   }
 
-  async isAssignedAssessor(userId: string, participationId: string, em: EntityManager = this.ds.manager): Promise<boolean> {
-    const rows = await em.query('SELECT 1 FROM assignments WHERE participation_id = ? AND assessor_id = ? LIMIT 1', [participationId, userId]);
-    return rows.length > 0;
+  private required<T>(what: string, source: T | undefined): T {
+    if (!source) throw new Error(`ParticipationAccess: no module provides ${what} (is its module imported?)`);
+    return source;
   }
 }

@@ -31,33 +31,10 @@ const ALLOWED_TABLE_USES: { file: string; table: string; reason: string }[] = [
   {
     file: 'saq/answers.service.ts',
     table: 'periods',
-    reason: "the answer save, the hottest write, is one guarded statement: it checks the period row's version (and share-locks it) in the same statement instead of a second round trip",
+    reason:
+      "the answer save, the hottest write, is one guarded statement: it checks the period row's version (and share-locks it) in the same statement instead of a second round trip",
   },
 ];
-
-/**
- * Cross-owner SQL that predates the rule and is still to be moved behind the owners' read
- * interfaces (issue 16). A ratchet, not an allow-list: entries only ever leave it, the test fails on
- * any use not listed here, and on an entry that no longer matches.
- */
-const KNOWN_DEBT: { file: string; table: string }[] = [
-  ...['users'].map((table) => ({ file: 'auth/auth.service.ts', table })),
-  ...['users'].map((table) => ({ file: 'auth/token-state.ts', table })),
-  ...['ranking_results', 'periods', 'organizers'].map((table) => ({ file: 'certificates/certificates.handler.ts', table })),
-  ...['ranking_results', 'periods', 'organizers'].map((table) => ({ file: 'certificates/certificates.service.ts', table })),
-  ...['participations', 'users', 'public_bodies', 'periods', 'categories'].map((table) => ({ file: 'panel/panel.service.ts', table })),
-  ...['ranking_runs', 'ranking_results', 'participations', 'categories', 'aspect_subtotals', 'periods'].map((table) => ({ file: 'reports/reports.service.ts', table })),
-  ...['questions'].map((table) => ({ file: 'saq/answers.service.ts', table })),
-  ...['public_bodies'].map((table) => ({ file: 'saq/participants.service.ts', table })),
-  ...['participations', 'periods', 'categories', 'public_bodies', 'panel_assignments', 'assignments'].map((table) => ({ file: 'access/participation-access.ts', table })),
-  ...['periods', 'questions'].map((table) => ({ file: 'saq/participations.service.ts', table })),
-  ...['public_bodies', 'organizers'].map((table) => ({ file: 'users/users.service.ts', table })),
-  ...['participations', 'public_bodies', 'users', 'periods', 'categories'].map((table) => ({ file: 'verification/assignments.service.ts', table })),
-  ...['evidence'].map((table) => ({ file: 'verification/objections.service.ts', table })),
-  ...['answers', 'participations', 'questions'].map((table) => ({ file: 'verification/verifications.service.ts', table })),
-];
-/** Import cycles still to be broken (same ratchet): each as "a <-> b". */
-const KNOWN_CYCLES = ['common <-> jobs', 'auth <-> users'];
 
 const rel = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
 const moduleOf = (relPath: string) => (relPath.includes('/') ? relPath.split('/')[0] : '(root)');
@@ -83,8 +60,30 @@ interface ParsedFile {
 
 const REPOSITORY_CALLS = new Set(['InjectRepository', 'getRepository', 'forFeature']);
 const MANAGER_CALLS = new Set([
-  'find', 'findOne', 'findOneBy', 'findOneOrFail', 'findOneByOrFail', 'findBy', 'findAndCount', 'count', 'countBy', 'exists', 'existsBy',
-  'save', 'insert', 'update', 'upsert', 'delete', 'remove', 'increment', 'decrement', 'create', 'createQueryBuilder', 'sum', 'maximum', 'minimum',
+  'find',
+  'findOne',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'findBy',
+  'findAndCount',
+  'count',
+  'countBy',
+  'exists',
+  'existsBy',
+  'save',
+  'insert',
+  'update',
+  'upsert',
+  'delete',
+  'remove',
+  'increment',
+  'decrement',
+  'create',
+  'createQueryBuilder',
+  'sum',
+  'maximum',
+  'minimum',
 ]);
 
 function resolveImport(from: string, specifier: string): string | null {
@@ -157,7 +156,10 @@ describe('architecture', () => {
       for (const m of text.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?`?([a-z_][a-z0-9_]*)`?/g)) created.add(m[1]);
     }
     expect([...created].sort()).toEqual(Object.keys(owners).sort());
-    const moduleDirs = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const moduleDirs = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(Object.values(owners).filter((m) => !moduleDirs.includes(m))).toEqual([]);
   });
 
@@ -221,9 +223,7 @@ describe('architecture', () => {
       }
     };
     for (const v of edges.keys()) if (!idx.has(v)) connect(v);
-    const described = cycles
-      .filter((c) => !(c.length === 2 && KNOWN_CYCLES.includes([...c].sort().join(' <-> '))))
-      .map((c) => c.flatMap((from) => c.filter((to) => edges.get(from)?.has(to)).map((to) => edges.get(from)!.get(to)!)));
+    const described = cycles.map((c) => c.flatMap((from) => c.filter((to) => edges.get(from)?.has(to)).map((to) => edges.get(from)!.get(to)!)));
     expect(described).toEqual([]);
   });
 
@@ -232,7 +232,6 @@ describe('architecture', () => {
       .filter((f) => !COMPOSITION.has(f.module))
       .flatMap((f) => [...new Set(f.strings.flatMap(tablesIn))].filter((t) => owners[t] !== f.module).map((t) => ({ file: f.path, table: t })))
       .filter((v) => !ALLOWED_TABLE_USES.some((a) => a.file === v.file && a.table === v.table))
-      .filter((v) => !KNOWN_DEBT.some((a) => a.file === v.file && a.table === v.table))
       .map((v) => `${v.file}: ${v.table} (owned by ${owners[v.table]})`);
     expect(bad).toEqual([]);
   });
@@ -244,7 +243,7 @@ describe('architecture', () => {
       .flatMap((f) =>
         [...new Set(f.entityUses)]
           .filter((name) => entityTables.has(name) && owners[entityTables.get(name)!] !== f.module)
-          .filter((name) => ![...ALLOWED_TABLE_USES, ...KNOWN_DEBT].some((a) => a.file === f.path && a.table === entityTables.get(name)))
+          .filter((name) => !ALLOWED_TABLE_USES.some((a) => a.file === f.path && a.table === entityTables.get(name)))
           .map((name) => `${f.path}: ${name} (${entityTables.get(name)}, owned by ${owners[entityTables.get(name)!]})`),
       );
     expect([...misplaced, ...foreign]).toEqual([]);
@@ -254,9 +253,9 @@ describe('architecture', () => {
     for (const a of [...ALLOWED_IMPORTS, ...ALLOWED_TABLE_USES]) expect(a.reason.length).toBeGreaterThan(20);
     const stale = [
       ...ALLOWED_IMPORTS.filter((a) => !files.some((f) => f.path === a.from && f.imports.some((i) => i.target === a.to))).map((a) => `${a.from} -> ${a.to}`),
-      ...[...ALLOWED_TABLE_USES, ...KNOWN_DEBT]
-        .filter((a) => !files.some((f) => f.path === a.file && (f.strings.some((s) => tablesIn(s).includes(a.table)) || f.entityUses.some((e) => entityTables.get(e) === a.table))))
-        .map((a) => `${a.file}: ${a.table}`),
+      ...ALLOWED_TABLE_USES.filter(
+        (a) => !files.some((f) => f.path === a.file && (f.strings.some((s) => tablesIn(s).includes(a.table)) || f.entityUses.some((e) => entityTables.get(e) === a.table))),
+      ).map((a) => `${a.file}: ${a.table}`),
     ];
     expect(stale).toEqual([]);
   });

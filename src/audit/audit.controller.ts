@@ -7,10 +7,14 @@ import { AuditService } from './audit.service';
 import { AuditEntryDto } from './dto/audit-entry.dto';
 
 export class AuditQuery extends PageQuery {
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   entityType?: string;
 
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   entityId?: string;
 }
 

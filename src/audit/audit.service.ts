@@ -35,18 +35,18 @@ export class AuditService {
     const at = this.clock.now();
     const requestId = currentRequestId() ?? null;
     await em.getRepository(AuditEntry).insert(
-        rows.map((r) => ({
-          organizerId: r.organizerId,
-          actorId: r.actorId,
-          action: r.action,
-          entityType: r.entityType,
-          entityId: String(r.entityId),
-          beforeState: (r.before ?? null) as never,
-          afterState: (r.after ?? null) as never,
-          reason: r.reason ?? null,
-          requestId,
-          at,
-        })),
+      rows.map((r) => ({
+        organizerId: r.organizerId,
+        actorId: r.actorId,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: String(r.entityId),
+        beforeState: (r.before ?? null) as never,
+        afterState: (r.after ?? null) as never,
+        reason: r.reason ?? null,
+        requestId,
+        at,
+      })),
     );
   }
 

@@ -5,8 +5,8 @@ import { AuthUser, CurrentUser, Public } from '../common/auth-user';
 import { UserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
-import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto } from './dto/login-response.dto';
+import { LoginDto } from './dto/login.dto';
 import { clearSessionCookie, readSessionCookie, SESSION_COOKIE, setSessionCookie } from './session-cookie';
 import { FailedLoginLimitInterceptor, LoginThrottleGuard, RefreshThrottleGuard } from './throttle';
 

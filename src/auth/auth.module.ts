@@ -1,20 +1,22 @@
-import { Global, Module } from '@nestjs/common';
 import { createSecretKey } from 'crypto';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { SessionRevocation } from '../users/session-revocation';
+import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { RateLimitStore, RateLimitStoreModule } from './rate-limit-store';
 import { RefreshTokensService } from './refresh-tokens';
 import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard, REFRESH_THROTTLER } from './throttle';
-import { TokenStateService } from './token-state';
 
 @Global()
 @Module({
   imports: [
+    UsersModule,
     JwtModule.registerAsync({
       inject: [ENV],
       useFactory: (env: EnvironmentVariables) => ({
@@ -41,13 +43,22 @@ import { TokenStateService } from './token-state';
   controllers: [AuthController],
   providers: [
     AuthService,
-    TokenStateService,
     RefreshTokensService,
     PublicThrottleGuard,
     FailedLoginLimitInterceptor,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, TokenStateService, RefreshTokensService, PublicThrottleGuard],
+  exports: [AuthService, RefreshTokensService, PublicThrottleGuard],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly revocation: SessionRevocation,
+    private readonly refreshTokens: RefreshTokensService,
+  ) {}
+
+  /** A deactivated user's browser sessions end in the same transaction (UsersService.update). */
+  onModuleInit(): void {
+    this.revocation.register((em, userId) => this.refreshTokens.revokeAllOf(em, userId));
+  }
+}

@@ -5,18 +5,19 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { notFound, unauthenticated, unprocessable } from '../common/errors';
-import { inTransaction } from '../database/transaction';
-import { User } from '../users/entities/user.entity';
-import { UserDto } from '../users/dto/user.dto';
-import { ChangePasswordDto } from './dto/change-password.dto';
-import { LoginDto } from './dto/login.dto';
-import { LoginResponseDto } from './dto/login-response.dto';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
-import { TokenStateService } from './token-state';
-import { AuthErrorCode } from './auth.errors';
-import { UserErrorCode } from '../users/users.errors';
 import { FieldErrorCode } from '../common/field-error';
+import { inTransaction } from '../database/transaction';
+import { UserDto } from '../users/dto/user.dto';
+import { User } from '../users/entities/user.entity';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../users/password';
+import { TokenStateService } from '../users/token-state';
+import { UserCredentials } from '../users/user-credentials';
+import { UserErrorCode } from '../users/users.errors';
+import { AuthErrorCode } from './auth.errors';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginResponseDto } from './dto/login-response.dto';
+import { LoginDto } from './dto/login.dto';
+import { IssuedRefreshToken, RefreshTokensService } from './refresh-tokens';
 
 export const BAD_CREDENTIALS = 'Invalid e-mail or password';
 export const SESSION_ENDED = 'The session has ended; sign in again';
@@ -38,12 +39,13 @@ export class AuthService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly jwt: JwtService,
     private readonly tokenState: TokenStateService,
+    private readonly credentials: UserCredentials,
     private readonly audit: AuditService,
     private readonly refreshTokens: RefreshTokensService,
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
-    const user = await this.withPasswordHash({ email: dto.email });
+    const user = await this.credentials.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
     if (!user || !ok || !user.active) throw unauthenticated(AuthErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS);
@@ -53,9 +55,18 @@ export class AuthService {
   /** A browser session for a signed-in user: a new refresh-token family, audited. */
   async startBrowserSession(user: { id: string; organizerId: string }): Promise<IssuedRefreshToken> {
     return inTransaction(this.ds, async (em) => {
-      const { tokenVersion } = await em.getRepository(User).findOneByOrFail({ id: user.id });
+      const account = await this.credentials.byId(user.id, em);
+      if (!account) throw notFound(UserErrorCode.NOT_FOUND, 'User', user.id);
+      const { tokenVersion } = account;
       const issued = await this.refreshTokens.issue(em, user.id, tokenVersion);
-      await this.audit.record(em, { organizerId: user.organizerId, actorId: user.id, action: 'session.login', entityType: 'user', entityId: user.id, after: { familyId: issued.familyId } });
+      await this.audit.record(em, {
+        organizerId: user.organizerId,
+        actorId: user.id,
+        action: 'session.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { familyId: issued.familyId },
+      });
       return issued;
     });
   }
@@ -68,13 +79,20 @@ export class AuthService {
     if (!value) throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
     const rotation = await this.refreshTokens.rotate(value, (userId, tv) => this.tokenState.accepts(userId, tv));
     if (rotation.outcome === 'reused') {
-      const user = await this.ds.getRepository(User).findOneBy({ id: rotation.userId });
+      const user = await this.credentials.byId(rotation.userId);
       if (user) {
-        await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: null, action: 'session.reuse_detected', entityType: 'user', entityId: user.id, after: { familyId: rotation.familyId } });
+        await this.audit.record(this.ds.manager, {
+          organizerId: user.organizerId,
+          actorId: null,
+          action: 'session.reuse_detected',
+          entityType: 'user',
+          entityId: user.id,
+          after: { familyId: rotation.familyId },
+        });
       }
     }
     if (rotation.outcome !== 'rotated') throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
-    const user = await this.ds.getRepository(User).findOneBy({ id: rotation.userId });
+    const user = await this.credentials.byId(rotation.userId);
     if (!user || !user.active || user.tokenVersion !== rotation.tokenVersion) throw unauthenticated(AuthErrorCode.SESSION_ENDED, SESSION_ENDED);
     return { ...(await this.session(user)), refreshToken: rotation.next };
   }
@@ -84,9 +102,16 @@ export class AuthService {
     if (!value) return;
     const ended = await this.refreshTokens.revokeFamilyOf(value);
     if (!ended?.wasLive) return;
-    const user = await this.ds.getRepository(User).findOneBy({ id: ended.userId });
+    const user = await this.credentials.byId(ended.userId);
     if (user) {
-      await this.audit.record(this.ds.manager, { organizerId: user.organizerId, actorId: user.id, action: 'session.logout', entityType: 'user', entityId: user.id, after: { familyId: ended.familyId } });
+      await this.audit.record(this.ds.manager, {
+        organizerId: user.organizerId,
+        actorId: user.id,
+        action: 'session.logout',
+        entityType: 'user',
+        entityId: user.id,
+        after: { familyId: ended.familyId },
+      });
     }
   }
 
@@ -103,16 +128,17 @@ export class AuthService {
 
   /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */
   async changePassword(actor: AuthUser, dto: ChangePasswordDto): Promise<LoginResponseDto> {
-    const user = await this.withPasswordHash({ id: actor.id });
+    const user = await this.credentials.withPasswordHash({ id: actor.id });
     if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', actor.id);
     if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      throw unprocessable(AuthErrorCode.CURRENT_PASSWORD_WRONG, 'currentPassword is not the password of this account', [{ field: 'currentPassword', message: 'currentPassword is wrong', code: FieldErrorCode.INVALID }]);
+      throw unprocessable(AuthErrorCode.CURRENT_PASSWORD_WRONG, 'currentPassword is not the password of this account', [
+        { field: 'currentPassword', message: 'currentPassword is wrong', code: FieldErrorCode.INVALID },
+      ]);
     }
     const passwordHash = await hashPassword(dto.newPassword);
     const updated = await inTransaction(this.ds, async (em) => {
-      await em.query('UPDATE users SET password_hash = ?, token_version = token_version + 1 WHERE id = ?', [passwordHash, user.id]);
+      const after = await this.credentials.setPassword(em, user.id, passwordHash);
       await this.refreshTokens.revokeAllOf(em, user.id);
-      const after = await em.getRepository(User).findOneByOrFail({ id: user.id });
       await this.audit.record(em, {
         organizerId: after.organizerId,
         actorId: actor.id,
@@ -129,7 +155,7 @@ export class AuthService {
   }
 
   async me(user: AuthUser): Promise<UserDto> {
-    const u = await this.ds.getRepository(User).findOne({ where: { id: user.id } });
+    const u = await this.credentials.byId(user.id);
     if (!u) throw notFound(UserErrorCode.NOT_FOUND, 'User', user.id);
     return UserDto.of(u);
   }
@@ -143,10 +169,5 @@ export class AuthService {
       tokenType: 'Bearer',
       user: { id: user.id, email: user.email, name: user.name, role: user.role, publicBodyId: user.publicBodyId, organizerId: user.organizerId },
     };
-  }
-
-  private withPasswordHash(where: { email: string } | { id: string }): Promise<User | null> {
-    const [column, value] = 'email' in where ? ['email', where.email] : ['id', where.id];
-    return this.ds.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where(`u.${column} = :value`, { value }).getOne();
   }
 }

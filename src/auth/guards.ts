@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, Role, ROLES_KEY } from '../common/auth-user';
+import { CommonErrorCode } from '../common/error-codes';
 import { forbidden, unauthenticated } from '../common/errors';
 import { AuthErrorCode } from './auth.errors';
 import { AuthService } from './auth.service';
-import { CommonErrorCode } from '../common/error-codes';
 
 /** Global: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()

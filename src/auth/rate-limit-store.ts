@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
@@ -63,7 +63,12 @@ export class RateLimitStore implements ThrottlerStorage, OnModuleInit, OnApplica
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, BOOT_CONNECT_WAIT_MS)));
     // The throttler storage may already have started the connection: wait for it rather than connect twice.
-    const ready = this.redis.status === 'wait' ? this.redis.connect() : new Promise<void>((resolve, reject) => (this.redis.status === 'ready' ? resolve() : this.redis.once('ready', () => resolve()).once('end', () => reject(new Error('Redis connection ended')))));
+    const ready =
+      this.redis.status === 'wait'
+        ? this.redis.connect()
+        : new Promise<void>((resolve, reject) =>
+            this.redis.status === 'ready' ? resolve() : this.redis.once('ready', () => resolve()).once('end', () => reject(new Error('Redis connection ended'))),
+          );
     await Promise.race([ready.catch((err) => this.fallBack(err)), waited]);
     clearTimeout(timer);
   }

@@ -1,6 +1,6 @@
+import { createHash, randomBytes, randomUUID } from 'crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ENV, EnvironmentVariables } from '../config/config.module';
@@ -76,11 +76,7 @@ export class RefreshTokensService {
       const now = this.clock.now();
       const idleSince = now.getTime() - new Date(row.last_used_at).getTime();
       const tokenVersion = Number(row.token_version);
-      if (
-        idleSince > this.env.SESSION_IDLE_MINUTES * 60_000 ||
-        now.getTime() >= new Date(row.expires_at).getTime() ||
-        !(await accepts(userId, tokenVersion))
-      ) {
+      if (idleSince > this.env.SESSION_IDLE_MINUTES * 60_000 || now.getTime() >= new Date(row.expires_at).getTime() || !(await accepts(userId, tokenVersion))) {
         await this.revokeFamily(em, row.family_id);
         return { outcome: 'refused', userId };
       }
@@ -110,15 +106,17 @@ export class RefreshTokensService {
     return Number(res?.affectedRows ?? 0);
   }
 
-  private async insert(
-    em: EntityManager,
-    t: { familyId: string; userId: string; tokenVersion: number; now: Date; expiresAt: Date },
-  ): Promise<IssuedRefreshToken> {
+  private async insert(em: EntityManager, t: { familyId: string; userId: string; tokenVersion: number; now: Date; expiresAt: Date }): Promise<IssuedRefreshToken> {
     const value = newTokenValue();
-    await em.query(
-      'INSERT INTO refresh_tokens (token_hash, family_id, user_id, token_version, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [hashOf(value), t.familyId, t.userId, t.tokenVersion, t.now, t.now, t.expiresAt],
-    );
+    await em.query('INSERT INTO refresh_tokens (token_hash, family_id, user_id, token_version, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      hashOf(value),
+      t.familyId,
+      t.userId,
+      t.tokenVersion,
+      t.now,
+      t.now,
+      t.expiresAt,
+    ]);
     return { value, familyId: t.familyId, expiresAt: t.expiresAt };
   }
 }

@@ -1,8 +1,8 @@
 import { CallHandler, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
 import { Observable, catchError, concatMap, from } from 'rxjs';
-import { ENV, EnvironmentVariables } from '../config/config.module';
 import { tooManyRequests } from '../common/errors';
+import { ENV, EnvironmentVariables } from '../config/config.module';
 import { AuthErrorCode } from './auth.errors';
 import { RateLimitStore } from './rate-limit-store';
 
@@ -10,8 +10,7 @@ export const LOGIN_THROTTLER = 'login';
 export const PUBLIC_THROTTLER = 'public';
 export const REFRESH_THROTTLER = 'refresh';
 
-const setRetryAfter = (res: { header?: (name: string, value: string) => void }, seconds: number) =>
-  res.header?.('Retry-After', String(Math.max(1, Math.ceil(seconds))));
+const setRetryAfter = (res: { header?: (name: string, value: string) => void }, seconds: number) => res.header?.('Retry-After', String(Math.max(1, Math.ceil(seconds))));
 
 /** A guard applying one of the named throttlers; its 429 carries a plain `Retry-After` header (seconds). */
 abstract class NamedThrottleGuard extends ThrottlerGuard {
@@ -32,7 +31,7 @@ abstract class NamedThrottleGuard extends ThrottlerGuard {
 export class LoginThrottleGuard extends NamedThrottleGuard {
   protected readonly throttlerName = LOGIN_THROTTLER;
 
-  protected async getTracker(req: Record<string, any>): Promise<string> {
+  protected async getTracker(req: { ip?: string; body?: { email?: unknown } }): Promise<string> {
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     return `${req.ip}|${email}`;
   }
@@ -79,5 +78,4 @@ export class FailedLoginLimitInterceptor implements NestInterceptor {
   }
 }
 
-const refusedCredentials = (err: unknown) =>
-  err instanceof HttpException && (err.getStatus() === HttpStatus.UNAUTHORIZED || err.getStatus() === HttpStatus.UNPROCESSABLE_ENTITY);
+const refusedCredentials = (err: unknown) => err instanceof HttpException && (err.getStatus() === HttpStatus.UNAUTHORIZED || err.getStatus() === HttpStatus.UNPROCESSABLE_ENTITY);

@@ -1,16 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { PublicThrottleGuard } from '../auth/throttle';
-import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { binaryResponse } from '../common/api-schema';
+import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/id';
-import { CertificatesService } from './certificates.service';
-import { CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
-import { ParticipationErrorCode } from '../access/access.errors';
 import { PeriodErrorCode } from '../periods/periods.errors';
 import { CertificateErrorCode } from './certificates.errors';
+import { CertificatesService } from './certificates.service';
+import { CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
 
 @ApiTags('certificates')
 @Controller()

@@ -1,13 +1,14 @@
+import { cpus } from 'os';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { cpus } from 'os';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { isLastAttempt, JobHandler } from '../jobs/job-handler';
 import { JobName, JobPayloads } from '../jobs/jobs.types';
 import { FileStorage } from '../storage/file-storage';
+import { CertificateFactsReader, CertificateRef } from './certificate-facts';
 import { RenderPool } from './render-pool';
 import { CertificateData } from './rendering';
 
@@ -46,6 +47,7 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly facts: CertificateFactsReader,
     private readonly storage: FileStorage,
     @Inject(ENV) private readonly env: EnvironmentVariables,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -63,22 +65,28 @@ export class CertificatesJobHandler implements JobHandler<JobName.RenderCertific
   }
 
   async handle(job: Job<JobPayloads[JobName.RenderCertificates]>) {
-    const rows: Record<string, any>[] = await this.ds.query(
-      `SELECT c.id, c.code, c.period_id, c.run_id, c.attempts, r.body_name, r.category_name, r.qualification_label, r.final_score, r.rank_in_category,
-              per.year, per.timezone, per.certificate_settings, o.name AS organizer_name
-         FROM certificates c
-         JOIN ranking_results r ON r.run_id = c.run_id AND r.participation_id = c.participation_id
-         JOIN periods per ON per.id = c.period_id
-         JOIN organizers o ON o.id = c.organizer_id
-        WHERE c.id IN (?) AND c.status <> 'ISSUED'`,
+    const certificates: (CertificateRef & { id: string; code: string; attempts: number })[] = await this.ds.query(
+      `SELECT id, code, period_id, run_id, organizer_id, participation_id, attempts FROM certificates WHERE id IN (?) AND status <> 'ISSUED'`,
       [job.data.certificateIds],
     );
+    const rows = (await this.facts.of(certificates)).map(({ row, facts }) => ({
+      ...row,
+      body_name: facts.result.bodyName,
+      category_name: facts.result.categoryName,
+      qualification_label: facts.result.qualificationLabel,
+      final_score: facts.result.finalScore,
+      rank_in_category: facts.result.rankInCategory,
+      year: facts.year,
+      timezone: facts.timezone,
+      certificate_settings: facts.certificateSettings,
+      organizer_name: facts.organizerName,
+    }));
     const now = this.clock.now();
     const issued: { id: string; key: string; sha256: string; size: number }[] = [];
     const failures: { id: string; error: string }[] = [];
     await Promise.all(
       rows.map(async (r) => {
-        const settings = r.certificate_settings ? JSON.parse(r.certificate_settings) : {};
+        const settings = r.certificate_settings ?? {};
         const data: CertificateData = {
           organizerName: r.organizer_name,
           publicBodyName: r.body_name,

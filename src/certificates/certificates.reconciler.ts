@@ -27,7 +27,9 @@ export class CertificatesReconciler implements Reconcilable {
       `SELECT id, organizer_id, job_id_prefix, reconciles, progress_at, created_at FROM certificate_batches WHERE status = 'RUNNING'`,
     );
     for (const b of batches) {
-      const pending: { id: string; chunk: number }[] = await this.ds.query(`SELECT id, chunk FROM certificates WHERE batch_id = ? AND status = 'PENDING' ORDER BY chunk, id`, [b.id]);
+      const pending: { id: string; chunk: number }[] = await this.ds.query(`SELECT id, chunk FROM certificates WHERE batch_id = ? AND status = 'PENDING' ORDER BY chunk, id`, [
+        b.id,
+      ]);
       if (!pending.length) {
         await this.ds.query(`UPDATE certificate_batches SET status = 'DONE' WHERE id = ? AND status = 'RUNNING'`, [b.id]);
         continue;
@@ -58,9 +60,14 @@ export class CertificatesReconciler implements Reconcilable {
       const r = await this.ds.query(`UPDATE certificate_batches SET reconciles = reconciles + 1, progress_at = ? WHERE ${guard}`, [now, b.id, b.reconciles]);
       if (!r.affectedRows) continue;
       for (const [chunk, ids] of lost) {
-        await this.jobs.reEnqueue(JobName.RenderCertificates, { organizerId: String(b.organizer_id), batchId: String(b.id), certificateIds: ids }, chunkJobId(b.job_id_prefix, chunk), {
-          attempts: CHUNK_ATTEMPTS,
-        });
+        await this.jobs.reEnqueue(
+          JobName.RenderCertificates,
+          { organizerId: String(b.organizer_id), batchId: String(b.id), certificateIds: ids },
+          chunkJobId(b.job_id_prefix, chunk),
+          {
+            attempts: CHUNK_ATTEMPTS,
+          },
+        );
       }
       if (lost.length) this.logger.warn({ batchId: String(b.id), chunks: lost.map(([c]) => c) }, 'certificate chunks lost from the queue: queued again');
     }

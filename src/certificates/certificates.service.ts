@@ -1,21 +1,23 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'crypto';
 import { Readable } from 'stream';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAccess } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
-import { CertificateErrorCode } from './certificates.errors';
+import { inTransaction } from '../database/transaction';
 import { jobToken } from '../jobs/job-reconciler';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { PeriodsService } from '../periods/periods.service';
+import { RankingResultsReader } from '../rankings/ranking-results-reader';
 import { RankingsService } from '../rankings/rankings.service';
-import { ParticipationAccess } from '../access/participation-access';
 import { FileStorage } from '../storage/file-storage';
-import { inTransaction } from '../database/transaction';
+import { CertificateFactsReader, CertificateRef } from './certificate-facts';
+import { CertificateErrorCode } from './certificates.errors';
 import { BatchStatus, CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
@@ -36,6 +38,8 @@ export class CertificatesService implements OnModuleInit {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly periods: PeriodsService,
     private readonly rankings: RankingsService,
+    private readonly results: RankingResultsReader,
+    private readonly facts: CertificateFactsReader,
     private readonly access: ParticipationAccess,
     private readonly jobs: JobsService,
     private readonly storage: FileStorage,
@@ -57,9 +61,10 @@ export class CertificatesService implements OnModuleInit {
   async issue(actor: AuthUser, periodId: string): Promise<CertificateBatchQueuedDto> {
     const { batchId, jobIdPrefix, ids } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (period.stage !== 'PUBLISHED' || !period.publishedRunId) throw unprocessable(CertificateErrorCode.RANKING_NOT_PUBLISHED, `Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
+      if (period.stage !== 'PUBLISHED' || !period.publishedRunId)
+        throw unprocessable(CertificateErrorCode.RANKING_NOT_PUBLISHED, `Certificates are issued for a published ranking (period is in ${period.stage})`, { stage: period.stage });
       const runId = period.publishedRunId;
-      const ranked: { participation_id: string }[] = await em.query(`SELECT participation_id FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [runId]);
+      const ranked = (await this.results.rankedParticipationIds(em, runId)).map((participation_id) => ({ participation_id }));
       const now = this.clock.now();
       const batch = await em.query('INSERT INTO certificate_batches (organizer_id, period_id, run_id, total, created_by, created_at, progress_at) VALUES (?, ?, ?, 0, ?, ?, ?)', [
         actor.organizerId,
@@ -82,8 +87,20 @@ export class CertificatesService implements OnModuleInit {
         `UPDATE certificates c JOIN (SELECT id, FLOOR((ROW_NUMBER() OVER (ORDER BY id) - 1) / ?) AS chunk FROM certificates WHERE batch_id = ?) n ON n.id = c.id SET c.chunk = n.chunk`,
         [CERTIFICATES_PER_JOB, batchId],
       );
-      await em.query(`UPDATE certificate_batches SET total = ?, job_id_prefix = ?, status = IF(? = 0, 'DONE', 'RUNNING') WHERE id = ?`, [pending.length, jobIdPrefix, pending.length, batchId]);
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'certificates.issue', entityType: 'certificate', entityId: `batch:${batchId}`, after: { runId, total: pending.length, ranked: ranked.length } });
+      await em.query(`UPDATE certificate_batches SET total = ?, job_id_prefix = ?, status = IF(? = 0, 'DONE', 'RUNNING') WHERE id = ?`, [
+        pending.length,
+        jobIdPrefix,
+        pending.length,
+        batchId,
+      ]);
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'certificates.issue',
+        entityType: 'certificate',
+        entityId: `batch:${batchId}`,
+        after: { runId, total: pending.length, ranked: ranked.length },
+      });
       return { batchId, jobIdPrefix, ids: pending.map((p) => String(p.id)) };
     });
     for (let i = 0; i < ids.length; i += CERTIFICATES_PER_JOB) {
@@ -114,7 +131,10 @@ export class CertificatesService implements OnModuleInit {
   }
 
   async batch(actor: AuthUser, batchId: string): Promise<CertificateBatchDto> {
-    const [b] = await this.ds.query('SELECT id, period_id, run_id, total, status, error, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [batchId, actor.organizerId]);
+    const [b] = await this.ds.query('SELECT id, period_id, run_id, total, status, error, created_at FROM certificate_batches WHERE id = ? AND organizer_id = ?', [
+      batchId,
+      actor.organizerId,
+    ]);
     if (!b) throw notFound(CertificateErrorCode.BATCH_NOT_FOUND, 'Certificate batch', batchId);
     const [c] = await this.ds.query(`SELECT SUM(status = 'ISSUED') AS done, SUM(status = 'FAILED') AS failed FROM certificates WHERE batch_id = ?`, [b.id]);
     const errors: { id: string; participation_id: string; error: string }[] = await this.ds.query(
@@ -141,11 +161,8 @@ export class CertificatesService implements OnModuleInit {
   /** The participation's certificate of the published run (the owner's body or an admin). */
   private async current(user: AuthUser, participationId: string, em: EntityManager = this.ds.manager) {
     const p = await this.access.load(user, participationId, user.role === 'admin' ? 'admin' : 'owner', em);
-    const [c] = await em.query(
-      `SELECT c.* FROM certificates c JOIN periods per ON per.id = c.period_id
-        WHERE c.participation_id = ? AND c.status = 'ISSUED' ORDER BY (c.run_id = per.published_run_id) DESC, c.id DESC LIMIT 1`,
-      [p.id],
-    );
+    const publishedRunId = (await this.periods.certificateFactsOf([p.periodId])).get(p.periodId)?.publishedRunId ?? null;
+    const [c] = await em.query(`SELECT * FROM certificates WHERE participation_id = ? AND status = 'ISSUED' ORDER BY (run_id = ?) DESC, id DESC LIMIT 1`, [p.id, publishedRunId]);
     if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate of participation', participationId);
     return c;
   }
@@ -163,15 +180,22 @@ export class CertificatesService implements OnModuleInit {
   /** What anyone may learn from a code printed on a certificate. */
   async verify(code: string): Promise<CertificateVerificationDto> {
     if (!/^[A-Za-z0-9_-]{16,43}$/.test(code)) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', code);
-    const [c] = await this.ds.query(
-      `SELECT c.status, c.issued_at, c.revoked_at, r.body_name, r.category_code, r.qualification, r.qualification_label, r.final_score, r.rank_in_category, per.year, per.timezone, o.name AS organizer
-         FROM certificates c
-         JOIN ranking_results r ON r.run_id = c.run_id AND r.participation_id = c.participation_id
-         JOIN periods per ON per.id = c.period_id
-         JOIN organizers o ON o.id = c.organizer_id
-        WHERE c.code = ? AND c.status = 'ISSUED'`,
+    const issued: (CertificateRef & { status: string; issued_at: Date; revoked_at: Date | null })[] = await this.ds.query(
+      `SELECT status, issued_at, revoked_at, run_id, participation_id, period_id, organizer_id FROM certificates WHERE code = ? AND status = 'ISSUED'`,
       [code],
     );
+    const [c] = (await this.facts.of(issued)).map(({ row, facts }) => ({
+      ...row,
+      body_name: facts.result.bodyName,
+      category_code: facts.result.categoryCode,
+      qualification: facts.result.qualification,
+      qualification_label: facts.result.qualificationLabel,
+      final_score: facts.result.finalScore,
+      rank_in_category: facts.result.rankInCategory,
+      year: facts.year,
+      timezone: facts.timezone,
+      organizer: facts.organizerName,
+    }));
     if (!c) throw notFound(CertificateErrorCode.NOT_FOUND, 'Certificate', code);
     const revoked = c.revoked_at !== null;
     return {
@@ -187,7 +211,7 @@ export class CertificatesService implements OnModuleInit {
       organizer: c.organizer,
       timezone: c.timezone,
       issuedAt: new Date(c.issued_at).toISOString(),
-      ...(revoked ? { revokedAt: new Date(c.revoked_at).toISOString() } : {}),
+      ...(c.revoked_at !== null ? { revokedAt: new Date(c.revoked_at).toISOString() } : {}),
     };
   }
 }

@@ -37,7 +37,12 @@ describe('RenderPool: a crashed render thread', () => {
     ['throws outside a handler', CRASH_THROW],
   ])('that %s fails only the render that killed it; the others finish and the pool keeps rendering', async (_how, poison) => {
     const names = Array.from({ length: 12 }, (_, i) => `Badan Publik ${i + 1}`);
-    const renders = [...names.slice(0, 3), poison, ...names.slice(3)].map((n) => pool.render(certificate(n)).then((r) => ({ ok: true as const, r }), (e: Error) => ({ ok: false as const, e })));
+    const renders = [...names.slice(0, 3), poison, ...names.slice(3)].map((n) =>
+      pool.render(certificate(n)).then(
+        (r) => ({ ok: true as const, r }),
+        (e: Error) => ({ ok: false as const, e }),
+      ),
+    );
     const settled = await Promise.all(renders);
     const failed = settled.filter((s) => !s.ok);
     expect(failed).toHaveLength(1);

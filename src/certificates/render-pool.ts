@@ -89,7 +89,7 @@ export class RenderPool {
 
   /** Hands queued renders to threads: a retried one only to an idle thread, which then takes nothing else. */
   private pump(): void {
-    for (let q = 0; q < this.queue.length; ) {
+    for (let q = 0; q < this.queue.length;) {
       const task = this.queue[q];
       const slot = task.retried ? this.slots.find((s) => s.inHand.size === 0) : this.leastBusy();
       if (!slot) {

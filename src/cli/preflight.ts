@@ -24,14 +24,25 @@ export async function unreachableServices(env: EnvironmentVariables, needs: { re
     );
   }
   if (needs.redis) {
-    const redis = new Redis({ host: env.REDIS_HOST, port: env.REDIS_PORT, password: env.REDIS_PASSWORD || undefined, lazyConnect: true, connectTimeout: WAIT_MS, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const redis = new Redis({
+      host: env.REDIS_HOST,
+      port: env.REDIS_PORT,
+      password: env.REDIS_PASSWORD || undefined,
+      lazyConnect: true,
+      connectTimeout: WAIT_MS,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     let lastError: unknown;
     redis.on('error', (e) => (lastError = e));
     try {
       await redis.connect();
       await redis.ping();
     } catch (e) {
-      problems.push(`Redis at ${env.REDIS_HOST}:${env.REDIS_PORT} does not answer (${reason(lastError ?? e)}): start it (redis-server), or set REDIS_HOST, REDIS_PORT and REDIS_PASSWORD in .env or the environment (see .env.example)`);
+      problems.push(
+        `Redis at ${env.REDIS_HOST}:${env.REDIS_PORT} does not answer (${reason(lastError ?? e)}): start it (redis-server), or set REDIS_HOST, REDIS_PORT and REDIS_PASSWORD in .env or the environment (see .env.example)`,
+      );
     } finally {
       redis.disconnect();
     }

@@ -29,15 +29,13 @@ export const ApiInt = (o: Opts = {}) => ApiProperty({ type: 'integer', ...base(o
 export const ApiBool = (o: Opts = {}) => ApiProperty({ type: 'boolean', ...base(o) } as ApiPropertyOptions);
 
 /** A score, points, a weight: a string with exactly two decimals, never a float. */
-export const ApiScore = (o: Opts = {}) =>
-  ApiProperty({ type: 'string', pattern: '^-?[0-9]+\\.[0-9]{2}$', example: '87.50', ...base(o) } as ApiPropertyOptions);
+export const ApiScore = (o: Opts = {}) => ApiProperty({ type: 'string', pattern: '^-?[0-9]+\\.[0-9]{2}$', example: '87.50', ...base(o) } as ApiPropertyOptions);
 
 /** An exact decimal (more digits than the two shown): for explanations and recomputation. */
 export const ApiExactDecimal = (o: Opts = {}) => ApiProperty({ type: 'string', example: '87.4987654321', ...base(o) } as ApiPropertyOptions);
 
 /** An instant: ISO-8601 in UTC. */
-export const ApiInstant = (o: Opts = {}) =>
-  ApiProperty({ type: 'string', format: 'date-time', example: '2026-09-30T16:59:59.000Z', ...base(o) } as ApiPropertyOptions);
+export const ApiInstant = (o: Opts = {}) => ApiProperty({ type: 'string', format: 'date-time', example: '2026-09-30T16:59:59.000Z', ...base(o) } as ApiPropertyOptions);
 
 export const ApiEnum = (values: readonly string[], o: Opts & { isArray?: boolean; enumName?: string } = {}) =>
   ApiProperty({ enum: [...values], ...(o.enumName ? { enumName: o.enumName } : {}), ...(o.isArray ? { isArray: true } : {}), ...base(o) } as ApiPropertyOptions);
@@ -49,11 +47,13 @@ export const ApiNested = (lazyType: () => Type<unknown>, o: Opts & { isArray?: b
 
 /** A free-form JSON value (an audit snapshot, a job's result). */
 export const ApiJson = (o: Opts = {}) =>
-  ApiProperty({ oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }], ...base(o) } as ApiPropertyOptions);
+  ApiProperty({
+    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }, { type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    ...base(o),
+  } as ApiPropertyOptions);
 
 /** An object keyed by codes, with integer values (counts per qualification). */
-export const ApiCounts = (o: Opts = {}) =>
-  ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { INFORMATIF: 3 }, ...base(o) } as ApiPropertyOptions);
+export const ApiCounts = (o: Opts = {}) => ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { INFORMATIF: 3 }, ...base(o) } as ApiPropertyOptions);
 
 /** A binary download, for `@ApiOkResponse(binaryResponse('the PDF'))`. */
 export const binaryResponse = (description: string) => ({ description, schema: { type: 'string' as const, format: 'binary' } });

@@ -18,9 +18,27 @@ describe('error codes', () => {
     const all = [...ALL_ERROR_CODES, ...ALL_DETAIL_CODES];
     expect(all.filter((c, i) => all.indexOf(c) !== i)).toEqual([]);
     for (const c of all) expect(c).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
-    const prefixes: Record<string, string> = { access: 'PARTICIPATION_', users: 'USER_', organizers: 'ORGANIZER_', publicBodies: 'PUBLIC_BODY_', periods: 'PERIOD_', instruments: 'INSTRUMENT_', saq: 'SAQ_', evidence: 'EVIDENCE_', verification: 'VERIFICATION_', objections: 'OBJECTION_', panel: 'PANEL_', rankings: 'RANKING_', certificates: 'CERTIFICATE_', reports: 'REPORT_', jobs: 'JOB_', auth: 'AUTH_' };
+    const prefixes: Record<string, string> = {
+      access: 'PARTICIPATION_',
+      users: 'USER_',
+      organizers: 'ORGANIZER_',
+      publicBodies: 'PUBLIC_BODY_',
+      periods: 'PERIOD_',
+      instruments: 'INSTRUMENT_',
+      saq: 'SAQ_',
+      evidence: 'EVIDENCE_',
+      verification: 'VERIFICATION_',
+      objections: 'OBJECTION_',
+      panel: 'PANEL_',
+      rankings: 'RANKING_',
+      certificates: 'CERTIFICATE_',
+      reports: 'REPORT_',
+      jobs: 'JOB_',
+      auth: 'AUTH_',
+    };
     for (const [module, prefix] of Object.entries(prefixes)) {
-      for (const c of Object.values(ERROR_CODES_BY_MODULE[module as keyof typeof ERROR_CODES_BY_MODULE])) expect([module, c]).toEqual([module, expect.stringMatching(new RegExp(`^${prefix}`))]);
+      for (const c of Object.values(ERROR_CODES_BY_MODULE[module as keyof typeof ERROR_CODES_BY_MODULE]))
+        expect([module, c]).toEqual([module, expect.stringMatching(new RegExp(`^${prefix}`))]);
     }
   });
 
@@ -29,7 +47,9 @@ describe('error codes', () => {
     const errorFiles = sourceFiles(SRC).filter((f) => f.endsWith('.errors.ts'));
     expect(errorFiles.length).toBeGreaterThan(10);
     for (const file of errorFiles) {
-      for (const [name, list] of Object.entries(require(file) as Record<string, unknown>)) expect([path.relative(SRC, file), name, listed.has(list)]).toEqual([path.relative(SRC, file), name, true]);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- every *.errors.ts file, found at run time
+      for (const [name, list] of Object.entries(require(file) as Record<string, unknown>))
+        expect([path.relative(SRC, file), name, listed.has(list)]).toEqual([path.relative(SRC, file), name, true]);
     }
   });
 
@@ -57,7 +77,8 @@ describe('error codes', () => {
       for (const m of text.matchAll(helper)) {
         const first = m[2].trim();
         // a code constant (XxxErrorCode.NAME, possibly in a ternary), a rule's refusal.code, or the code ParseIdPipe was given
-        if (!/(ErrorCode\.[A-Z_]+|\brefusal\.code|^this\.code)$/.test(first) && !/\?\s*\w+ErrorCode\.[A-Z_]+\s*:\s*\w+ErrorCode\.[A-Z_]+$/.test(first)) missing.push(`${rel}: ${m[0]}`);
+        if (!/(ErrorCode\.[A-Z_]+|\brefusal\.code|^this\.code)$/.test(first) && !/\?\s*\w+ErrorCode\.[A-Z_]+\s*:\s*\w+ErrorCode\.[A-Z_]+$/.test(first))
+          missing.push(`${rel}: ${m[0]}`);
       }
     }
     expect(missing).toEqual([]);

@@ -29,8 +29,7 @@ export type ErrorCode = Uppercase<string>;
  * takes the refusal's code first (the portal translates by code; `message` stays English).
  */
 
-export const badRequest = (code: ErrorCode, message: string, details?: FieldError[]) =>
-  new BadRequestException({ code, message, details });
+export const badRequest = (code: ErrorCode, message: string, details?: FieldError[]) => new BadRequestException({ code, message, details });
 
 export const unauthenticated = (code: ErrorCode, message: string) => new UnauthorizedException({ code, message });
 
@@ -50,5 +49,4 @@ export const tooManyRequests = (code: ErrorCode, message: string) => new HttpExc
 export const busy = (code: ErrorCode, message: string, details?: unknown) => new ServiceUnavailableException({ code, message, details });
 
 /** 422: a well-formed request refused by the state of the data; details say what. */
-export const unprocessable = (code: ErrorCode, message: string, details?: unknown) =>
-  new UnprocessableEntityException({ code, message, details });
+export const unprocessable = (code: ErrorCode, message: string, details?: unknown) => new UnprocessableEntityException({ code, message, details });

@@ -1,5 +1,5 @@
-import { INestApplication, Logger } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
+import { INestApplication, Logger } from '@nestjs/common';
 
 /**
  * A bounded drain on SIGTERM (and SIGINT): the server stops accepting, idle keep-alive sockets are

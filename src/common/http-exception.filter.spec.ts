@@ -1,8 +1,8 @@
 import { ArgumentsHost, BadRequestException, ForbiddenException, Logger, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { badRequest, FieldErrorCode } from './errors';
 import { QueryFailedError } from 'typeorm';
 import { formatByteLimit } from './body-limits';
+import { badRequest, FieldErrorCode } from './errors';
 import { AllExceptionsFilter } from './http-exception.filter';
 
 function respond(exception: unknown, nodeEnv: 'test' | 'production' = 'production'): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
@@ -58,7 +58,9 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('answers 503 with Retry-After when Redis is down (the queue refuses or gives up on a command)', () => {
-    const maxRetries = Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), { name: 'MaxRetriesPerRequestError' });
+    const maxRetries = Object.assign(new Error('Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), {
+      name: 'MaxRetriesPerRequestError',
+    });
     for (const e of [new Error("Stream isn't writeable and enableOfflineQueue options is false"), new Error('Connection is closed.'), maxRetries]) {
       const r = respond(e);
       expect(r.status).toBe(503);
@@ -77,11 +79,19 @@ describe('AllExceptionsFilter', () => {
 
   it('answers 413 naming the limit for a body the body parser found too large, and keeps its other client errors', () => {
     const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 1048576, length: 2000000 });
-    expect(respond(tooLarge)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MB', code: 'PAYLOAD_TOO_LARGE' }, headers: {} });
+    expect(respond(tooLarge)).toEqual({
+      status: 413,
+      body: { statusCode: 413, error: 'Payload Too Large', message: 'The request body is larger than 1 MB', code: 'PAYLOAD_TOO_LARGE' },
+      headers: {},
+    });
     const csv = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true, limit: 10 * 1024 * 1024 });
     expect(respond(csv).body.message).toBe('The request body is larger than 10 MB');
     const charset = Object.assign(new Error('unsupported charset "KOI8-X"'), { type: 'charset.unsupported', status: 415, expose: true, charset: 'koi8-x' });
-    expect(respond(charset)).toEqual({ status: 415, body: { statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "KOI8-X"', code: 'REQUEST_UNREADABLE' }, headers: {} });
+    expect(respond(charset)).toEqual({
+      status: 415,
+      body: { statusCode: 415, error: 'Unsupported Media Type', message: 'unsupported charset "KOI8-X"', code: 'REQUEST_UNREADABLE' },
+      headers: {},
+    });
     expect(respond(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400, expose: true })).status).toBe(400);
   });
 
@@ -95,7 +105,13 @@ describe('AllExceptionsFilter', () => {
 
   it('renders the code of a refusal and of each of its details', () => {
     const r = respond(badRequest('PERIOD_INVALID', 'Invalid period: weights', [{ field: 'weights', message: 'weights must sum to 100', code: FieldErrorCode.SUM_NOT_100 }]));
-    expect(r.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Invalid period: weights', code: 'PERIOD_INVALID', details: [{ field: 'weights', message: 'weights must sum to 100', code: 'FIELD_SUM_NOT_100' }] });
+    expect(r.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid period: weights',
+      code: 'PERIOD_INVALID',
+      details: [{ field: 'weights', message: 'weights must sum to 100', code: 'FIELD_SUM_NOT_100' }],
+    });
   });
 
   it("gives Nest's, multer's and the throttler's own refusals a common code", () => {

@@ -1,11 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Logger, Optional } from '@nestjs/common';
 import { STATUS_CODES } from 'http';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Logger, Optional } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { driverErrorCode, isDatabaseUnreachable, isLockContention } from '../database/db-errors';
-import { isRedisUnreachable } from '../jobs/redis-errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { driverErrorCode, isDatabaseUnreachable, isLockContention } from '../database/db-errors';
 import { formatByteLimit } from './body-limits';
 import { CommonErrorCode } from './error-codes';
+import { isRedisUnreachable } from './redis-errors';
 
 /** Seconds a client is told to wait before retrying a 503. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -86,7 +86,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError && isLockContention(exception)) {
       // Still losing to concurrent writes after the transaction's own retries: nothing was changed.
       this.logger.warn({ requestId: req.id, method: req.method, url: req.url, code: driverCode }, 'write lost to concurrent writes after retries');
-      return { statusCode: 503, error: 'Service Unavailable', message: 'The data was busy with other changes and nothing was saved; try again in a moment', code: CommonErrorCode.BUSY };
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The data was busy with other changes and nothing was saved; try again in a moment',
+        code: CommonErrorCode.BUSY,
+      };
     }
     const bodyError = bodyParserError(exception);
     if (bodyError) return bodyError;
@@ -111,7 +116,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private codeOfUncoded(exception: HttpException, status: number, raisedByFramework: boolean, req: { id?: string; method?: string; url?: string }): string {
     const byStatus = FRAMEWORK_CODES[status] ?? (status >= 500 ? CommonErrorCode.INTERNAL : CommonErrorCode.REQUEST_UNREADABLE);
     if (raisedByFramework) return byStatus;
-    this.logger.error({ err: exception, requestId: req.id, method: req.method, url: req.url, status }, 'an HttpException was thrown without an error code; build it with src/common/errors.ts');
+    this.logger.error(
+      { err: exception, requestId: req.id, method: req.method, url: req.url, status },
+      'an HttpException was thrown without an error code; build it with src/common/errors.ts',
+    );
     return this.strictCodes ? CommonErrorCode.INTERNAL_MISSING_CODE : byStatus;
   }
 }

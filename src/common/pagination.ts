@@ -5,11 +5,18 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @ToType(() => Number) @IsInt() @Min(1)
+  @IsOptional()
+  @ToType(() => Number)
+  @IsInt()
+  @Min(1)
   page?: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional() @ToType(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @ToType(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   pageSize?: number = 50;
 }
 

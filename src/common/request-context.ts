@@ -1,5 +1,5 @@
-import { randomUUID } from 'crypto';
 import { AsyncLocalStorage } from 'async_hooks';
+import { randomUUID } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 
 /** Per-request values that deep code needs without threading them through every call (audit rows). */

@@ -1,8 +1,8 @@
 import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsObject, IsOptional, IsString, Matches, ValidateNested, ValidationArguments } from 'class-validator';
-import { badRequest, FieldError, FieldErrorCode } from './errors';
 import { CommonErrorCode } from './error-codes';
+import { badRequest, FieldError, FieldErrorCode } from './errors';
 
 /** The field code of each class-validator constraint the DTOs use; any other is FIELD_INVALID with its `constraint`. */
 const CONSTRAINT_CODES: Record<string, FieldErrorCode> = {
@@ -54,7 +54,14 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return badRequest(CommonErrorCode.VALIDATION_FAILED, `Invalid request: ${details.map((d) => d.field).filter((f, i, a) => a.indexOf(f) === i).join(', ')}`, details);
+      return badRequest(
+        CommonErrorCode.VALIDATION_FAILED,
+        `Invalid request: ${details
+          .map((d) => d.field)
+          .filter((f, i, a) => a.indexOf(f) === i)
+          .join(', ')}`,
+        details,
+      );
     },
   });
 }

@@ -12,7 +12,16 @@ describe('loadEnv: defaults, then .env, then the real environment', () => {
 
   it('gives the schema defaults with no .env and an empty environment', () => {
     const env = load();
-    expect(env).toMatchObject({ NODE_ENV: 'development', DB_HOST: '127.0.0.1', DB_PORT: 3306, DB_USER: 'root', DB_PASSWORD: '', DB_NAME: 'monev', REDIS_PORT: 6379, WORKER_INLINE: true });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      DB_HOST: '127.0.0.1',
+      DB_PORT: 3306,
+      DB_USER: 'root',
+      DB_PASSWORD: '',
+      DB_NAME: 'monev',
+      REDIS_PORT: 6379,
+      WORKER_INLINE: true,
+    });
     expect(env.JWT_SECRET).toBe(DEVELOPMENT_JWT_SECRET);
     expect(env.ADMIN_EMAIL).toBe(DEVELOPMENT_ADMIN.email);
   });

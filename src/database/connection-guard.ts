@@ -32,12 +32,14 @@ const jobScope = new AsyncLocalStorage<true>();
 export const runAsJob = <T>(work: () => Promise<T>): Promise<T> => jobScope.run(true, work);
 
 const sessionLimitSql = (conn: GuardedConnection, ms: number) =>
-  /mariadb/i.test(conn._handshakePacket?.serverVersion ?? '')
-    ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}`
-    : `SET SESSION max_execution_time = ${ms}`;
+  /mariadb/i.test(conn._handshakePacket?.serverVersion ?? '') ? `SET SESSION max_statement_time = ${(ms / 1000).toFixed(3)}` : `SET SESSION max_execution_time = ${ms}`;
 
 const withTimeout = (sql: unknown, timeout: number) =>
-  typeof sql === 'string' ? { sql, timeout } : sql && typeof sql === 'object' && !('timeout' in sql && (sql as { timeout?: number }).timeout) ? { ...(sql as object), timeout } : sql;
+  typeof sql === 'string'
+    ? { sql, timeout }
+    : sql && typeof sql === 'object' && !('timeout' in sql && (sql as { timeout?: number }).timeout)
+      ? { ...(sql as object), timeout }
+      : sql;
 
 function guard(conn: GuardedConnection, statementTimeoutMs: number): void {
   if (conn[SESSION_LIMIT_MS] !== undefined) return;

@@ -36,7 +36,8 @@ const UNREACHABLE_CODES = new Set([
 ]);
 
 /** mysql2's own messages for a pool or connection that cannot take the statement. */
-const UNREACHABLE_MESSAGES = /^(Pool is closed\.|Queue limit reached\.|No connections available\.|Can't add new command when connection is in closed state|Query inactivity timeout)/;
+const UNREACHABLE_MESSAGES =
+  /^(Pool is closed\.|Queue limit reached\.|No connections available\.|Can't add new command when connection is in closed state|Query inactivity timeout)/;
 
 /**
  * The database was not reachable or did not answer in time (nothing about the request itself): the

@@ -1,15 +1,14 @@
-import { HealthDto, HealthState } from './dto/health.dto';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { HealthDto, HealthState } from './dto/health.dto';
 
 type State = HealthState;
 const TIMEOUT_MS = 1500;
 
-const withTimeout = <T>(p: Promise<T>): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
+const withTimeout = <T>(p: Promise<T>): Promise<T> => Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
 
 /**
  * Pings MySQL and Redis. Hand-written rather than @nestjs/terminus because the contract's response

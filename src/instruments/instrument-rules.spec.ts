@@ -2,8 +2,38 @@ import { appliesTo, checkInstrument, InstrumentInput } from './instrument-rules'
 
 const good = (): InstrumentInput => ({
   aspects: [
-    { code: 'A', weight: 40, questions: [{ code: '1.1', type: 'YES_NO', maxPoints: 2 }, { code: '1.2', type: 'CHOICE', maxPoints: 3, options: [{ value: 'a', points: 0 }, { value: 'b', points: 3 }] }] },
-    { code: 'B', weight: '60.00', questions: [{ code: '2.1', type: 'NUMBER', maxPoints: 4, thresholds: [{ min: 10, points: 2 }, { min: 50, points: 4 }], categoryCodes: ['OPD'] }] },
+    {
+      code: 'A',
+      weight: 40,
+      questions: [
+        { code: '1.1', type: 'YES_NO', maxPoints: 2 },
+        {
+          code: '1.2',
+          type: 'CHOICE',
+          maxPoints: 3,
+          options: [
+            { value: 'a', points: 0 },
+            { value: 'b', points: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'B',
+      weight: '60.00',
+      questions: [
+        {
+          code: '2.1',
+          type: 'NUMBER',
+          maxPoints: 4,
+          thresholds: [
+            { min: 10, points: 2 },
+            { min: 50, points: 4 },
+          ],
+          categoryCodes: ['OPD'],
+        },
+      ],
+    },
   ],
 });
 const cats = new Set(['OPD', 'BUMD']);
@@ -31,7 +61,10 @@ describe('instrument validator', () => {
 
   it('rejects a choice option above maxPoints, a NUMBER without thresholds and unknown categories', () => {
     const ins = good();
-    ins.aspects[0].questions[1].options = [{ value: 'a', points: 0 }, { value: 'b', points: 5 }];
+    ins.aspects[0].questions[1].options = [
+      { value: 'a', points: 0 },
+      { value: 'b', points: 5 },
+    ];
     ins.aspects[1].questions[0].thresholds = [];
     ins.aspects[1].questions[0].categoryCodes = ['OPD', 'NOPE'];
     const errors = checkInstrument(ins, cats);

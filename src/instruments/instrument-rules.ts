@@ -1,7 +1,7 @@
 /** Cross-field rules of an instrument (pure): weights, unique codes, per-type fields, categories. */
+import { FieldError, FieldErrorCode } from '../common/field-error';
 import { dec, sumIs100 } from '../scoring/decimal';
 import { checkQuestionRule, QuestionRule } from '../scoring/question-points';
-import { FieldError, FieldErrorCode } from '../common/field-error';
 
 /** What evidence a question asks for. */
 export const EVIDENCE_KINDS = ['NONE', 'FILE', 'URL', 'FILE_OR_URL'] as const;
@@ -42,7 +42,12 @@ export function checkInstrument(ins: InstrumentInput, knownCategoryCodes: Set<st
         return;
       }
       const unknown = (q.categoryCodes ?? []).filter((c) => !knownCategoryCodes.has(c));
-      if (unknown.length) errors.push({ field: `${field}.categoryCodes`, message: `unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE });
+      if (unknown.length)
+        errors.push({
+          field: `${field}.categoryCodes`,
+          message: `unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}`,
+          code: FieldErrorCode.UNKNOWN_REFERENCE,
+        });
     });
   });
   return errors;
@@ -51,8 +56,7 @@ export function checkInstrument(ins: InstrumentInput, knownCategoryCodes: Set<st
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Whether a question applies to a category (no list: every category). */
-export const appliesTo = (categoryCodes: string[] | null | undefined, categoryCode: string): boolean =>
-  !categoryCodes?.length || categoryCodes.includes(categoryCode);
+export const appliesTo = (categoryCodes: string[] | null | undefined, categoryCode: string): boolean => !categoryCodes?.length || categoryCodes.includes(categoryCode);
 
 export interface AspectShape {
   id: string;

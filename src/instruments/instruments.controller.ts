@@ -2,10 +2,10 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
-import { InstrumentDto, InstrumentQuery } from './dto/instrument.dto';
-import { InstrumentTreeDto } from './dto/instrument-tree.dto';
-import { InstrumentsService } from './instruments.service';
 import { PeriodErrorCode } from '../periods/periods.errors';
+import { InstrumentTreeDto } from './dto/instrument-tree.dto';
+import { InstrumentDto, InstrumentQuery } from './dto/instrument.dto';
+import { InstrumentsService } from './instruments.service';
 
 @ApiTags('instrument')
 @ApiBearerAuth()

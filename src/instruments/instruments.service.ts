@@ -1,24 +1,24 @@
-import { LRUCache } from 'lru-cache';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, notFound, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
+import { inTransaction } from '../database/transaction';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
+import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
 import { PublicBodiesService } from '../public-bodies/public-bodies.service';
 import { dec, format2 } from '../scoring/decimal';
-import { InstrumentDto } from './dto/instrument.dto';
 import { InstrumentTreeDto } from './dto/instrument-tree.dto';
+import { InstrumentDto } from './dto/instrument.dto';
 import { Aspect } from './entities/aspect.entity';
 import { Question } from './entities/question.entity';
 import { appliesTo, checkInstrument } from './instrument-rules';
-import { inTransaction } from '../database/transaction';
 import { InstrumentErrorCode } from './instruments.errors';
-import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 /** A frozen instrument as the other modules read it. */
 export interface LoadedInstrument {
@@ -32,7 +32,8 @@ export interface LoadedInstrument {
 export function applicableQuestion(ins: LoadedInstrument, categoryCode: string, code: string): Question {
   const q = ins.byCode.get(code);
   if (!q) throw notFound(InstrumentErrorCode.QUESTION_NOT_FOUND, 'Question', code);
-  if (!appliesTo(q.categoryCodes, categoryCode)) throw unprocessable(InstrumentErrorCode.QUESTION_NOT_APPLICABLE, `Question ${code} does not apply to category ${categoryCode}`, { questionCode: code, categoryCode });
+  if (!appliesTo(q.categoryCodes, categoryCode))
+    throw unprocessable(InstrumentErrorCode.QUESTION_NOT_APPLICABLE, `Question ${code} does not apply to category ${categoryCode}`, { questionCode: code, categoryCode });
   return q;
 }
 
@@ -55,7 +56,8 @@ export class InstrumentsService {
     if (errors.length) throw badRequest(InstrumentErrorCode.INVALID, `Invalid instrument: ${errors.map((e) => e.field).join(', ')}`, errors);
     await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      if (!isBefore(period.stage, 'SAQ')) throw unprocessable(InstrumentErrorCode.FROZEN, `The instrument is frozen since the SAQ stage opened (period is in ${period.stage})`, { stage: period.stage });
+      if (!isBefore(period.stage, 'SAQ'))
+        throw unprocessable(InstrumentErrorCode.FROZEN, `The instrument is frozen since the SAQ stage opened (period is in ${period.stage})`, { stage: period.stage });
       const before = await this.summary(em, period.id);
       await em.delete(Question, { periodId: period.id });
       await em.delete(Aspect, { periodId: period.id });
@@ -102,7 +104,9 @@ export class InstrumentsService {
   async tree(actor: AuthUser, periodId: string, categoryCode?: string): Promise<InstrumentTreeDto> {
     const period = await this.periods.find(actor.organizerId, periodId);
     if (categoryCode && !(await this.registry.categoriesByCode(actor.organizerId)).has(categoryCode)) {
-      throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown category ${categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${categoryCode}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
+      throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown category ${categoryCode}`, [
+        { field: 'categoryCode', message: `unknown category ${categoryCode}`, code: FieldErrorCode.UNKNOWN_REFERENCE },
+      ]);
     }
     const ins = await this.load(period);
     const aspects = ins.aspects.map((a) => {

@@ -1,8 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Inject } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
-import { Inject } from '@nestjs/common';
 import { JobStatusDto, QueuedJobDto } from './dto/job.dto';
 import { JobsService } from './jobs.service';
 import { JobName } from './jobs.types';

@@ -2,10 +2,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AuthUser } from '../common/auth-user';
-import { busy, notFound } from '../common/errors';
-import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs.types';
-import { JobErrorCode } from './jobs.errors';
 import { CommonErrorCode } from '../common/error-codes';
+import { busy, notFound } from '../common/errors';
+import { JobErrorCode } from './jobs.errors';
+import { ALL_QUEUES, JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs.types';
 
 const ENQUEUE_TIMEOUT_MS = 5000;
 
@@ -29,11 +29,7 @@ export interface JobStatus {
 export class JobsService {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(
-    @InjectQueue(QueueName.System) system: Queue,
-    @InjectQueue(QueueName.Ranking) ranking: Queue,
-    @InjectQueue(QueueName.Certificates) certificates: Queue,
-  ) {
+  constructor(@InjectQueue(QueueName.System) system: Queue, @InjectQueue(QueueName.Ranking) ranking: Queue, @InjectQueue(QueueName.Certificates) certificates: Queue) {
     this.queues = { [QueueName.System]: system, [QueueName.Ranking]: ranking, [QueueName.Certificates]: certificates };
   }
 

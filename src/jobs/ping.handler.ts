@@ -1,6 +1,6 @@
+import { hostname } from 'os';
 import { Injectable } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { hostname } from 'os';
 import { JobHandler } from './job-handler';
 import { JobName, JobPayloads } from './jobs.types';
 

@@ -1,13 +1,13 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { inTransaction } from '../database/transaction';
 import { CreateOrganizerDto, OrganizerDto, OrganizerListDto } from './dto/organizer.dto';
 import { Organizer } from './entities/organizer.entity';
-import { inTransaction } from '../database/transaction';
 import { OrganizerErrorCode } from './organizers.errors';
 
 @Injectable()
@@ -27,10 +27,11 @@ export class OrganizersService implements OnApplicationBootstrap {
     const repo = this.ds.getRepository(Organizer);
     const existing = await repo.findOne({ where: { isDefault: true } });
     if (existing) return existing;
-    await this.ds.query(
-      `INSERT IGNORE INTO organizers (slug, name, level, is_default) VALUES (?, ?, ?, 1)`,
-      [this.env.DEFAULT_ORGANIZER_SLUG, this.env.DEFAULT_ORGANIZER_NAME, guessLevel(this.env.DEFAULT_ORGANIZER_NAME)],
-    );
+    await this.ds.query(`INSERT IGNORE INTO organizers (slug, name, level, is_default) VALUES (?, ?, ?, 1)`, [
+      this.env.DEFAULT_ORGANIZER_SLUG,
+      this.env.DEFAULT_ORGANIZER_NAME,
+      guessLevel(this.env.DEFAULT_ORGANIZER_NAME),
+    ]);
     return repo.findOneOrFail({ where: { slug: this.env.DEFAULT_ORGANIZER_SLUG } });
   }
 
@@ -49,6 +50,17 @@ export class OrganizersService implements OnApplicationBootstrap {
       await this.audit.record(em, { organizerId: saved.id, actorId: actor.id, action: 'organizer.create', entityType: 'organizer', entityId: saved.id, after: out });
       return out;
     });
+  }
+
+  async namesOf(ids: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.ds.query('SELECT id, name FROM organizers WHERE id IN (?)', [list]);
+    return new Map(rows.map((r) => [String(r.id), r.name]));
+  }
+
+  exists(em: EntityManager, id: string): Promise<boolean> {
+    return em.getRepository(Organizer).exists({ where: { id } });
   }
 
   /** Resolves a public `organizer` slug parameter; the default organizer when absent. */

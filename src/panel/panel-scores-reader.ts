@@ -17,7 +17,9 @@ export class PanelScoresReader {
   /** The finalists of the period's latest selection (empty before any). */
   async finalists(em: EntityManager, periodId: string): Promise<{ selectionId: string | null; participationIds: string[] }> {
     const [selection] = await em.query('SELECT id, participation_ids FROM finalist_selections WHERE period_id = ? ORDER BY id DESC LIMIT 1', [periodId]);
-    return selection ? { selectionId: String(selection.id), participationIds: (JSON.parse(selection.participation_ids) as unknown[]).map(String) } : { selectionId: null, participationIds: [] };
+    return selection
+      ? { selectionId: String(selection.id), participationIds: (JSON.parse(selection.participation_ids) as unknown[]).map(String) }
+      : { selectionId: null, participationIds: [] };
   }
 
   async visitationScores(em: EntityManager, participationIds: string[]): Promise<PanelScoreRow[]> {

@@ -1,20 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Items, itemsDto } from '../common/pagination';
-import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
-import {
-  FinalistSelectionDto,
-  PanelAssignmentResultDto,
-  PanelFinalistDto,
-  PanelOverviewItemDto,
-  PresentationResultDto,
-  VisitationResultDto,
-} from './dto/panel-response.dto';
-import { PanelService } from './panel.service';
-import { ParticipationErrorCode } from '../access/access.errors';
 import { PeriodErrorCode } from '../periods/periods.errors';
+import { FinalistSelectionDto, PanelAssignmentResultDto, PanelFinalistDto, PanelOverviewItemDto, PresentationResultDto, VisitationResultDto } from './dto/panel-response.dto';
+import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
+import { PanelService } from './panel.service';
 
 @ApiTags('panel')
 @ApiBearerAuth()
@@ -33,7 +26,11 @@ export class PanelController {
   @Roles('admin')
   @ApiCreatedResponse({ type: PanelAssignmentResultDto })
   @Post('periods/:id/panel')
-  assign(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Body() dto: PanelAssignDto): Promise<PanelAssignmentResultDto> {
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string,
+    @Body() dto: PanelAssignDto,
+  ): Promise<PanelAssignmentResultDto> {
     return this.panel.assign(user, id, dto);
   }
 
@@ -55,14 +52,22 @@ export class PanelController {
   @Roles('panelist')
   @ApiOkResponse({ type: VisitationResultDto })
   @Put('participations/:id/visitation')
-  visitation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: VisitationDto): Promise<VisitationResultDto> {
+  visitation(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
+    @Body() dto: VisitationDto,
+  ): Promise<VisitationResultDto> {
     return this.panel.visitation(user, id, dto);
   }
 
   @Roles('panelist')
   @ApiOkResponse({ type: PresentationResultDto })
   @Put('participations/:id/presentation-scores')
-  presentation(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: PresentationDto): Promise<PresentationResultDto> {
+  presentation(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
+    @Body() dto: PresentationDto,
+  ): Promise<PresentationResultDto> {
     return this.panel.presentation(user, id, dto);
   }
 }

@@ -1,33 +1,64 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationErrorCode } from '../access/access.errors';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
+import { CommonErrorCode } from '../common/error-codes';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
+import { inTransaction } from '../database/transaction';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
+import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { PeriodsService } from '../periods/periods.service';
 import { isWindowOpen, WindowedStage } from '../periods/stage-machine';
-import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
+import { RegistryNames } from '../public-bodies/registry-names';
+import { ParticipationRecords } from '../saq/participation-records';
 import { dec, format2 } from '../scoring/decimal';
 import { selectFinalists } from '../scoring/finalists';
-import { finalistRuleOf, finalistRuleView, usesVisitation } from '../periods/period-rules';
 import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
+import { StaffDirectory } from '../users/users.service';
 import { VerifiedScoresReader } from '../verification/verified-scores';
+import { PanelOverviewItemDto } from './dto/panel-response.dto';
 import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
-import { inTransaction } from '../database/transaction';
 import { PanelErrorCode } from './panel.errors';
-import { ParticipationErrorCode } from '../access/access.errors';
-import { CommonErrorCode } from '../common/error-codes';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
+interface SheetRow {
+  participation_id: string;
+  visitation_score: string | null;
+  findings: string | null;
+  visitation_version: number | null;
+  criteria: string | null;
+  total: string | null;
+  note: string | null;
+  sheet_version: number | null;
+}
+
+interface OverviewRow {
+  id: string;
+  body_name: string;
+  category_code: string;
+  panelist_id: string | null;
+  panelist_name: string | null;
+  visitation_score: string | null;
+  presentation_total: string | null;
+}
+
+/** Names and codes in the order the database's utf8mb4 collation gives them (case- and accent-insensitive). */
+const BY_NAME = new Intl.Collator('und', { sensitivity: 'base' });
+
 @Injectable()
 export class PanelService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly periods: PeriodsService,
+    private readonly participations: ParticipationRecords,
+    private readonly names: RegistryNames,
+    private readonly staff: StaffDirectory,
     private readonly instruments: InstrumentsService,
     private readonly access: ParticipationAccess,
     private readonly conflicts: ConflictsService,
@@ -44,7 +75,9 @@ export class PanelService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'OBJECTION' && period.stage !== 'VISITATION') {
-        throw unprocessable(PanelErrorCode.FINALIST_SELECTION_CLOSED, `Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, { stage: period.stage });
+        throw unprocessable(PanelErrorCode.FINALIST_SELECTION_CLOSED, `Finalists are selected after verification and until PRESENTATION opens (period is in ${period.stage})`, {
+          stage: period.stage,
+        });
       }
       const ins = await this.instruments.load(period, em);
       const entries: { key: string; categoryCode: string; saq: ReturnType<typeof dec> }[] = [];
@@ -54,10 +87,8 @@ export class PanelService {
       const rule = finalistRuleOf(period.finalistRuleType, period.finalistRuleValue);
       const chosen = selectFinalists(entries, rule);
       const ids = [...chosen];
-      const previous: { id: string }[] = await em.query(`SELECT id FROM participations WHERE period_id = ? AND status = 'FINALIST'`, [period.id]);
-      await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE period_id = ? AND status = 'FINALIST'`, [period.id]);
-      if (ids.length) await em.query(`UPDATE participations SET status = 'FINALIST', version = version + 1 WHERE period_id = ? AND id IN (?)`, [period.id, ids]);
-      const dropped = previous.map((r) => String(r.id)).filter((id) => !chosen.has(id));
+      const previous = await this.participations.setFinalists(em, period.id, ids);
+      const dropped = previous.filter((id) => !chosen.has(id));
       if (dropped.length) await em.query('DELETE FROM panel_assignments WHERE participation_id IN (?)', [dropped]);
       await em.query(
         'INSERT INTO finalist_selections (period_id, rule_type, rule_value, participation_ids, finalist_count, selected_by, selected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -75,7 +106,7 @@ export class PanelService {
         action: 'finalists.select',
         entityType: 'period',
         entityId: period.id,
-        before: { finalists: previous.map((r) => String(r.id)) },
+        before: { finalists: previous },
         after: { rule: rulePublic, finalists: ids, droppedFromPanel: dropped },
       });
       return { rule: rulePublic, total: items.length, items };
@@ -85,19 +116,21 @@ export class PanelService {
   async assign(actor: AuthUser, periodId: string, dto: PanelAssignDto) {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
-      const [panelist] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'panelist'`, [dto.panelistId, actor.organizerId]);
+      const panelist = await this.staff.member(em, actor.organizerId, 'panelist', dto.panelistId);
       if (!panelist) throw notFound(PanelErrorCode.PANELIST_NOT_FOUND, 'Panelist', dto.panelistId);
       const ids = [...new Set(dto.participationIds)];
-      const parts: { id: string; status: string; body_id: string; body_name: string }[] = await em.query(
-        `SELECT p.id, p.status, b.id AS body_id, b.name AS body_name FROM participations p JOIN public_bodies b ON b.id = p.public_body_id WHERE p.period_id = ? AND p.id IN (?)`,
-        [period.id, ids],
-      );
-      const missing = ids.filter((id) => !parts.some((p) => String(p.id) === id));
+      const parts = (await this.participations.byIds(em, ids)).filter((p) => p.periodId === String(period.id));
+      const found = new Set(parts.map((p) => p.id));
+      const missing = ids.filter((id) => !found.has(id));
       if (missing.length) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participations', missing.join(', '));
-      const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => String(p.id));
+      const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => p.id);
       if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
-      const bodies = parts.map((p) => ({ id: String(p.body_id), name: p.body_name }));
-      await this.conflicts.assertNone(em, { id: String(panelist.id), affiliation: panelist.affiliation }, bodies, 'panelist');
+      const bodyNames = await this.names.bodyNames(
+        em,
+        parts.map((p) => p.publicBodyId),
+      );
+      const bodies = parts.map((p) => ({ id: p.publicBodyId, name: bodyNames.get(p.publicBodyId)! }));
+      await this.conflicts.assertNone(em, { id: panelist.id, affiliation: panelist.affiliation }, bodies, 'panelist');
       const r = await em.query('INSERT IGNORE INTO panel_assignments (period_id, participation_id, panelist_id) VALUES ?', [ids.map((id) => [period.id, id, panelist.id])]);
       const after = { panelistId: dto.panelistId, participationIds: ids, added: Number(r.affectedRows ?? 0) };
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'panel.assign', entityType: 'period', entityId: period.id, after });
@@ -107,22 +140,58 @@ export class PanelService {
 
   /** A panelist's finalists, each with its summary and the panelist's own sheets. */
   async mine(user: AuthUser) {
-    const rows = await this.ds.query(
-      `SELECT p.id, p.period_id, per.year, per.stage, b.id AS body_id, b.name AS body_name, c.code AS category_code, p.status,
-              v.score AS visitation_score, v.findings, v.version AS visitation_version,
+    const em = this.ds.manager;
+    const sheets: SheetRow[] = await em.query(
+      `SELECT pa.participation_id, v.score AS visitation_score, v.findings, v.version AS visitation_version,
               s.criteria, s.total, s.note, s.version AS sheet_version
          FROM panel_assignments pa
-         JOIN participations p ON p.id = pa.participation_id
-         JOIN periods per ON per.id = p.period_id
-         JOIN public_bodies b ON b.id = p.public_body_id
-         JOIN categories c ON c.id = p.category_id
-         LEFT JOIN visitation_scores v ON v.participation_id = p.id AND v.panelist_id = pa.panelist_id
-         LEFT JOIN presentation_sheets s ON s.participation_id = p.id AND s.panelist_id = pa.panelist_id
-        WHERE pa.panelist_id = ? ORDER BY per.year DESC, c.code, b.name`,
+         LEFT JOIN visitation_scores v ON v.participation_id = pa.participation_id AND v.panelist_id = pa.panelist_id
+         LEFT JOIN presentation_sheets s ON s.participation_id = pa.participation_id AND s.panelist_id = pa.panelist_id
+        WHERE pa.panelist_id = ?`,
       [user.id],
     );
+    const parts = new Map(
+      (
+        await this.participations.byIds(
+          em,
+          sheets.map((r) => String(r.participation_id)),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    const [periods, bodyNames, categories] = await Promise.all([
+      this.periods.yearsOf(
+        user.organizerId,
+        [...parts.values()].map((p) => p.periodId),
+      ),
+      this.names.bodyNames(
+        em,
+        [...parts.values()].map((p) => p.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        [...parts.values()].map((p) => p.categoryId),
+      ),
+    ]);
+    const rows = sheets
+      .filter((r) => parts.has(String(r.participation_id)) && periods.has(parts.get(String(r.participation_id))!.periodId))
+      .map((r) => {
+        const p = parts.get(String(r.participation_id))!;
+        const period = periods.get(p.periodId)!;
+        return {
+          ...r,
+          id: p.id,
+          period_id: p.periodId,
+          year: period.year,
+          stage: period.stage,
+          body_id: p.publicBodyId,
+          body_name: bodyNames.get(p.publicBodyId)!,
+          category_code: categories.get(p.categoryId)!.code,
+          status: p.status,
+        };
+      })
+      .sort((a, b) => b.year - a.year || BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name));
     return {
-      items: rows.map((r: Record<string, any>) => ({
+      items: rows.map((r) => ({
         participationId: String(r.id),
         periodId: String(r.period_id),
         periodYear: Number(r.year),
@@ -130,8 +199,8 @@ export class PanelService {
         publicBody: { id: String(r.body_id), name: r.body_name },
         categoryCode: r.category_code,
         status: r.status,
-        visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score), findings: r.findings, version: Number(r.visitation_version) },
-        presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total), note: r.note, version: Number(r.sheet_version) },
+        visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score)!, findings: r.findings, version: Number(r.visitation_version) },
+        presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total)!, note: r.note, version: Number(r.sheet_version) },
       })),
     };
   }
@@ -140,10 +209,15 @@ export class PanelService {
   private async forScoring(user: AuthUser, participationId: string, stage: WindowedStage, em: EntityManager): Promise<{ p: ParticipationContext; period: Period }> {
     const p = await this.access.load(user, participationId, 'panelist', em, 'share');
     const period = await this.periods.find(user.organizerId, p.periodId, em);
-    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation)) throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
+    if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation))
+      throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
     if (p.status !== 'FINALIST') throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are scored by the panel', { status: p.status });
     if (!isWindowOpen(p.stage, stage, new Date(p.schedule[stage]!.closesAt), this.clock.now())) {
-      throw unprocessable(p.stage === stage ? PanelErrorCode.WINDOW_CLOSED : PanelErrorCode.NOT_OPEN, p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`, { stage: p.stage });
+      throw unprocessable(
+        p.stage === stage ? PanelErrorCode.WINDOW_CLOSED : PanelErrorCode.NOT_OPEN,
+        p.stage === stage ? `The ${stage} window has closed` : `${stage} scoring is not open: the period is in ${p.stage}`,
+        { stage: p.stage },
+      );
     }
     return { p, period };
   }
@@ -155,8 +229,16 @@ export class PanelService {
       const [current] = await em.query('SELECT id, score, findings, version FROM visitation_scores WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
       const version = this.nextVersion(current, dto.version, 'visitation score');
       const now = this.clock.now();
-      if (current) await em.query('UPDATE visitation_scores SET score = ?, findings = ?, version = ?, updated_at = ? WHERE id = ?', [score, dto.findings ?? null, version, now, current.id]);
-      else await em.query('INSERT INTO visitation_scores (participation_id, panelist_id, score, findings, version, updated_at) VALUES (?, ?, ?, ?, 1, ?)', [p.id, user.id, score, dto.findings ?? null, now]);
+      if (current)
+        await em.query('UPDATE visitation_scores SET score = ?, findings = ?, version = ?, updated_at = ? WHERE id = ?', [score, dto.findings ?? null, version, now, current.id]);
+      else
+        await em.query('INSERT INTO visitation_scores (participation_id, panelist_id, score, findings, version, updated_at) VALUES (?, ?, ?, ?, 1, ?)', [
+          p.id,
+          user.id,
+          score,
+          dto.findings ?? null,
+          now,
+        ]);
       const after = { score, findings: dto.findings ?? null, version };
       await this.audit.record(em, {
         organizerId: p.organizerId,
@@ -176,14 +258,24 @@ export class PanelService {
       const { p, period } = await this.forScoring(user, participationId, 'PRESENTATION', em);
       const problems = checkRubricScores(period.presentationRubric, dto.criteria);
       if (problems.length) throw badRequest(PanelErrorCode.INVALID_SHEET, `Invalid presentation sheet: ${problems.map((x) => x.message).join('; ')}`, problems);
-      const total = rubricTotal(period.presentationRubric, dto.criteria.map((c) => ({ code: c.code, score: c.score })));
+      const total = rubricTotal(
+        period.presentationRubric,
+        dto.criteria.map((c) => ({ code: c.code, score: c.score })),
+      );
       const criteria = dto.criteria.map((c) => ({ code: c.code, score: format2(c.score)! }));
       const [current] = await em.query('SELECT id, total, version FROM presentation_sheets WHERE participation_id = ? AND panelist_id = ? FOR UPDATE', [p.id, user.id]);
       const version = this.nextVersion(current, dto.version, 'presentation sheet');
       const now = this.clock.now();
       const totalText = total.toFixed(6);
       if (current) {
-        await em.query('UPDATE presentation_sheets SET criteria = ?, total = ?, note = ?, version = ?, updated_at = ? WHERE id = ?', [JSON.stringify(criteria), totalText, dto.note ?? null, version, now, current.id]);
+        await em.query('UPDATE presentation_sheets SET criteria = ?, total = ?, note = ?, version = ?, updated_at = ? WHERE id = ?', [
+          JSON.stringify(criteria),
+          totalText,
+          dto.note ?? null,
+          version,
+          now,
+          current.id,
+        ]);
       } else {
         await em.query('INSERT INTO presentation_sheets (participation_id, panelist_id, criteria, total, note, version, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)', [
           p.id,
@@ -211,7 +303,8 @@ export class PanelService {
 
   private nextVersion(current: { version: number } | undefined, sent: number | undefined, what: string): number {
     const currentVersion = current ? Number(current.version) : 0;
-    if (sent !== undefined && sent !== currentVersion) throw conflict(CommonErrorCode.STALE_VERSION, `The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
+    if (sent !== undefined && sent !== currentVersion)
+      throw conflict(CommonErrorCode.STALE_VERSION, `The ${what} was changed meanwhile (version ${currentVersion}, yours ${sent}); reload and retry`, { currentVersion });
     return currentVersion + 1;
   }
 
@@ -231,26 +324,51 @@ export class PanelService {
   /** Admin view: every finalist with its panelists and who has not scored it yet. */
   async overview(actor: AuthUser, periodId: string) {
     const period = await this.periods.find(actor.organizerId, periodId);
-    const rows: Record<string, any>[] = await this.ds.query(
-      `SELECT p.id, b.name AS body_name, c.code AS category_code, u.id AS panelist_id, u.name AS panelist_name,
-              v.score AS visitation_score, s.total AS presentation_total
-         FROM participations p
-         JOIN public_bodies b ON b.id = p.public_body_id
-         JOIN categories c ON c.id = p.category_id
-         LEFT JOIN panel_assignments pa ON pa.participation_id = p.id
-         LEFT JOIN users u ON u.id = pa.panelist_id
-         LEFT JOIN visitation_scores v ON v.participation_id = p.id AND v.panelist_id = pa.panelist_id
-         LEFT JOIN presentation_sheets s ON s.participation_id = p.id AND s.panelist_id = pa.panelist_id
-        WHERE p.period_id = ? AND p.status = 'FINALIST' ORDER BY c.code, b.name, u.name`,
+    const em = this.ds.manager;
+    const finalists = await this.participations.ofPeriod(em, period.id, ['FINALIST']);
+    const scored: { participation_id: string; panelist_id: string; visitation_score: string | null; presentation_total: string | null }[] = await em.query(
+      `SELECT pa.participation_id, pa.panelist_id, v.score AS visitation_score, s.total AS presentation_total
+         FROM panel_assignments pa
+         LEFT JOIN visitation_scores v ON v.participation_id = pa.participation_id AND v.panelist_id = pa.panelist_id
+         LEFT JOIN presentation_sheets s ON s.participation_id = pa.participation_id AND s.panelist_id = pa.panelist_id
+        WHERE pa.period_id = ?`,
       [period.id],
     );
+    const [bodyNames, categories, panelistNames] = await Promise.all([
+      this.names.bodyNames(
+        em,
+        finalists.map((p) => p.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        finalists.map((p) => p.categoryId),
+      ),
+      this.staff.namesOf(
+        em,
+        scored.map((r) => String(r.panelist_id)),
+      ),
+    ]);
+    const panelOf = new Map<string, typeof scored>();
+    for (const r of scored) panelOf.set(String(r.participation_id), [...(panelOf.get(String(r.participation_id)) ?? []), r]);
+    const rows = finalists
+      .map((p) => ({ p, body_name: bodyNames.get(p.publicBodyId)!, category_code: categories.get(p.categoryId)!.code }))
+      .sort((a, b) => BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name))
+      .flatMap(({ p, body_name, category_code }): OverviewRow[] => {
+        const panel = (panelOf.get(p.id) ?? [])
+          .filter((r) => panelistNames.has(String(r.panelist_id)))
+          .map((r) => ({ ...r, panelist_name: panelistNames.get(String(r.panelist_id))! }))
+          .sort((a, b) => BY_NAME.compare(a.panelist_name, b.panelist_name));
+        const base = { id: p.id, body_name, category_code };
+        return panel.length ? panel.map((r) => ({ ...base, ...r })) : [{ ...base, panelist_id: null, panelist_name: null, visitation_score: null, presentation_total: null }];
+      });
     const visitation = usesVisitation(period.weightVisitation);
-    const byId = new Map<string, any>();
+    const byId = new Map<string, PanelOverviewItemDto>();
     for (const r of rows) {
       const id = String(r.id);
-      if (!byId.has(id)) byId.set(id, { participationId: id, publicBody: r.body_name, categoryCode: r.category_code, panelists: [], missingVisitation: [], missingPresentation: [] });
-      const item = byId.get(id);
-      if (r.panelist_id === null) continue;
+      if (!byId.has(id))
+        byId.set(id, { participationId: id, publicBody: r.body_name, categoryCode: r.category_code, panelists: [], missingVisitation: [], missingPresentation: [] });
+      const item = byId.get(id)!;
+      if (r.panelist_id === null || r.panelist_name === null) continue;
       item.panelists.push({ id: String(r.panelist_id), name: r.panelist_name, visitation: format2(r.visitation_score), presentation: format2(r.presentation_total) });
       if (visitation && r.visitation_score === null) item.missingVisitation.push(r.panelist_name);
       if (r.presentation_total === null) item.missingPresentation.push(r.panelist_name);

@@ -4,7 +4,10 @@ const window = (opensAt: string, closesAt: string) => ({ opensAt, closesAt });
 const settings = (): PeriodSettings => ({
   weights: { saq: 70, presentation: 30 },
   finalistRule: { type: 'THRESHOLD', value: 80 },
-  bands: [{ code: 'INFORMATIF', label: 'Informatif', min: 90 }, { code: 'TIDAK', label: 'Tidak', min: 0 }],
+  bands: [
+    { code: 'INFORMATIF', label: 'Informatif', min: 90 },
+    { code: 'TIDAK', label: 'Tidak', min: 0 },
+  ],
   presentationRubric: [{ code: 'OVERALL', weight: 100 }],
   schedule: {
     SAQ: window('2026-03-01T00:00:00+07:00', '2026-04-01T00:00:00+07:00'),
@@ -37,7 +40,9 @@ describe('period settings rules', () => {
 
   it('reads the visitation weight only when the weights are an object', () => {
     expect(checkWeights({ saq: 60, visitation: 10, presentation: 30 })).toEqual([]);
-    expect(checkWeights({ saq: 60, visitation: 'x', presentation: 30 })).toEqual([{ field: 'weights', message: expect.stringMatching(/decimal numbers/), code: 'FIELD_NOT_DECIMAL' }]);
+    expect(checkWeights({ saq: 60, visitation: 'x', presentation: 30 })).toEqual([
+      { field: 'weights', message: expect.stringMatching(/decimal numbers/), code: 'FIELD_NOT_DECIMAL' },
+    ]);
     expect(checkWeights({ saq: 60, presentation: 30 })[0].message).toMatch(/sum to exactly 100 .* = 90/);
   });
 

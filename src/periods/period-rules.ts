@@ -1,14 +1,13 @@
 /**
  * Checks of a period's settings that span fields (sums, orders, windows). Pure; the DTOs check shapes.
  */
-import { Band, checkBands } from '../scoring/bands';
 import Decimal from 'decimal.js';
+import { FieldError, FieldErrorCode } from '../common/field-error';
+import { Band, checkBands } from '../scoring/bands';
 import { dec, format2, parseDecimalInput, sumIs100 } from '../scoring/decimal';
 import { checkFinalistRule, FinalistRule, FinalistRuleType } from '../scoring/finalists';
 import { checkRubric, RubricCriterion } from '../scoring/panel-scores';
 import { WINDOWED_STAGES, WindowedStage } from './stage-machine';
-import { FieldError, FieldErrorCode } from '../common/field-error';
-
 
 export interface Window {
   opensAt: string;
@@ -49,7 +48,9 @@ export function checkSchedule(schedule: Schedule, usesVisitation: boolean): Fiel
   if (!isRecord(schedule)) return [{ field: 'schedule', message: 'schedule must be an object of stage windows {opensAt, closesAt}', code: FieldErrorCode.NOT_OBJECT }];
   const errors: FieldError[] = [];
   const required: WindowedStage[] = ['SAQ', 'VERIFICATION', 'OBJECTION', 'PRESENTATION', ...(usesVisitation ? (['VISITATION'] as const) : [])];
-  for (const s of required) if (!schedule[s]) errors.push({ field: `schedule.${s}`, message: `schedule.${s} is required${s === 'VISITATION' ? ' when visitation is weighted' : ''}`, code: FieldErrorCode.REQUIRED });
+  for (const s of required)
+    if (!schedule[s])
+      errors.push({ field: `schedule.${s}`, message: `schedule.${s} is required${s === 'VISITATION' ? ' when visitation is weighted' : ''}`, code: FieldErrorCode.REQUIRED });
   let previousOpen: { stage: string; at: number } | null = null;
   for (const s of WINDOWED_STAGES) {
     const w: unknown = schedule[s];
@@ -65,7 +66,11 @@ export function checkSchedule(schedule: Schedule, usesVisitation: boolean): Fiel
     if (opens === null || closes === null) continue;
     if (!(opens < closes)) errors.push({ field: `schedule.${s}`, message: `schedule.${s}.opensAt must be before closesAt`, code: FieldErrorCode.OUT_OF_ORDER });
     if (previousOpen && opens < previousOpen.at) {
-      errors.push({ field: `schedule.${s}.opensAt`, message: `schedule.${s} must not open before ${previousOpen.stage} opens (windows follow the stage order)`, code: FieldErrorCode.OUT_OF_ORDER });
+      errors.push({
+        field: `schedule.${s}.opensAt`,
+        message: `schedule.${s} must not open before ${previousOpen.stage} opens (windows follow the stage order)`,
+        code: FieldErrorCode.OUT_OF_ORDER,
+      });
     }
     previousOpen = { stage: s, at: opens };
   }

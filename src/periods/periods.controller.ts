@@ -4,8 +4,8 @@ import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
 import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
-import { PeriodsService } from './periods.service';
 import { PeriodErrorCode } from './periods.errors';
+import { PeriodsService } from './periods.service';
 
 @ApiTags('periods')
 @ApiBearerAuth()

@@ -4,18 +4,18 @@ import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
+import { CommonErrorCode } from '../common/error-codes';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
+import { inTransaction } from '../database/transaction';
 import { DEFAULT_BANDS } from '../scoring/bands';
 import { format2 } from '../scoring/decimal';
 import { DEFAULT_RUBRIC } from '../scoring/panel-scores';
 import { AdvanceDto, CreatePeriodDto, PeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { Period } from './entities/period.entity';
 import { checkPeriodSettings, finalistRuleOf, isValidTimeZone, PeriodSettings, Schedule, scheduleInUtc, usesVisitation } from './period-rules';
-import { checkMove, checkPublish, Stage, StageFacts, unmetPreconditions } from './stage-machine';
-import { inTransaction } from '../database/transaction';
 import { PeriodErrorCode } from './periods.errors';
-import { CommonErrorCode } from '../common/error-codes';
-import { FieldErrorCode } from '../common/field-error';
+import { checkMove, checkPublish, Stage, StageFacts, unmetPreconditions } from './stage-machine';
 
 /**
  * A module that owns part of a period's data and answers for it when the period moves: its facts for
@@ -31,6 +31,15 @@ export interface StageParticipant {
 const REQUIRED_FACTS = ['questionCount', 'participantCount', 'runningExtensions', 'unverifiedSubmissions', 'openObjections', 'finalistCount', 'finalistsMissingSheets'] as const;
 
 const SCORING_FIELDS = ['weights', 'bands', 'finalistRule', 'presentationRubric'] as const;
+
+export interface PeriodStage {
+  stage: Stage;
+  schedule: Schedule;
+  year: number;
+  timezone: string;
+  /** any change of stage, schedule or settings moves it */
+  version: number;
+}
 
 @Injectable()
 export class PeriodsService {
@@ -55,7 +64,10 @@ export class PeriodsService {
       presentationRubric: dto.presentationRubric ?? DEFAULT_RUBRIC,
       schedule: stripEmpty(dto.schedule as Schedule),
     };
-    const errors = [...(isValidTimeZone(dto.timezone) ? [] : [{ field: 'timezone', message: `timezone must be an IANA time zone such as Asia/Jakarta`, code: FieldErrorCode.INVALID }]), ...checkPeriodSettings(settings)];
+    const errors = [
+      ...(isValidTimeZone(dto.timezone) ? [] : [{ field: 'timezone', message: `timezone must be an IANA time zone such as Asia/Jakarta`, code: FieldErrorCode.INVALID }]),
+      ...checkPeriodSettings(settings),
+    ];
     if (errors.length) throw badRequest(PeriodErrorCode.INVALID, `Invalid period: ${errors.map((e) => e.field).join(', ')}`, errors);
     return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Period);
@@ -100,14 +112,70 @@ export class PeriodsService {
     return p;
   }
 
+  /** The organizer's period of `year`, if it has a published run. */
+  async publishedOfYear(organizerId: string, year: number): Promise<{ id: string; year: number; publishedRunId: string } | undefined> {
+    const [r] = await this.ds.query('SELECT id, year, published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [organizerId, year]);
+    return r ? { id: String(r.id), year: Number(r.year), publishedRunId: String(r.published_run_id) } : undefined;
+  }
+
+  /** What a certificate prints and checks of its periods, by id. */
+  async certificateFactsOf(
+    ids: Iterable<string>,
+  ): Promise<Map<string, { year: number; timezone: string; certificateSettings: Period['certificateSettings']; publishedRunId: string | null }>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; year: number; timezone: string; certificate_settings: string | Period['certificateSettings']; published_run_id: string | null }[] =
+      await this.ds.query('SELECT id, year, timezone, certificate_settings, published_run_id FROM periods WHERE id IN (?)', [list]);
+    return new Map(
+      rows.map((r) => [
+        String(r.id),
+        {
+          year: Number(r.year),
+          timezone: r.timezone,
+          certificateSettings: r.certificate_settings ? (typeof r.certificate_settings === 'string' ? JSON.parse(r.certificate_settings) : r.certificate_settings) : null,
+          publishedRunId: r.published_run_id === null ? null : String(r.published_run_id),
+        },
+      ]),
+    );
+  }
+
+  /** The year and stage of each of the organizer's periods among `ids`. */
+  async yearsOf(organizerId: string, ids: string[]): Promise<Map<string, { year: number; stage: Stage }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; year: number; stage: Stage }[] = await this.ds.query('SELECT id, year, stage FROM periods WHERE organizer_id = ? AND id IN (?)', [
+      organizerId,
+      [...new Set(ids)],
+    ]);
+    return new Map(rows.map((r) => [String(r.id), { year: Number(r.year), stage: r.stage }]));
+  }
+
+  /** What a participation's rules read of its period, in one statement; `share` share-locks the row. */
+  async stageOf(em: EntityManager, organizerId: string, id: string, share = false): Promise<PeriodStage | undefined> {
+    const [r] = await em.query(`SELECT stage, schedule, year, timezone, version FROM periods WHERE id = ? AND organizer_id = ?${share ? ' LOCK IN SHARE MODE' : ''}`, [
+      id,
+      organizerId,
+    ]);
+    if (!r) return undefined;
+    return {
+      stage: r.stage,
+      schedule: typeof r.schedule === 'string' ? JSON.parse(r.schedule) : r.schedule,
+      year: Number(r.year),
+      timezone: r.timezone,
+      version: Number(r.version),
+    };
+  }
+
   async update(actor: AuthUser, id: string, dto: UpdatePeriodDto): Promise<PeriodDto> {
     return inTransaction(this.ds, async (em) => {
       const p = await this.find(actor.organizerId, id, em, true);
-      if (dto.version !== undefined && dto.version !== p.version) throw conflict(CommonErrorCode.STALE_VERSION, `The period changed meanwhile (version ${p.version}, yours ${dto.version}); reload and retry`);
+      if (dto.version !== undefined && dto.version !== p.version)
+        throw conflict(CommonErrorCode.STALE_VERSION, `The period changed meanwhile (version ${p.version}, yours ${dto.version}); reload and retry`);
       if (p.stage === 'ARCHIVED') throw unprocessable(PeriodErrorCode.ARCHIVED, 'An archived period cannot change', { stage: p.stage });
       const touchesScoring = SCORING_FIELDS.filter((f) => dto[f] !== undefined);
       if (touchesScoring.length && p.scoringLockedAt) {
-        throw unprocessable(PeriodErrorCode.SCORING_LOCKED, `The scoring settings are locked since the first ranking run: ${touchesScoring.join(', ')}`, { locked: touchesScoring });
+        throw unprocessable(PeriodErrorCode.SCORING_LOCKED, `The scoring settings are locked since the first ranking run: ${touchesScoring.join(', ')}`, {
+          locked: touchesScoring,
+        });
       }
       const before = PeriodDto.of(p);
       const current = fromColumns(p);
@@ -134,7 +202,10 @@ export class PeriodsService {
    * moves are 409; unmet preconditions are 422 unless forced with a reason (audited).
    */
   async advance(actor: AuthUser, id: string, dto: AdvanceDto): Promise<PeriodDto> {
-    if (dto.force && !dto.reason) throw badRequest(PeriodErrorCode.FORCE_REASON_REQUIRED, 'A forced move needs a reason', [{ field: 'reason', message: 'reason is required when force is true', code: FieldErrorCode.REQUIRED }]);
+    if (dto.force && !dto.reason)
+      throw badRequest(PeriodErrorCode.FORCE_REASON_REQUIRED, 'A forced move needs a reason', [
+        { field: 'reason', message: 'reason is required when force is true', code: FieldErrorCode.REQUIRED },
+      ]);
     return inTransaction(this.ds, async (em) => {
       const p = await this.find(actor.organizerId, id, em, true);
       const move = checkMove(p.stage, dto.to, usesVisitation(p.weightVisitation));

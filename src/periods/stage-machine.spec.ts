@@ -1,6 +1,15 @@
 import { checkMove, isWindowOpen, STAGES, stagesOf, unmetPreconditions, Stage, StageFacts } from './stage-machine';
 
-const ready: StageFacts = { questionCount: 40, participantCount: 60, runningExtensions: 0, unverifiedSubmissions: 0, openObjections: 0, finalistCount: 5, finalistsMissingSheets: 0, publishedRun: true };
+const ready: StageFacts = {
+  questionCount: 40,
+  participantCount: 60,
+  runningExtensions: 0,
+  unverifiedSubmissions: 0,
+  openObjections: 0,
+  finalistCount: 5,
+  finalistsMissingSheets: 0,
+  publishedRun: true,
+};
 
 describe('stage machine', () => {
   it('allows exactly the next stage of the path, with and without visitation', () => {

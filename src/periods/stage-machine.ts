@@ -4,24 +4,12 @@
  */
 import { PeriodPreconditionCode } from './periods.errors';
 
-export const STAGES = [
-  'PREPARATION',
-  'REGISTRATION',
-  'SAQ',
-  'VERIFICATION',
-  'OBJECTION',
-  'VISITATION',
-  'PRESENTATION',
-  'FINALIZATION',
-  'PUBLISHED',
-  'ARCHIVED',
-] as const;
+export const STAGES = ['PREPARATION', 'REGISTRATION', 'SAQ', 'VERIFICATION', 'OBJECTION', 'VISITATION', 'PRESENTATION', 'FINALIZATION', 'PUBLISHED', 'ARCHIVED'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Stages that take input within a window of the schedule. */
 export const WINDOWED_STAGES = ['SAQ', 'VERIFICATION', 'OBJECTION', 'VISITATION', 'PRESENTATION'] as const;
 export type WindowedStage = (typeof WINDOWED_STAGES)[number];
-
 
 /** The stages a period goes through: VISITATION only when the period weights it. */
 export function stagesOf(usesVisitation: boolean): Stage[] {
@@ -95,14 +83,23 @@ export const PRECONDITIONS: Precondition[] = [
     unmet: (f) => (f.unverifiedSubmissions ? `${f.unverifiedSubmissions} submitted SAQ(s) are not verified yet` : null),
   },
   { from: 'OBJECTION', code: PeriodPreconditionCode.OPEN_OBJECTIONS, unmet: (f) => (f.openObjections ? `${f.openObjections} objection(s) are still open` : null) },
-  { from: 'OBJECTION', to: 'PRESENTATION', code: PeriodPreconditionCode.NO_FINALISTS, unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
+  {
+    from: 'OBJECTION',
+    to: 'PRESENTATION',
+    code: PeriodPreconditionCode.NO_FINALISTS,
+    unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null),
+  },
   { from: 'VISITATION', code: PeriodPreconditionCode.NO_FINALISTS, unmet: (f) => (f.finalistCount === 0 ? 'no finalist is selected; run POST /periods/:id/finalists' : null) },
   {
     from: 'PRESENTATION',
     code: PeriodPreconditionCode.MISSING_PRESENTATION_SHEETS,
     unmet: (f) => (f.finalistsMissingSheets ? `${f.finalistsMissingSheets} finalist(s) lack a complete sheet from an assigned panelist` : null),
   },
-  { from: 'FINALIZATION', code: PeriodPreconditionCode.NO_PUBLISHED_RUN, unmet: (f) => (f.publishedRun ? null : 'no ranking run is published; publish one with POST /periods/:id/publish') },
+  {
+    from: 'FINALIZATION',
+    code: PeriodPreconditionCode.NO_PUBLISHED_RUN,
+    unmet: (f) => (f.publishedRun ? null : 'no ranking run is published; publish one with POST /periods/:id/publish'),
+  },
 ];
 
 export interface UnmetPrecondition {

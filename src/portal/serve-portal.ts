@@ -1,7 +1,7 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'fs';
 import * as path from 'path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 
 /** Where `vite build` writes the portal: web/dist at the repo root, seen from src/portal (ts-node) or dist/src/portal (built). */
 export function portalDir(): string | null {

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { Request } from 'express';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { badRequest } from '../common/errors';
-import { CsvFileInterceptor } from './csv-file.interceptor';
+import { FieldErrorCode } from '../common/field-error';
 import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
+import { CsvFileInterceptor } from './csv-file.interceptor';
 import { CategoryDto, CreateCategoryDto, CreatePublicBodyDto, ImportResultDto, PublicBodyDto, PublicBodyQuery } from './dto/registry.dto';
-import { PublicBodiesService } from './public-bodies.service';
 import { PublicBodyErrorCode } from './public-bodies.errors';
-import { FieldErrorCode } from '../common/field-error';
+import { PublicBodiesService } from './public-bodies.service';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -44,7 +44,10 @@ export class PublicBodiesController {
   @UseInterceptors(CsvFileInterceptor)
   import(@CurrentUser() user: AuthUser, @Req() req: Request, @UploadedFile() file?: Express.Multer.File): Promise<ImportResultDto> {
     const csv = file ? file.buffer.toString('utf8') : typeof req.body === 'string' ? req.body : null;
-    if (!csv) throw badRequest(PublicBodyErrorCode.CSV_REQUIRED, 'Send the CSV as a text/csv body or as multipart field "file"', [{ field: 'file', message: 'no CSV received', code: FieldErrorCode.REQUIRED }]);
+    if (!csv)
+      throw badRequest(PublicBodyErrorCode.CSV_REQUIRED, 'Send the CSV as a text/csv body or as multipart field "file"', [
+        { field: 'file', message: 'no CSV received', code: FieldErrorCode.REQUIRED },
+      ]);
     return this.registry.importCsv(user, csv);
   }
 

@@ -7,13 +7,13 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, conflict, notFound } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
 import { pageOf, skipTake } from '../common/pagination';
+import { inTransaction } from '../database/transaction';
 import { CategoryDto, CreateCategoryDto, CreatePublicBodyDto, PublicBodyDto, PublicBodyQuery } from './dto/registry.dto';
 import { Category } from './entities/category.entity';
 import { PublicBody } from './entities/public-body.entity';
-import { inTransaction } from '../database/transaction';
 import { PublicBodyErrorCode } from './public-bodies.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 const CSV_COLUMNS = ['name', 'categoryCode', 'region', 'website', 'email'];
 const nameKey = (categoryId: string, name: string) => `${categoryId}|${name.toLowerCase()}`;
@@ -33,7 +33,8 @@ export class PublicBodiesService {
   async createCategory(actor: AuthUser, dto: CreateCategoryDto): Promise<CategoryDto> {
     return inTransaction(this.ds, async (em) => {
       const repo = em.getRepository(Category);
-      if (await repo.exists({ where: { organizerId: actor.organizerId, code: dto.code } })) throw conflict(PublicBodyErrorCode.CATEGORY_EXISTS, `Category ${dto.code} already exists`);
+      if (await repo.exists({ where: { organizerId: actor.organizerId, code: dto.code } }))
+        throw conflict(PublicBodyErrorCode.CATEGORY_EXISTS, `Category ${dto.code} already exists`);
       const saved = await repo.save(repo.create({ organizerId: actor.organizerId, code: dto.code, name: dto.name }));
       const out = CategoryDto.of(saved);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'category.create', entityType: 'category', entityId: saved.id, after: out });
@@ -55,13 +56,23 @@ export class PublicBodiesService {
   async createBody(actor: AuthUser, dto: CreatePublicBodyDto): Promise<PublicBodyDto> {
     return inTransaction(this.ds, async (em) => {
       const category = (await this.categoriesByCode(actor.organizerId, em)).get(dto.categoryCode);
-      if (!category) throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown category ${dto.categoryCode}`, [{ field: 'categoryCode', message: `unknown category ${dto.categoryCode}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
+      if (!category)
+        throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown category ${dto.categoryCode}`, [
+          { field: 'categoryCode', message: `unknown category ${dto.categoryCode}`, code: FieldErrorCode.UNKNOWN_REFERENCE },
+        ]);
       const repo = em.getRepository(PublicBody);
       if (await repo.exists({ where: { organizerId: actor.organizerId, categoryId: category.id, name: dto.name } })) {
         throw conflict(PublicBodyErrorCode.NAME_TAKEN, `A public body named '${dto.name}' already exists in ${category.code}`);
       }
       const saved = await repo.save(
-        repo.create({ organizerId: actor.organizerId, categoryId: category.id, name: dto.name, region: dto.region ?? null, website: dto.website ?? null, email: dto.email ?? null }),
+        repo.create({
+          organizerId: actor.organizerId,
+          categoryId: category.id,
+          name: dto.name,
+          region: dto.region ?? null,
+          website: dto.website ?? null,
+          email: dto.email ?? null,
+        }),
       );
       const out = PublicBodyDto.of(saved, category);
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'public_body.create', entityType: 'public_body', entityId: saved.id, after: out });
@@ -70,21 +81,19 @@ export class PublicBodiesService {
   }
 
   async listBodies(actor: AuthUser, q: PublicBodyQuery) {
-    const qb = this.ds
-      .getRepository(PublicBody)
-      .createQueryBuilder('b')
-      .innerJoinAndSelect('b.category', 'c')
-      .where('b.organizerId = :org', { org: actor.organizerId });
+    const qb = this.ds.getRepository(PublicBody).createQueryBuilder('b').innerJoinAndSelect('b.category', 'c').where('b.organizerId = :org', { org: actor.organizerId });
     if (q.categoryCode) qb.andWhere('c.code = :code', { code: q.categoryCode });
     if (q.q) {
       const words = q.q.trim().split(/\s+/).slice(0, 8);
-      qb.andWhere(
-        new Brackets((w) => words.forEach((word, i) => w.andWhere(`b.name LIKE :w${i}`, { [`w${i}`]: `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%` }))),
-      );
+      qb.andWhere(new Brackets((w) => words.forEach((word, i) => w.andWhere(`b.name LIKE :w${i}`, { [`w${i}`]: `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%` }))));
     }
     const { skip, take } = skipTake(q);
     const [rows, total] = await qb.orderBy('c.code').addOrderBy('b.name').skip(skip).take(take).getManyAndCount();
-    return pageOf(rows.map((b) => PublicBodyDto.of(b, b.category!)), total, q);
+    return pageOf(
+      rows.map((b) => PublicBodyDto.of(b, b.category!)),
+      total,
+      q,
+    );
   }
 
   async getBody(organizerId: string, id: string): Promise<PublicBodyDto> {
@@ -103,11 +112,16 @@ export class PublicBodiesService {
     try {
       records = parse(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as never;
     } catch (e) {
-      throw badRequest(PublicBodyErrorCode.CSV_UNREADABLE, `The CSV could not be read: ${(e as Error).message}`, [{ field: 'file', message: (e as Error).message, code: FieldErrorCode.INVALID }]);
+      throw badRequest(PublicBodyErrorCode.CSV_UNREADABLE, `The CSV could not be read: ${(e as Error).message}`, [
+        { field: 'file', message: (e as Error).message, code: FieldErrorCode.INVALID },
+      ]);
     }
     const header = Object.keys(records[0]?.record ?? {});
     const missing = CSV_COLUMNS.filter((c) => c !== 'region' && c !== 'website' && c !== 'email' && records.length && !header.includes(c));
-    if (missing.length) throw badRequest(PublicBodyErrorCode.CSV_BAD_HEADER, `The CSV header must be ${CSV_COLUMNS.join(',')}`, [{ field: 'file', message: `missing column(s) ${missing.join(', ')}`, code: FieldErrorCode.BAD_FORMAT }]);
+    if (missing.length)
+      throw badRequest(PublicBodyErrorCode.CSV_BAD_HEADER, `The CSV header must be ${CSV_COLUMNS.join(',')}`, [
+        { field: 'file', message: `missing column(s) ${missing.join(', ')}`, code: FieldErrorCode.BAD_FORMAT },
+      ]);
 
     return inTransaction(this.ds, async (em) => {
       const categories = await this.categoriesByCode(actor.organizerId, em);

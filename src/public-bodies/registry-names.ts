@@ -33,6 +33,41 @@ export class RegistryNames {
     return new Map(rows.map((r) => [String(r.id), { code: r.code, name: r.name }]));
   }
 
+  /** One body's name and one category's code, in one statement (a participation's context). */
+  async bodyAndCategory(em: EntityManager, bodyId: string, categoryId: string): Promise<{ bodyName: string; categoryCode: string }> {
+    const [r] = await em.query('SELECT (SELECT name FROM public_bodies WHERE id = ?) AS body_name, (SELECT code FROM categories WHERE id = ?) AS category_code', [
+      bodyId,
+      categoryId,
+    ]);
+    return { bodyName: r.body_name, categoryCode: r.category_code };
+  }
+
+  /** The organizer's bodies among `bodyIds` or in `categoryIds`, with their categories (an enrollment). */
+  async bodiesOf(em: EntityManager, organizerId: string, bodyIds: string[], categoryIds: string[]): Promise<{ id: string; categoryId: string }[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [organizerId];
+    if (bodyIds.length) {
+      conditions.push('id IN (?)');
+      params.push(bodyIds);
+    }
+    if (categoryIds.length) {
+      conditions.push('category_id IN (?)');
+      params.push(categoryIds);
+    }
+    if (!conditions.length) return [];
+    const rows: { id: string; category_id: string }[] = await em.query(
+      `SELECT id, category_id FROM public_bodies WHERE organizer_id = ? AND (${conditions.join(' OR ')}) ORDER BY id`,
+      params,
+    );
+    return rows.map((r) => ({ id: String(r.id), categoryId: String(r.category_id) }));
+  }
+
+  /** Whether the public body exists in the organizer (a user's body, a declared conflict's body). */
+  async hasBody(em: EntityManager, organizerId: string, bodyId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [bodyId, organizerId]);
+    return rows.length > 0;
+  }
+
   /** The names an organizer's ranking shows, folded (see foldRows): a renamed body or category changes it. */
   async fingerprint(em: EntityManager, organizerId: string): Promise<string> {
     const [bodies, categories] = await Promise.all([

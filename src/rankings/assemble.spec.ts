@@ -20,7 +20,18 @@ const base = (id: string, over: Partial<RankingInput>): RankingInput => ({
 
 describe('assembleRanking', () => {
   it('rounds the final score once and bands it: 89.995 is Informatif, 89.994 Menuju Informatif', () => {
-    const rows = assembleRanking([base('1', { saq: dec('89.995') }), base('2', { saq: dec('89.994') }), base('3', { saq: dec('79.995') }), base('4', { saq: dec('59.995') }), base('5', { saq: dec('39.995') }), base('6', { saq: dec('39.994') })], W, DEFAULT_BANDS);
+    const rows = assembleRanking(
+      [
+        base('1', { saq: dec('89.995') }),
+        base('2', { saq: dec('89.994') }),
+        base('3', { saq: dec('79.995') }),
+        base('4', { saq: dec('59.995') }),
+        base('5', { saq: dec('39.995') }),
+        base('6', { saq: dec('39.994') }),
+      ],
+      W,
+      DEFAULT_BANDS,
+    );
     expect(rows.map((r) => `${format2(r.finalRounded)} ${r.qualification}`)).toEqual([
       '90.00 INFORMATIF',
       '89.99 MENUJU_INFORMATIF',
@@ -53,7 +64,11 @@ describe('assembleRanking', () => {
 
   it('shares a rank on a full tie and skips the next (1, 2, 2, 4)', () => {
     const t = new Date('2026-03-01T00:00:00Z');
-    const rows = assembleRanking([base('1', { saq: dec(90) }), base('2', { saq: dec(80), submittedAt: t }), base('3', { saq: dec(80), submittedAt: t }), base('4', { saq: dec(70) })], W, DEFAULT_BANDS);
+    const rows = assembleRanking(
+      [base('1', { saq: dec(90) }), base('2', { saq: dec(80), submittedAt: t }), base('3', { saq: dec(80), submittedAt: t }), base('4', { saq: dec(70) })],
+      W,
+      DEFAULT_BANDS,
+    );
     expect(rows.map((r) => r.rankInCategory)).toEqual([1, 2, 2, 4]);
   });
 });

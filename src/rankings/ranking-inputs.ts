@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PanelScoresReader } from '../panel/panel-scores-reader';
 import { Period } from '../periods/entities/period.entity';
@@ -38,6 +38,8 @@ export class RankingInputs {
       rubric: period.presentationRubric,
       rule: [period.finalistRuleType, period.finalistRuleValue],
     };
-    return createHash('sha256').update(JSON.stringify({ settings, data: data.flat() })).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify({ settings, data: data.flat() }))
+      .digest('hex');
   }
 }

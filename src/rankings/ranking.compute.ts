@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { Clock, CLOCK } from '../common/clock';
+import { inTransaction } from '../database/transaction';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { PanelScoreRow, PanelScoresReader } from '../panel/panel-scores-reader';
 import { PeriodsService } from '../periods/periods.service';
 import { RegistryNames } from '../public-bodies/registry-names';
-import { format2 } from '../scoring/decimal';
-import { mean } from '../scoring/panel-scores';
 import { NOT_SUBMITTED_STATUSES, SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { ParticipationRecords } from '../saq/participation-records';
+import { format2 } from '../scoring/decimal';
+import { mean } from '../scoring/panel-scores';
 import { VerifiedScoresReader } from '../verification/verified-scores';
 import { assembleRanking, RankingInput } from './assemble';
-import { inTransaction } from '../database/transaction';
 
 const INSERT_BATCH = 2000;
 
@@ -41,7 +41,11 @@ export class RankingComputer {
     const [run] = await this.ds.query('SELECT id, organizer_id, period_id, status, ranked_count, not_participating_count FROM ranking_runs WHERE id = ?', [runId]);
     if (!run) throw new Error(`ranking run ${runId} does not exist`);
     if (run.status === 'DONE') return { ranked: Number(run.ranked_count), notParticipating: Number(run.not_participating_count) };
-    await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, progress_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [this.clock.now(), this.clock.now(), runId]);
+    await this.ds.query(`UPDATE ranking_runs SET status = 'RUNNING', started_at = ?, progress_at = ?, attempts = attempts + 1, error = NULL, progress = 5 WHERE id = ?`, [
+      this.clock.now(),
+      this.clock.now(),
+      runId,
+    ]);
     const em = this.ds.manager;
     const period = await this.periods.find(String(run.organizer_id), String(run.period_id), em);
     const ins = await this.instruments.load(period);
@@ -73,7 +77,16 @@ export class RankingComputer {
       }
     }
     const absent = await this.participations.ofPeriod(em, period.id, NOT_SUBMITTED_STATUSES);
-    const [absentNames, absentCategories] = await Promise.all([this.names.bodyNames(em, absent.map((a) => a.publicBodyId)), this.names.categories(em, absent.map((a) => a.categoryId))]);
+    const [absentNames, absentCategories] = await Promise.all([
+      this.names.bodyNames(
+        em,
+        absent.map((a) => a.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        absent.map((a) => a.categoryId),
+      ),
+    ]);
     for (const a of absent) {
       const category = absentCategories.get(a.categoryId)!;
       inputs.push({
@@ -100,30 +113,32 @@ export class RankingComputer {
     await inTransaction(this.ds, async (em) => {
       await em.query('DELETE FROM ranking_results WHERE run_id = ?', [runId]);
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-        const values = rows.slice(i, i + INSERT_BATCH).map((r) => [
-          runId,
-          r.participationId,
-          r.publicBodyId,
-          r.bodyName,
-          r.categoryCode,
-          r.categoryName,
-          r.status,
-          r.finalist ? 1 : 0,
-          format2(r.saq),
-          exact(r.saq),
-          format2(r.visitation),
-          exact(r.visitation),
-          format2(r.presentation),
-          exact(r.presentation),
-          format2(r.finalRounded),
-          exact(r.finalExact),
-          r.qualification,
-          r.qualificationLabel,
-          r.rankInCategory,
-          r.rankOverall,
-          r.submittedAt,
-          r.position,
-        ]);
+        const values = rows
+          .slice(i, i + INSERT_BATCH)
+          .map((r) => [
+            runId,
+            r.participationId,
+            r.publicBodyId,
+            r.bodyName,
+            r.categoryCode,
+            r.categoryName,
+            r.status,
+            r.finalist ? 1 : 0,
+            format2(r.saq),
+            exact(r.saq),
+            format2(r.visitation),
+            exact(r.visitation),
+            format2(r.presentation),
+            exact(r.presentation),
+            format2(r.finalRounded),
+            exact(r.finalExact),
+            r.qualification,
+            r.qualificationLabel,
+            r.rankInCategory,
+            r.rankOverall,
+            r.submittedAt,
+            r.position,
+          ]);
         await em.query(
           `INSERT INTO ranking_results (run_id, participation_id, public_body_id, body_name, category_code, category_name, status, finalist,
              saq_score, saq_exact, visitation_score, visitation_exact, presentation_score, presentation_exact, final_score, final_exact,

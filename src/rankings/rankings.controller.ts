@@ -6,11 +6,11 @@ import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
 import { PeriodDto } from '../periods/dto/period.dto';
-import { OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
-import { PublicRankingDto, PublishedPeriodsDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto } from './dto/ranking-response.dto';
-import { RankingsService } from './rankings.service';
 import { PeriodErrorCode } from '../periods/periods.errors';
+import { PublicRankingDto, PublishedPeriodsDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto } from './dto/ranking-response.dto';
+import { OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
 import { RankingErrorCode } from './rankings.errors';
+import { RankingsService } from './rankings.service';
 
 @ApiTags('rankings')
 @Controller()
@@ -38,7 +38,11 @@ export class RankingsController {
   @Roles('admin')
   @ApiOkResponse({ type: paginatedDto(RankingResultDto) })
   @Get('rankings/:runId/results')
-  results(@CurrentUser() user: AuthUser, @Param('runId', new ParseIdPipe(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run')) runId: string, @Query() q: ResultsQuery): Promise<Page<RankingResultDto>> {
+  results(
+    @CurrentUser() user: AuthUser,
+    @Param('runId', new ParseIdPipe(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run')) runId: string,
+    @Query() q: ResultsQuery,
+  ): Promise<Page<RankingResultDto>> {
     return this.rankings.results(user, runId, q);
   }
 

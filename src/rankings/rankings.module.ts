@@ -6,8 +6,10 @@ import { PeriodsModule } from '../periods/periods.module';
 import { PublicBodiesModule } from '../public-bodies/public-bodies.module';
 import { SaqModule } from '../saq/saq.module';
 import { VerificationModule } from '../verification/verification.module';
-import { RankingComputer } from './ranking.compute';
 import { RankingInputs } from './ranking-inputs';
+import { RankingReportReader } from './ranking-report-reader';
+import { RankingResultsReader } from './ranking-results-reader';
+import { RankingComputer } from './ranking.compute';
 import { RankingJobHandler } from './ranking.handler';
 import { RankingReconciler } from './ranking.reconciler';
 import { RankingsController } from './rankings.controller';
@@ -16,7 +18,7 @@ import { RankingsService } from './rankings.service';
 @Module({
   imports: [PeriodsModule, InstrumentsModule, OrganizersModule, PublicBodiesModule, SaqModule, VerificationModule, PanelModule],
   controllers: [RankingsController],
-  providers: [RankingsService, RankingComputer, RankingInputs, RankingJobHandler, RankingReconciler],
-  exports: [RankingsService, RankingJobHandler, RankingReconciler],
+  providers: [RankingsService, RankingComputer, RankingInputs, RankingJobHandler, RankingReconciler, RankingResultsReader, RankingReportReader],
+  exports: [RankingsService, RankingResultsReader, RankingReportReader, RankingJobHandler, RankingReconciler],
 })
 export class RankingsModule {}

@@ -1,22 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
 import { Page, PageQuery, pageOf, skipTake } from '../common/pagination';
+import { inTransaction } from '../database/transaction';
+import { jobToken } from '../jobs/job-reconciler';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
 import { OrganizersService } from '../organizers/organizers.service';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
-import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, PublishedPeriodsDto, ResultStatus } from './dto/ranking-response.dto';
-import { jobToken } from '../jobs/job-reconciler';
-import { RankingInputs } from './ranking-inputs';
 import { ParticipationRecords } from '../saq/participation-records';
-import { inTransaction } from '../database/transaction';
+import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, PublishedPeriodsDto, ResultStatus } from './dto/ranking-response.dto';
+import { RankingInputs } from './ranking-inputs';
 import { RankingErrorCode } from './rankings.errors';
 
 export interface ResultRow {
@@ -49,7 +50,8 @@ export type PublishListener = (em: EntityManager, e: { periodId: string; runId: 
 @Injectable()
 export class RankingsService {
   private readonly publishListeners: PublishListener[] = [];
-  private readonly publicCache = new Map<string, { etag: string; body: PublicRankingDto | PublishedPeriodsDto }>();
+  /** Published rankings and years, serialized once per key; cleared on every publication in this process. */
+  private readonly publicCache = new LRUCache<string, { etag: string; body: PublicRankingDto | PublishedPeriodsDto }>({ max: 1000 });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -74,7 +76,9 @@ export class RankingsService {
     const { run, enqueue } = await inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       if (period.stage !== 'FINALIZATION' && period.stage !== 'PUBLISHED') {
-        throw unprocessable(RankingErrorCode.COMPUTE_WRONG_STAGE, `Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, { stage: period.stage });
+        throw unprocessable(RankingErrorCode.COMPUTE_WRONG_STAGE, `Rankings are computed in FINALIZATION (or PUBLISHED, for a correction); the period is in ${period.stage}`, {
+          stage: period.stage,
+        });
       }
       const hash = await this.inputs.hash(em, period);
       const [existing] = await em.query('SELECT id, status, job_id, attempts FROM ranking_runs WHERE period_id = ? AND inputs_hash = ? FOR UPDATE', [period.id, hash]);
@@ -83,24 +87,37 @@ export class RankingsService {
       await this.periods.lockScoring(em, period, now);
       if (existing) {
         const jobId = rankingJobId(period.id, String(existing.id));
-        await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0, reconciles = 0, progress_at = ? WHERE id = ?`, [jobId, now, existing.id]);
-        await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.retry', entityType: 'ranking_run', entityId: String(existing.id), before: { status: 'FAILED' }, after: { status: 'QUEUED', jobId } });
+        await em.query(`UPDATE ranking_runs SET status = 'QUEUED', job_id = ?, error = NULL, progress = 0, reconciles = 0, progress_at = ? WHERE id = ?`, [
+          jobId,
+          now,
+          existing.id,
+        ]);
+        await this.audit.record(em, {
+          organizerId: actor.organizerId,
+          actorId: actor.id,
+          action: 'ranking.retry',
+          entityType: 'ranking_run',
+          entityId: String(existing.id),
+          before: { status: 'FAILED' },
+          after: { status: 'QUEUED', jobId },
+        });
         return { run: { id: String(existing.id), jobId, status: 'QUEUED', reused: true }, enqueue: true };
       }
-      const r = await em.query('INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at, progress_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        actor.organizerId,
-        period.id,
-        hash,
-        'QUEUED',
-        '',
-        actor.id,
-        now,
-        now,
-      ]);
+      const r = await em.query(
+        'INSERT INTO ranking_runs (organizer_id, period_id, inputs_hash, status, job_id, created_by, created_at, progress_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [actor.organizerId, period.id, hash, 'QUEUED', '', actor.id, now, now],
+      );
       const runId = String(r.insertId);
       const jobId = rankingJobId(period.id, runId);
       await em.query('UPDATE ranking_runs SET job_id = ? WHERE id = ?', [jobId, runId]);
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'ranking.create', entityType: 'ranking_run', entityId: runId, after: { periodId: period.id, inputsHash: hash, jobId } });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'ranking.create',
+        entityType: 'ranking_run',
+        entityId: runId,
+        after: { periodId: period.id, inputsHash: hash, jobId },
+      });
       return { run: { id: runId, jobId, status: 'QUEUED', reused: false }, enqueue: true };
     });
     if (enqueue) {
@@ -109,7 +126,9 @@ export class RankingsService {
       } catch (e) {
         // Not queued (Redis down): a run left QUEUED would be handed back by the next request and never
         // run; FAILED makes the next request queue it again.
-        await this.ds.query(`UPDATE ranking_runs SET status = 'FAILED', error = ? WHERE id = ? AND status = 'QUEUED'`, ['the job queue was not reachable', run.id]).catch(() => undefined);
+        await this.ds
+          .query(`UPDATE ranking_runs SET status = 'FAILED', error = ? WHERE id = ? AND status = 'QUEUED'`, ['the job queue was not reachable', run.id])
+          .catch(() => undefined);
         throw e;
       }
     }
@@ -168,7 +187,10 @@ export class RankingsService {
       };
       return this.periods.publish(em, actor, periodId, runId, checkRun, async ({ period, previousRunId, at }) => {
         const ranked: { participation_id: string }[] = await em.query(`SELECT participation_id FROM ranking_results WHERE run_id = ? AND status = 'RANKED'`, [run!.id]);
-        await this.participations.markRanked(em, ranked.map((r) => String(r.participation_id)));
+        await this.participations.markRanked(
+          em,
+          ranked.map((r) => String(r.participation_id)),
+        );
         for (const l of this.publishListeners) await l(em, { periodId: period.id, runId: run!.id, previousRunId, at });
       });
     });
@@ -187,7 +209,6 @@ export class RankingsService {
     const page = await this.page(String(period.publishedRunId), q, publicRow);
     const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page };
     const entry = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, body };
-    if (this.publicCache.size > 1000) this.publicCache.clear();
     this.publicCache.set(key, entry);
     return entry;
   }
@@ -203,7 +224,12 @@ export class RankingsService {
       organizer: { slug: organizer.slug, name: organizer.name },
       items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.publishedAt!).toISOString() })),
     };
-    const entry = { etag: `"${createHash('sha1').update(JSON.stringify([key, rows.map((r) => String(r.publishedRunId))])).digest('base64url')}"`, body };
+    const entry = {
+      etag: `"${createHash('sha1')
+        .update(JSON.stringify([key, rows.map((r) => String(r.publishedRunId))]))
+        .digest('base64url')}"`,
+      body,
+    };
     this.publicCache.set(key, entry);
     return entry;
   }

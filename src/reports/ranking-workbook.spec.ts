@@ -38,10 +38,37 @@ async function load(rows: ReportRow[]) {
 
 describe('ranking workbook', () => {
   const rows = [
-    row(1, { bodyName: 'Dinas Kominfo', finalist: true, saqScore: '96.47', presentationScore: '90.00', finalScore: '94.53', qualification: 'INFORMATIF', qualificationLabel: 'Informatif', rankInCategory: 1, rankOverall: 1 }),
+    row(1, {
+      bodyName: 'Dinas Kominfo',
+      finalist: true,
+      saqScore: '96.47',
+      presentationScore: '90.00',
+      finalScore: '94.53',
+      qualification: 'INFORMATIF',
+      qualificationLabel: 'Informatif',
+      rankInCategory: 1,
+      rankOverall: 1,
+    }),
     row(2, { categoryCode: 'BUMD/PERUMDA', categoryName: 'BUMD', bodyName: 'PDAM', finalScore: '89.99', saqScore: '89.99', rankInCategory: 1, rankOverall: 2 }),
-    row(3, { bodyName: 'Dinas Pendidikan', finalScore: '0.10', saqScore: '0.10', qualification: 'CUKUP_INFORMATIF', qualificationLabel: 'Cukup Informatif', rankInCategory: 2, rankOverall: 3 }),
-    row(4, { bodyName: 'Dinas Sosial', status: 'NOT_PARTICIPATING', saqScore: null, finalScore: null, qualification: 'NOT_PARTICIPATING', qualificationLabel: 'Tidak Mengikuti Monev', rankInCategory: null, rankOverall: null }),
+    row(3, {
+      bodyName: 'Dinas Pendidikan',
+      finalScore: '0.10',
+      saqScore: '0.10',
+      qualification: 'CUKUP_INFORMATIF',
+      qualificationLabel: 'Cukup Informatif',
+      rankInCategory: 2,
+      rankOverall: 3,
+    }),
+    row(4, {
+      bodyName: 'Dinas Sosial',
+      status: 'NOT_PARTICIPATING',
+      saqScore: null,
+      finalScore: null,
+      qualification: 'NOT_PARTICIPATING',
+      qualificationLabel: 'Tidak Mengikuti Monev',
+      rankInCategory: null,
+      rankOverall: null,
+    }),
   ];
 
   it('has a summary first, then a sheet per category by code, with frozen bold headers', async () => {

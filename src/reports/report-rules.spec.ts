@@ -46,7 +46,18 @@ describe('ranking CSV', () => {
   it('writes a BOM, the Indonesian header and the DB strings, empty cells for nulls', () => {
     const csv = rankingCsv([
       row(),
-      row({ position: 2, bodyName: 'Badan "Pendapatan", Daerah', status: 'NOT_PARTICIPATING', saqScore: null, presentationScore: null, finalScore: null, qualification: 'NOT_PARTICIPATING', qualificationLabel: 'Tidak Mengikuti Monev', rankInCategory: null, rankOverall: null }),
+      row({
+        position: 2,
+        bodyName: 'Badan "Pendapatan", Daerah',
+        status: 'NOT_PARTICIPATING',
+        saqScore: null,
+        presentationScore: null,
+        finalScore: null,
+        qualification: 'NOT_PARTICIPATING',
+        qualificationLabel: 'Tidak Mengikuti Monev',
+        rankInCategory: null,
+        rankOverall: null,
+      }),
     ]);
     expect(csv.startsWith('\uFEFFPeringkat Kategori,Peringkat Umum,Badan Publik,')).toBe(true);
     expect(csv).toContain('\r\n');
@@ -156,9 +167,32 @@ describe('aspect averages', () => {
   it('averages points/max over the bodies each aspect applies to, weakest first', () => {
     const out = aspectAverages(aspects, [
       // two OPD bodies: A1 3.5/5 and 3/5 (sum 6.5), A2 5/8.5 and 6.5/8.5 (sum 11.5); A3 does not apply
-      { categoryCode: 'OPD', bodies: 2, maxPoints: new Map([['1', '5'], ['2', '8.5'], ['3', '0']]), points: new Map([['1', '6.50'], ['2', '11.50']]) },
+      {
+        categoryCode: 'OPD',
+        bodies: 2,
+        maxPoints: new Map([
+          ['1', '5'],
+          ['2', '8.5'],
+          ['3', '0'],
+        ]),
+        points: new Map([
+          ['1', '6.50'],
+          ['2', '11.50'],
+        ]),
+      },
       // one BUMD body: A1 5/5, A2 1/9.5
-      { categoryCode: 'BUMD', bodies: 1, maxPoints: new Map([['1', '5'], ['2', '9.5']]), points: new Map([['1', '5.00'], ['2', '1.00']]) },
+      {
+        categoryCode: 'BUMD',
+        bodies: 1,
+        maxPoints: new Map([
+          ['1', '5'],
+          ['2', '9.5'],
+        ]),
+        points: new Map([
+          ['1', '5.00'],
+          ['2', '1.00'],
+        ]),
+      },
     ]);
     // A2: (11.5/8.5 + 1/9.5) / 3 = (23/17 + 2/19) / 3 = 157/323 = 0.486068...
     // A1: (6.5/5 + 5/5) / 3 = 2.3/3 = 0.766666...
@@ -177,7 +211,20 @@ describe('aspect averages', () => {
   it('keeps exact ties in instrument order and compares exactly', () => {
     // 1/3 vs 0.3333 (a float-ish approximation): the exact comparison orders them correctly
     const out = aspectAverages(aspects, [
-      { categoryCode: 'X', bodies: 1, maxPoints: new Map([['1', '3'], ['2', '10000'], ['3', '6']]), points: new Map([['1', '1'], ['2', '3333'], ['3', '2']]) },
+      {
+        categoryCode: 'X',
+        bodies: 1,
+        maxPoints: new Map([
+          ['1', '3'],
+          ['2', '10000'],
+          ['3', '6'],
+        ]),
+        points: new Map([
+          ['1', '1'],
+          ['2', '3333'],
+          ['3', '2'],
+        ]),
+      },
     ]);
     expect(out.map((a) => a.code)).toEqual(['A2', 'A1', 'A3']);
     expect(out.map((a) => a.averageShare)).toEqual(['0.3333', '0.3333', '0.3333']);

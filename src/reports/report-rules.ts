@@ -3,8 +3,8 @@
  * headers, Excel sheet names, the category x qualification matrix, the score deciles, the
  * per-aspect average shares (exact fractions) and the year-over-year change.
  */
-import Decimal from 'decimal.js';
 import { stringify } from 'csv-stringify/sync';
+import Decimal from 'decimal.js';
 import { NOT_PARTICIPATING } from '../scoring/bands';
 import { Dec, format2 } from '../scoring/decimal';
 import { FRACTION_ZERO, Fraction, fracAdd, fracCompare, fracDiv, fractionOf, roundFraction } from '../scoring/fraction';
@@ -27,7 +27,6 @@ export interface ReportRow {
   rankInCategory: number | null;
   rankOverall: number | null;
 }
-
 
 /** The export's columns, in order; `kind` says how a cell is written (scores: number with 0.00 in XLSX). */
 export const RANKING_COLUMNS: { header: string; kind: 'rank' | 'text' | 'score'; key: keyof ReportRow; width: number }[] = [
@@ -74,8 +73,11 @@ const SHEET_MAX = 31;
 
 /** Excel's rules for a sheet name: no []:*?/\ or control characters, not starting or ending with ', at most 31 characters. */
 export function cleanSheetName(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  let out = s.replace(/[[\]:*?/\\\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  let out = s
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[[\]:*?/\\\u0000-\u001f\u007f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const strip = (x: string) => x.replace(/^'+|'+$/g, '').trim();
   out = strip(out);
   if (out.length > SHEET_MAX) out = strip(truncate(out, SHEET_MAX));
@@ -243,7 +245,11 @@ export function aspectAverages(aspects: AspectInput[], categories: CategoryAspec
       byCategory.push({ categoryCode: c.categoryCode, bodies: c.bodies, maxPoints: format2(max)!, averageShare: roundFraction(fracDiv(share, fractionOf(c.bodies)), 4) });
     }
     const mean = bodies ? fracDiv(sum, fractionOf(bodies)) : null;
-    return { index, mean, out: { code: a.code, title: a.title, averageShare: mean ? roundFraction(mean, 4) : null, averageShareExact: mean ? exactString(mean) : null, bodies, byCategory } };
+    return {
+      index,
+      mean,
+      out: { code: a.code, title: a.title, averageShare: mean ? roundFraction(mean, 4) : null, averageShareExact: mean ? exactString(mean) : null, bodies, byCategory },
+    };
   });
   rows.sort((x, y) => {
     if (x.mean === null || y.mean === null) return x.mean === y.mean ? x.index - y.index : x.mean === null ? 1 : -1;

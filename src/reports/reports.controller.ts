@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { binaryResponse } from '../common/api-schema';
+import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/id';
-import { ReportQuery } from './dto/report.dto';
-import { ReportStatsDto } from './dto/report-stats.dto';
-import { ReportFile, ReportsService } from './reports.service';
 import { PeriodErrorCode } from '../periods/periods.errors';
+import { ReportStatsDto } from './dto/report-stats.dto';
+import { ReportQuery } from './dto/report.dto';
+import { ReportFile, ReportsService } from './reports.service';
 
 const download = (f: ReportFile) => new StreamableFile(f.body, { type: f.contentType, disposition: attachmentDisposition(f.fileName), length: f.body.length });
 
@@ -30,7 +30,11 @@ export class ReportsController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse(binaryResponse('the ranking as an Excel workbook'))
   @Get('periods/:id/reports/ranking.xlsx')
-  async rankingXlsx(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: ReportQuery): Promise<StreamableFile> {
+  async rankingXlsx(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string,
+    @Query() q: ReportQuery,
+  ): Promise<StreamableFile> {
     return download(await this.reports.rankingXlsx(user, id, q.runId));
   }
 

@@ -9,12 +9,15 @@ import { tallyTemplate } from '../instruments/instrument-rules';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { Period } from '../periods/entities/period.entity';
 import { PeriodsService } from '../periods/periods.service';
-import { NOT_SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { RegistryNames } from '../public-bodies/registry-names';
+import { RankingReportReader } from '../rankings/ranking-report-reader';
+import { RankingErrorCode } from '../rankings/rankings.errors';
+import { ParticipationRecords } from '../saq/participation-records';
+import { VerifiedScoresReader } from '../verification/verified-scores';
 import { ReportStatsDto } from './dto/report-stats.dto';
 import { rankingXlsx, XLSX_CONTENT_TYPE } from './ranking-workbook';
 import { aspectAverages, CategoryAspectTotals, compareCodes, deciles, qualificationMatrix, rankingCsv, ReportRow, signedChange } from './report-rules';
 import { ReportErrorCode } from './reports.errors';
-import { RankingErrorCode } from '../rankings/rankings.errors';
 
 /** Bodies whose verified points count in the per-aspect averages (verification complete). */
 const VERIFIED = ['VERIFIED', 'FINALIST', 'RANKED'];
@@ -36,6 +39,10 @@ export class ReportsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly periods: PeriodsService,
     private readonly instruments: InstrumentsService,
+    private readonly runs: RankingReportReader,
+    private readonly participations: ParticipationRecords,
+    private readonly verified: VerifiedScoresReader,
+    private readonly names: RegistryNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -45,29 +52,26 @@ export class ReportsService {
    */
   private async chooseRun(period: Period, runId?: string): Promise<ChosenRun | null> {
     if (runId) {
-      const [run] = await this.ds.query('SELECT id, status FROM ranking_runs WHERE id = ? AND period_id = ? AND organizer_id = ?', [runId, period.id, period.organizerId]);
+      const run = await this.runs.run(period.organizerId, period.id, runId);
       if (!run) throw notFound(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run', runId);
-      if (run.status !== 'DONE') throw unprocessable(ReportErrorCode.RUN_NOT_DONE, `Ranking run ${runId} is ${run.status}; only a finished (DONE) run can be reported`, { runId, status: run.status });
+      if (run.status !== 'DONE')
+        throw unprocessable(ReportErrorCode.RUN_NOT_DONE, `Ranking run ${runId} is ${run.status}; only a finished (DONE) run can be reported`, { runId, status: run.status });
       return { id: String(run.id), source: 'requested' };
     }
     if (period.publishedRunId) return { id: String(period.publishedRunId), source: 'published' };
-    const [latest] = await this.ds.query(`SELECT id FROM ranking_runs WHERE period_id = ? AND status = 'DONE' ORDER BY finished_at DESC, id DESC LIMIT 1`, [period.id]);
-    return latest ? { id: String(latest.id), source: 'latest' } : null;
+    const latest = await this.runs.latestDoneRunId(period.id);
+    return latest ? { id: latest, source: 'latest' } : null;
   }
 
   private async requireRun(period: Period, runId?: string): Promise<ChosenRun> {
     const run = await this.chooseRun(period, runId);
-    if (!run) throw unprocessable(ReportErrorCode.NO_RUN, `No ranking run yet for period ${period.id}: compute one first (POST /periods/${period.id}/rankings)`, { periodId: period.id });
+    if (!run)
+      throw unprocessable(ReportErrorCode.NO_RUN, `No ranking run yet for period ${period.id}: compute one first (POST /periods/${period.id}/rankings)`, { periodId: period.id });
     return run;
   }
 
   private async rows(runId: string): Promise<ReportRow[]> {
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT position, public_body_id, body_name, category_code, category_name, status, finalist, saq_score, visitation_score, presentation_score,
-              final_score, qualification, qualification_label, rank_in_category, rank_overall
-         FROM ranking_results WHERE run_id = ? ORDER BY position`,
-      [runId],
-    );
+    const rows = await this.runs.results(runId);
     return rows.map((r) => ({
       position: Number(r.position),
       publicBodyId: String(r.public_body_id),
@@ -132,16 +136,13 @@ export class ReportsService {
   }
 
   private async participation(period: Period) {
-    const rows: Record<string, string>[] = await this.ds.query(
-      `SELECT c.code, c.name, COUNT(*) AS enrolled, SUM(p.started_at IS NOT NULL) AS started, SUM(p.submitted_at IS NOT NULL) AS submitted,
-              SUM(p.status IN (?)) AS not_participating
-         FROM participations p JOIN categories c ON c.id = p.category_id
-        WHERE p.period_id = ?
-        GROUP BY c.id, c.code, c.name`,
-      [NOT_SUBMITTED_STATUSES, period.id],
+    const rows = await this.participations.progressByCategory(this.ds.manager, period.id);
+    const names = await this.names.categories(
+      this.ds.manager,
+      rows.map((r) => r.categoryId),
     );
     const items = rows
-      .map((r) => ({ categoryCode: r.code, categoryName: r.name, enrolled: Number(r.enrolled), started: Number(r.started), submitted: Number(r.submitted), notParticipating: Number(r.not_participating) }))
+      .map(({ categoryId, ...counts }) => ({ categoryCode: names.get(categoryId)!.code, categoryName: names.get(categoryId)!.name, ...counts }))
       .sort((a, b) => compareCodes(a.categoryCode, b.categoryCode));
     const totals = { enrolled: 0, started: 0, submitted: 0, notParticipating: 0 };
     for (const i of items) {
@@ -154,15 +155,15 @@ export class ReportsService {
   }
 
   private async qualifications(period: Period, run: ChosenRun | null) {
-    const groups: Record<string, string>[] = run
-      ? await this.ds.query(
-          `SELECT category_code, MAX(category_name) AS category_name, qualification, MAX(qualification_label) AS qualification_label, COUNT(*) AS n
-             FROM ranking_results WHERE run_id = ? GROUP BY category_code, qualification`,
-          [run.id],
-        )
-      : [];
+    const groups: Record<string, string>[] = run ? await this.runs.qualificationGroups(run.id) : [];
     const m = qualificationMatrix(
-      groups.map((g) => ({ categoryCode: g.category_code, categoryName: g.category_name, qualification: g.qualification, qualificationLabel: g.qualification_label, count: Number(g.n) })),
+      groups.map((g) => ({
+        categoryCode: g.category_code,
+        categoryName: g.category_name,
+        qualification: g.qualification,
+        qualificationLabel: g.qualification_label,
+        count: Number(g.n),
+      })),
       period.bands,
     );
     return {
@@ -173,13 +174,7 @@ export class ReportsService {
   }
 
   private async distribution(run: ChosenRun | null) {
-    const rows: Record<string, string>[] = run
-      ? await this.ds.query(
-          `SELECT LEAST(FLOOR(final_score / 10), 9) AS bucket, COUNT(*) AS n FROM ranking_results
-            WHERE run_id = ? AND status = 'RANKED' AND final_score IS NOT NULL GROUP BY bucket`,
-          [run.id],
-        )
-      : [];
+    const rows: Record<string, string>[] = run ? await this.runs.scoreBuckets(run.id) : [];
     return deciles(rows.map((r) => ({ bucket: Number(r.bucket), count: Number(r.n) })));
   }
 
@@ -189,30 +184,21 @@ export class ReportsService {
    */
   private async aspects(period: Period) {
     const ins = await this.instruments.load(period);
-    const [counts, sums]: [Record<string, string>[], Record<string, string>[]] = await Promise.all([
-      this.ds.query(
-        `SELECT c.code, COUNT(*) AS n FROM participations p JOIN categories c ON c.id = p.category_id
-          WHERE p.period_id = ? AND p.status IN (?) GROUP BY c.id, c.code`,
-        [period.id, VERIFIED],
-      ),
-      this.ds.query(
-        `SELECT c.code, s.aspect_id, SUM(s.points) AS points
-           FROM aspect_subtotals s JOIN participations p ON p.id = s.participation_id JOIN categories c ON c.id = p.category_id
-          WHERE p.period_id = ? AND p.status IN (?) GROUP BY c.id, c.code, s.aspect_id`,
-        [period.id, VERIFIED],
-      ),
-    ]);
-    const categories: CategoryAspectTotals[] = counts.map((r) => {
-      const shape = tallyTemplate(ins.aspects, ins.questions, r.code).shape;
+    const sums = await this.verified.aspectSumsByCategory(this.ds.manager, period.id, VERIFIED);
+    const names = await this.names.categories(
+      this.ds.manager,
+      sums.map((c) => c.categoryId),
+    );
+    const categories: CategoryAspectTotals[] = sums.map((c) => {
+      const code = names.get(c.categoryId)!.code;
+      const shape = tallyTemplate(ins.aspects, ins.questions, code).shape;
       return {
-        categoryCode: r.code,
-        bodies: Number(r.n),
+        categoryCode: code,
+        bodies: c.bodies,
         maxPoints: new Map<string, Decimal.Value>(shape.map((a) => [String(a.id), a.maxPoints])),
-        points: new Map<string, Decimal.Value>(),
+        points: new Map<string, Decimal.Value>(c.points),
       };
     });
-    const byCode = new Map(categories.map((c) => [c.categoryCode, c]));
-    for (const s of sums) byCode.get(s.code)?.points.set(String(s.aspect_id), s.points);
     return aspectAverages(
       ins.aspects.map((a) => ({ id: String(a.id), code: a.code, title: a.title })),
       categories,
@@ -221,22 +207,10 @@ export class ReportsService {
 
   /** Bodies ranked in this run and in the published run of the same organizer's previous year. */
   private async yearOverYear(period: Period, run: ChosenRun | null) {
-    const [previous] = await this.ds.query('SELECT id, year, published_run_id FROM periods WHERE organizer_id = ? AND year = ? AND published_run_id IS NOT NULL', [
-      period.organizerId,
-      period.year - 1,
-    ]);
-    const previousPeriod = previous ? { periodId: String(previous.id), year: Number(previous.year), runId: String(previous.published_run_id) } : null;
+    const previous = await this.periods.publishedOfYear(period.organizerId, period.year - 1);
+    const previousPeriod = previous ? { periodId: previous.id, year: previous.year, runId: previous.publishedRunId } : null;
     if (!previousPeriod || !run) return { previousPeriod, yearOverYear: [] };
-    const rows: Record<string, string>[] = await this.ds.query(
-      `SELECT cur.public_body_id, cur.body_name, cur.category_code, prev.final_score AS previous_final_score, cur.final_score,
-              prev.qualification AS previous_qualification, prev.qualification_label AS previous_qualification_label,
-              cur.qualification, cur.qualification_label
-         FROM ranking_results cur
-         JOIN ranking_results prev ON prev.run_id = ? AND prev.public_body_id = cur.public_body_id AND prev.status = 'RANKED'
-        WHERE cur.run_id = ? AND cur.status = 'RANKED'
-        ORDER BY cur.position`,
-      [previousPeriod.runId, run.id],
-    );
+    const rows = await this.runs.rankedInBoth(run.id, previousPeriod.runId);
     return {
       previousPeriod,
       yearOverYear: rows.map((r) => ({

@@ -1,23 +1,23 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
+import { CommonErrorCode } from '../common/error-codes';
 import { badRequest, busy, conflict, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
+import { currentRequestId } from '../common/request-context';
+import { driverErrorCode, isLockContention } from '../database/db-errors';
+import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
 import { Question } from '../instruments/entities/question.entity';
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { format2 } from '../scoring/decimal';
 import { checkAnswerValue, selfPoints } from '../scoring/question-points';
 import { AnswerDto } from './dto/participation.dto';
 import { SaveAnswerDto } from './dto/saq.dto';
-import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { evidenceProblem, isHttpUrl, saqWriteRefusal } from './saq-rules';
-import { driverErrorCode, isLockContention } from '../database/db-errors';
-import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
-import { currentRequestId } from '../common/request-context';
 import { SaqErrorCode } from './saq.errors';
-import { CommonErrorCode } from '../common/error-codes';
-import { FieldErrorCode } from '../common/field-error';
 
 /** An answer as the API shows it. */
 export type AnswerView = AnswerDto;
@@ -63,17 +63,29 @@ export class AnswersService {
       const written = await this.write(user, p, q.id, answer, dto.version, now);
       if (typeof written === 'number') {
         if (p.status === 'INVITED') await this.markStarted(p, now);
-        return { questionCode: q.code, value: dto.value, evidenceIds: answer.evidenceIds, url: answer.url, note: answer.note, selfPoints: answer.points, version: written, updatedAt: now.toISOString() };
+        return {
+          questionCode: q.code,
+          value: dto.value,
+          evidenceIds: answer.evidenceIds,
+          url: answer.url,
+          note: answer.note,
+          selfPoints: answer.points,
+          version: written,
+          updatedAt: now.toISOString(),
+        };
       }
       const current = await this.access.loadForOwnerWrite(user, participationId, true);
       const contextMoved = current.version !== p.version || current.periodVersion !== p.periodVersion;
       if (written === 'not-written' && !contextMoved && dto.version !== undefined) {
         const [row] = await this.ds.query('SELECT version FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
         const currentVersion = row ? Number(row.version) : 0;
-        throw conflict(CommonErrorCode.STALE_VERSION, `Answer ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
+        throw conflict(CommonErrorCode.STALE_VERSION, `Answer ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, {
+          currentVersion,
+        });
       }
       if (attempt >= MAX_SAVE_ATTEMPTS) {
-        if (written === 'retry') throw busy(CommonErrorCode.BUSY, `Answer ${q.code} was not saved: too many concurrent writes; try again in a moment`, { questionCode: q.code, retryAfterSeconds: 1 });
+        if (written === 'retry')
+          throw busy(CommonErrorCode.BUSY, `Answer ${q.code} was not saved: too many concurrent writes; try again in a moment`, { questionCode: q.code, retryAfterSeconds: 1 });
         throw conflict(SaqErrorCode.CHANGED_DURING_SAVE, `The SAQ changed while answer ${q.code} was being saved; reload and try again`, { questionCode: q.code });
       }
       p = current;
@@ -87,13 +99,20 @@ export class AnswersService {
     if (problem) throw badRequest(SaqErrorCode.VALUE_INVALID, `value: ${problem}`, [{ field: 'value', message: problem, code: FieldErrorCode.INVALID }]);
     const evidenceIds = [...new Set(dto.evidenceIds ?? [])];
     const url = dto.url?.trim() || null;
-    if (url && !isHttpUrl(url)) throw badRequest(SaqErrorCode.URL_NOT_HTTP, 'url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link', code: FieldErrorCode.NOT_HTTP_URL }]);
+    if (url && !isHttpUrl(url))
+      throw badRequest(SaqErrorCode.URL_NOT_HTTP, 'url must be an http(s) link', [{ field: 'url', message: 'url must be an http(s) link', code: FieldErrorCode.NOT_HTTP_URL }]);
     const kindProblem = evidenceProblem(q.evidence, { files: evidenceIds.length, url: !!url });
-    if (kindProblem) throw badRequest(SaqErrorCode.EVIDENCE_KIND_MISMATCH, `question ${q.code}: ${kindProblem}`, [{ field: url && q.evidence !== 'NONE' ? 'url' : 'evidenceIds', message: kindProblem, code: FieldErrorCode.INVALID }]);
+    if (kindProblem)
+      throw badRequest(SaqErrorCode.EVIDENCE_KIND_MISMATCH, `question ${q.code}: ${kindProblem}`, [
+        { field: url && q.evidence !== 'NONE' ? 'url' : 'evidenceIds', message: kindProblem, code: FieldErrorCode.INVALID },
+      ]);
     if (evidenceIds.length) {
       const found: { id: string }[] = await this.ds.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [p.id, evidenceIds]);
       const unknown = evidenceIds.filter((id) => !found.some((f) => String(f.id) === id));
-      if (unknown.length) throw badRequest(SaqErrorCode.UNKNOWN_EVIDENCE, `Unknown evidence ${unknown.join(', ')} for this SAQ`, [{ field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
+      if (unknown.length)
+        throw badRequest(SaqErrorCode.UNKNOWN_EVIDENCE, `Unknown evidence ${unknown.join(', ')} for this SAQ`, [
+          { field: 'evidenceIds', message: `unknown evidence ${unknown.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE },
+        ]);
     }
     return { value: dto.value, evidenceIds, url, note: dto.note ?? null, points: format2(selfPoints(ruleOf(q), dto.value))! };
   }
@@ -103,7 +122,14 @@ export class AnswersService {
    * inserts or overwrites; with 0 it only inserts; with n it only updates version n. Answers the new
    * version, 'not-written' when the guard or the compare-and-set refused, or 'retry' on a deadlock.
    */
-  private async write(user: AuthUser, p: ParticipationContext, questionId: string, a: CheckedAnswer, expected: number | undefined, now: Date): Promise<number | 'not-written' | 'retry'> {
+  private async write(
+    user: AuthUser,
+    p: ParticipationContext,
+    questionId: string,
+    a: CheckedAnswer,
+    expected: number | undefined,
+    now: Date,
+  ): Promise<number | 'not-written' | 'retry'> {
     const columns = [JSON.stringify(a.value), a.evidenceIds.length ? JSON.stringify(a.evidenceIds) : null, a.url, a.note, a.points, user.id, now, currentRequestId() ?? null];
     try {
       if (expected !== undefined && expected > 0) {
@@ -135,22 +161,43 @@ export class AnswersService {
    */
   private async markStarted(p: ParticipationContext, now: Date): Promise<void> {
     try {
-      const r = await poolQuery<WriteResult>(this.ds, `UPDATE participations SET status = 'IN_PROGRESS', started_at = ?, version = version + 1 WHERE id = ? AND status = 'INVITED'`, [now, p.id]);
+      const r = await poolQuery<WriteResult>(
+        this.ds,
+        `UPDATE participations SET status = 'IN_PROGRESS', started_at = ?, version = version + 1 WHERE id = ? AND status = 'INVITED'`,
+        [now, p.id],
+      );
       if (r.affectedRows === 1) this.access.rememberForWrite({ ...p, status: 'IN_PROGRESS', startedAt: now, version: p.version + 1 });
     } catch (e) {
       this.logger.warn(`Answer saved, but participation ${p.id} stays INVITED for now: ${(e as Error).message}`);
     }
   }
 
+  /** The participation's self-assessed points by question id (verification reads them beside its own). */
+  async selfPoints(em: EntityManager, participationId: string, questionId?: string): Promise<Map<string, string>> {
+    const rows: { question_id: string; self_points: string }[] = questionId
+      ? await em.query('SELECT question_id, self_points FROM answers WHERE participation_id = ? AND question_id = ?', [participationId, questionId])
+      : await em.query('SELECT question_id, self_points FROM answers WHERE participation_id = ?', [participationId]);
+    return new Map(rows.map((r) => [String(r.question_id), r.self_points]));
+  }
+
   async list(user: AuthUser, participationId: string): Promise<{ items: AnswerView[] }> {
     const p = await this.access.load(user, participationId, 'read');
-    const rows: { code: string; value: string; evidence_ids: string | null; url: string | null; note: string | null; self_points: string; version: number; updated_at: Date }[] =
-      await this.ds.query(
-        `SELECT q.code, a.value, a.evidence_ids, a.url, a.note, a.self_points, a.version, a.updated_at
-           FROM answers a JOIN questions q ON q.id = a.question_id
-          WHERE a.participation_id = ? ORDER BY q.position`,
-        [p.id],
-      );
+    const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
+    const questionOrder = new Map(ins.questions.map((q, i) => [String(q.id), i]));
+    const answered: {
+      question_id: string;
+      value: string;
+      evidence_ids: string | null;
+      url: string | null;
+      note: string | null;
+      self_points: string;
+      version: number;
+      updated_at: Date;
+    }[] = await this.ds.query('SELECT question_id, value, evidence_ids, url, note, self_points, version, updated_at FROM answers WHERE participation_id = ?', [p.id]);
+    const rows = answered
+      .filter((r) => questionOrder.has(String(r.question_id)))
+      .sort((a, b) => questionOrder.get(String(a.question_id))! - questionOrder.get(String(b.question_id))!)
+      .map((r) => ({ ...r, code: ins.questions[questionOrder.get(String(r.question_id))!].code }));
     return {
       items: rows.map((r) => ({
         questionCode: r.code,

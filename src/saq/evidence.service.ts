@@ -1,23 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'crypto';
 import { Readable } from 'stream';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAccess } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { badRequest, notFound, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { inTransaction } from '../database/transaction';
 import { isWindowOpen } from '../periods/stage-machine';
 import { FileStorage } from '../storage/file-storage';
 import { EvidenceDto } from './dto/participation.dto';
 import { Evidence } from './entities/evidence.entity';
-import { ParticipationAccess } from '../access/participation-access';
 import { PdfChecker, pdfRefusal } from './pdf-checker';
 import { displayFileName, isPdf, saqWriteRefusal } from './saq-rules';
-import { inTransaction } from '../database/transaction';
 import { EvidenceErrorCode } from './saq.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 /** What the API shows of a stored evidence file. */
 export type EvidenceView = EvidenceDto;
@@ -41,7 +41,8 @@ export class EvidenceService {
    * objection adds new evidence; it never replaces what was submitted).
    */
   async upload(user: AuthUser, participationId: string, file: Express.Multer.File | undefined): Promise<EvidenceView> {
-    if (!file) throw badRequest(EvidenceErrorCode.FILE_REQUIRED, 'Send the PDF as multipart field "file"', [{ field: 'file', message: 'file is required', code: FieldErrorCode.REQUIRED }]);
+    if (!file)
+      throw badRequest(EvidenceErrorCode.FILE_REQUIRED, 'Send the PDF as multipart field "file"', [{ field: 'file', message: 'file is required', code: FieldErrorCode.REQUIRED }]);
     const p = await this.access.load(user, participationId, 'owner');
     const now = this.clock.now();
     const objectionOpen = p.stage === 'OBJECTION' && p.status === 'VERIFIED' && isWindowOpen(p.stage, 'OBJECTION', new Date(p.schedule.OBJECTION!.closesAt), now);
@@ -65,15 +66,32 @@ export class EvidenceService {
         createdAt: this.clock.now(),
       });
       const view = toView(saved);
-      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'evidence.upload', entityType: 'evidence', entityId: saved.id, after: { ...view, participationId: p.id, purpose } });
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: 'evidence.upload',
+        entityType: 'evidence',
+        entityId: saved.id,
+        after: { ...view, participationId: p.id, purpose },
+      });
       return view;
     });
   }
 
   /** At most EVIDENCE_MAX_BYTES, starting with `%PDF-`, and a PDF a reader opens: it parses, has a page, needs no password. */
+  /** Which of `ids` are evidence of the participation (an objection's attachments). */
+  async idsOf(em: EntityManager, participationId: string, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await em.query('SELECT id FROM evidence WHERE participation_id = ? AND id IN (?)', [participationId, ids]);
+    return new Set(rows.map((r) => String(r.id)));
+  }
+
   async checkFile(buf: Buffer): Promise<void> {
     if (buf.length > this.env.EVIDENCE_MAX_BYTES) {
-      throw unprocessable(EvidenceErrorCode.TOO_LARGE, `The file is ${buf.length} bytes; evidence may be at most ${this.env.EVIDENCE_MAX_BYTES} bytes`, { size: buf.length, maxBytes: this.env.EVIDENCE_MAX_BYTES });
+      throw unprocessable(EvidenceErrorCode.TOO_LARGE, `The file is ${buf.length} bytes; evidence may be at most ${this.env.EVIDENCE_MAX_BYTES} bytes`, {
+        size: buf.length,
+        maxBytes: this.env.EVIDENCE_MAX_BYTES,
+      });
     }
     if (!isPdf(buf)) throw unprocessable(EvidenceErrorCode.NOT_PDF, 'Evidence must be a PDF file (its content does not start with %PDF-)', { expected: 'application/pdf' });
     const refusal = pdfRefusal(await this.pdfChecker.check(buf));

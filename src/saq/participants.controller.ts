@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
+import { PeriodErrorCode } from '../periods/periods.errors';
 import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
 import { EnrollResultDto, ParticipantDto } from './dto/participation.dto';
 import { ParticipantsService } from './participants.service';
-import { PeriodErrorCode } from '../periods/periods.errors';
 
 @ApiTags('participants')
 @ApiBearerAuth()

@@ -4,25 +4,30 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, notFound, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
 import { Page, pageOf, skipTake } from '../common/pagination';
+import { inTransaction } from '../database/transaction';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
+import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
 import { PublicBodiesService } from '../public-bodies/public-bodies.service';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { EnrollDto, ParticipantsQuery } from './dto/participants.dto';
 import { EnrollResultDto, ParticipantDto } from './dto/participation.dto';
 import { Participation } from './entities/participation.entity';
-import { inTransaction } from '../database/transaction';
 import { SaqErrorCode } from './saq.errors';
-import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 /** Enrollment of public bodies in a period (admin). */
+/** Rows per INSERT of an enrollment. */
+const ENROLL_SLICE = 1000;
+
 @Injectable()
 export class ParticipantsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly periods: PeriodsService,
     private readonly registry: PublicBodiesService,
+    private readonly names: RegistryNames,
     private readonly audit: AuditService,
   ) {}
 
@@ -30,40 +35,36 @@ export class ParticipantsService {
   async enroll(actor: AuthUser, periodId: string, dto: EnrollDto): Promise<EnrollResultDto> {
     const ids = [...new Set(dto.publicBodyIds ?? [])];
     const codes = [...new Set(dto.categoryCodes ?? [])];
-    if (!ids.length && !codes.length) throw badRequest(SaqErrorCode.ENROL_TARGET_REQUIRED, 'Name publicBodyIds or categoryCodes', [{ field: 'publicBodyIds', message: 'publicBodyIds or categoryCodes is required', code: FieldErrorCode.REQUIRED }]);
+    if (!ids.length && !codes.length)
+      throw badRequest(SaqErrorCode.ENROL_TARGET_REQUIRED, 'Name publicBodyIds or categoryCodes', [
+        { field: 'publicBodyIds', message: 'publicBodyIds or categoryCodes is required', code: FieldErrorCode.REQUIRED },
+      ]);
     const categories = await this.registry.categoriesByCode(actor.organizerId);
     const unknownCodes = codes.filter((c) => !categories.has(c));
-    if (unknownCodes.length) throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown categories ${unknownCodes.join(', ')}`, [{ field: 'categoryCodes', message: `unknown categories ${unknownCodes.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE }]);
+    if (unknownCodes.length)
+      throw badRequest(PublicBodyErrorCode.UNKNOWN_CATEGORY, `Unknown categories ${unknownCodes.join(', ')}`, [
+        { field: 'categoryCodes', message: `unknown categories ${unknownCodes.join(', ')}`, code: FieldErrorCode.UNKNOWN_REFERENCE },
+      ]);
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, 'share');
-      if (!isBefore(period.stage, 'VERIFICATION')) throw unprocessable(SaqErrorCode.ENROLMENT_CLOSED, `Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
-      if (ids.length) {
-        const found: { id: string }[] = await em.query(`SELECT id FROM public_bodies WHERE organizer_id = ? AND id IN (?)`, [actor.organizerId, ids]);
-        const missing = ids.filter((id) => !found.some((f) => String(f.id) === id));
-        if (missing.length) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public bodies', missing.join(', '));
-      }
-      const conditions: string[] = [];
-      const params: unknown[] = [period.organizerId, period.id, actor.organizerId];
-      if (ids.length) {
-        conditions.push('b.id IN (?)');
-        params.push(ids);
-      }
-      if (codes.length) {
-        conditions.push('b.category_id IN (?)');
-        params.push(codes.map((c) => categories.get(c)!.id));
-      }
+      if (!isBefore(period.stage, 'VERIFICATION'))
+        throw unprocessable(SaqErrorCode.ENROLMENT_CLOSED, `Bodies can be enrolled until the SAQ stage ends (period is in ${period.stage})`, { stage: period.stage });
+      const bodies = await this.names.bodiesOf(
+        em,
+        actor.organizerId,
+        ids,
+        codes.map((c) => categories.get(c)!.id),
+      );
+      const found = new Set(bodies.map((b) => b.id));
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public bodies', missing.join(', '));
       const [{ n: before }] = await em.query(`SELECT COUNT(*) AS n FROM participations WHERE period_id = ?`, [period.id]);
-      const result = await em.query(
-        `INSERT IGNORE INTO participations (organizer_id, period_id, public_body_id, category_id, status, version)
-         SELECT ?, ?, b.id, b.category_id, 'INVITED', 1 FROM public_bodies b
-         WHERE b.organizer_id = ? AND (${conditions.join(' OR ')})`,
-        params,
-      );
-      const enrolled = Number(result.affectedRows ?? 0);
-      const [{ matched }] = await em.query(
-        `SELECT COUNT(*) AS matched FROM public_bodies b WHERE b.organizer_id = ? AND (${conditions.join(' OR ')})`,
-        [actor.organizerId, ...params.slice(3)],
-      );
+      let enrolled = 0;
+      for (let i = 0; i < bodies.length; i += ENROLL_SLICE) {
+        const rows = bodies.slice(i, i + ENROLL_SLICE).map((b) => [period.organizerId, period.id, b.id, b.categoryId, 'INVITED', 1]);
+        const result = await em.query('INSERT IGNORE INTO participations (organizer_id, period_id, public_body_id, category_id, status, version) VALUES ?', [rows]);
+        enrolled += Number(result.affectedRows ?? 0);
+      }
       await this.audit.record(em, {
         organizerId: actor.organizerId,
         actorId: actor.id,
@@ -73,7 +74,7 @@ export class ParticipantsService {
         before: { participants: Number(before) },
         after: { participants: Number(before) + enrolled, enrolled, publicBodyIds: ids, categoryCodes: codes },
       });
-      return { enrolled, alreadyEnrolled: Number(matched) - enrolled };
+      return { enrolled, alreadyEnrolled: bodies.length - enrolled };
     });
   }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
-import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { binaryResponse } from '../common/api-schema';
+import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/id';
 import { Items, itemsDto, Page, paginatedDto } from '../common/pagination';
@@ -12,7 +13,6 @@ import { DeadlineDto, SaveAnswerDto } from './dto/saq.dto';
 import { EvidenceFileInterceptor } from './evidence-file.interceptor';
 import { EvidenceService } from './evidence.service';
 import { ParticipationsService } from './participations.service';
-import { ParticipationErrorCode } from '../access/access.errors';
 import { EvidenceErrorCode } from './saq.errors';
 
 @ApiTags('saq')
@@ -47,7 +47,12 @@ export class ParticipationsController {
   @Roles('public_body')
   @ApiOkResponse({ type: AnswerDto })
   @Put('participations/:id/answers/:questionCode')
-  saveAnswer(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Param('questionCode') code: string, @Body() dto: SaveAnswerDto): Promise<AnswerDto> {
+  saveAnswer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
+    @Param('questionCode') code: string,
+    @Body() dto: SaveAnswerDto,
+  ): Promise<AnswerDto> {
     return this.answers.save(user, id, code, dto);
   }
 
@@ -56,7 +61,11 @@ export class ParticipationsController {
   @UseInterceptors(EvidenceFileInterceptor)
   @ApiCreatedResponse({ type: EvidenceDto })
   @Post('participations/:id/evidence')
-  upload(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @UploadedFile() file?: Express.Multer.File): Promise<EvidenceDto> {
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<EvidenceDto> {
     return this.evidence.upload(user, id, file);
   }
 
@@ -78,7 +87,11 @@ export class ParticipationsController {
   @Roles('admin')
   @ApiOkResponse({ type: ParticipationDto })
   @Put('participations/:id/deadline')
-  setDeadline(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: DeadlineDto): Promise<ParticipationDto> {
+  setDeadline(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
+    @Body() dto: DeadlineDto,
+  ): Promise<ParticipationDto> {
     return this.participations.setDeadline(user, id, dto);
   }
 

@@ -1,22 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
-import { ENV, EnvironmentVariables } from '../config/config.module';
 import { badRequest, unprocessable } from '../common/errors';
-import { InstrumentsService } from '../instruments/instruments.service';
-import { appliesTo } from '../instruments/instrument-rules';
-import { isBefore } from '../periods/stage-machine';
+import { FieldErrorCode } from '../common/field-error';
 import { Page } from '../common/pagination';
+import { ENV, EnvironmentVariables } from '../config/config.module';
+import { inTransaction } from '../database/transaction';
+import { appliesTo } from '../instruments/instrument-rules';
+import { InstrumentsService } from '../instruments/instruments.service';
+import { PeriodsService } from '../periods/periods.service';
+import { isBefore } from '../periods/stage-machine';
 import { ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto } from './dto/saq.dto';
-import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
-import { inTransaction } from '../database/transaction';
 import { SaqErrorCode } from './saq.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 @Injectable()
 export class ParticipationsService {
@@ -24,16 +25,22 @@ export class ParticipationsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
     private readonly instruments: InstrumentsService,
+    private readonly periods: PeriodsService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: EnvironmentVariables,
   ) {}
 
   async mine(user: AuthUser): Promise<Page<ParticipationDto>> {
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT p.id FROM participations p JOIN periods per ON per.id = p.period_id WHERE p.public_body_id = ? AND p.organizer_id = ? ORDER BY per.year DESC`,
-      [user.publicBodyId, user.organizerId],
+    const rows: { id: string; period_id: string }[] = await this.ds.query('SELECT id, period_id FROM participations WHERE public_body_id = ? AND organizer_id = ? ORDER BY id', [
+      user.publicBodyId,
+      user.organizerId,
+    ]);
+    const years = await this.periods.yearsOf(
+      user.organizerId,
+      rows.map((r) => String(r.period_id)),
     );
+    rows.sort((a, b) => (years.get(String(b.period_id))?.year ?? 0) - (years.get(String(a.period_id))?.year ?? 0));
     const items: ParticipationDto[] = [];
     for (const r of rows) items.push(await this.get(user, String(r.id)));
     return { items, total: items.length, page: 1, pageSize: items.length };
@@ -73,11 +80,16 @@ export class ParticipationsService {
     const questions: QuestionForSubmit[] = ins.questions
       .filter((q) => appliesTo(q.categoryCodes, p.categoryCode))
       .map((q) => ({ code: q.code, aspectCode: ins.aspectById.get(q.aspectId)?.code, required: q.required, evidence: q.evidence }));
-    const rows: { code: string; evidence_ids: string | null; url: string | null }[] = await em.query(
-      'SELECT q.code, a.evidence_ids, a.url FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.participation_id = ?',
+    const codeOf = new Map(ins.questions.map((q) => [String(q.id), q.code]));
+    const rows: { question_id: string; evidence_ids: string | null; url: string | null }[] = await em.query(
+      'SELECT question_id, evidence_ids, url FROM answers WHERE participation_id = ?',
       [p.id],
     );
-    const answers = new Map<string, AnswerForSubmit>(rows.map((r) => [r.code, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]));
+    const answers = new Map<string, AnswerForSubmit>(
+      rows
+        .filter((r) => codeOf.has(String(r.question_id)))
+        .map((r) => [codeOf.get(String(r.question_id))!, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]),
+    );
     return { questions, answers, aspects: ins.aspects.map((a) => ({ code: a.code, title: a.title })) };
   }
 
@@ -111,11 +123,14 @@ export class ParticipationsService {
     const closesAt = new Date(dto.closesAt);
     return inTransaction(this.ds, async (em) => {
       const p = await this.access.load(user, id, 'admin', em, 'update');
-      if (!isBefore(p.stage, 'VERIFICATION')) throw unprocessable(SaqErrorCode.DEADLINE_LOCKED, `A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
+      if (!isBefore(p.stage, 'VERIFICATION'))
+        throw unprocessable(SaqErrorCode.DEADLINE_LOCKED, `A body's SAQ deadline can change only until the SAQ stage ends (period is in ${p.stage})`, { stage: p.stage });
       if (p.submittedAt) throw unprocessable(SaqErrorCode.ALREADY_SUBMITTED, 'This body has already submitted its SAQ', { status: p.status });
       const opensAt = p.schedule.SAQ?.opensAt;
       if (opensAt && closesAt.getTime() <= Date.parse(opensAt)) {
-        throw badRequest(SaqErrorCode.DEADLINE_BEFORE_OPENING, 'closesAt must be after the SAQ window opens', [{ field: 'closesAt', message: `closesAt must be after ${opensAt}`, code: FieldErrorCode.OUT_OF_ORDER }]);
+        throw badRequest(SaqErrorCode.DEADLINE_BEFORE_OPENING, 'closesAt must be after the SAQ window opens', [
+          { field: 'closesAt', message: `closesAt must be after ${opensAt}`, code: FieldErrorCode.OUT_OF_ORDER },
+        ]);
       }
       const before = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
       await em.query('UPDATE participations SET deadline_override = ?, version = version + 1 WHERE id = ?', [closesAt, p.id]);

@@ -11,7 +11,7 @@ function pdfkit(pages: number, security: { userPassword?: string; ownerPassword?
   }
   doc.end();
   const chunks: Buffer[] = [];
-  for (let c: Buffer | null; (c = doc.read() as Buffer | null) !== null; ) chunks.push(c);
+  for (let c: Buffer | null; (c = doc.read() as Buffer | null) !== null;) chunks.push(c);
   return Buffer.concat(chunks);
 }
 

@@ -1,6 +1,6 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { EvidenceErrorCode } from './saq.errors';
 
 /** What inspecting a file found: a PDF with pages, or why a reader could not open it. */

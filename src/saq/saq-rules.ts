@@ -1,6 +1,6 @@
 /** Rules of filling and submitting an SAQ (pure): deadlines, evidence kinds, completeness, progress. */
-import { unreachable } from '../scoring/never';
 import type { EvidenceKind } from '../instruments/instrument-rules';
+import { unreachable } from '../scoring/never';
 import { SaqErrorCode, SaqMissingCode } from './saq.errors';
 
 /** The body's own deadline when it has one, else the SAQ window's end. */
@@ -21,7 +21,8 @@ export interface SaqWriteState {
 /** Why the body may not write its SAQ (answers, evidence, submit) at `now`, or null when it may. `closesAt` is exclusive. */
 export function saqWriteRefusal(p: SaqWriteState, now: Date): { code: SaqErrorCode; message: string; details: Record<string, unknown> } | null {
   if (p.stage !== 'SAQ') return { code: SaqErrorCode.WINDOW_CLOSED, message: `The SAQ is closed: the period is in ${p.stage}`, details: { stage: p.stage } };
-  if (p.status === 'SUBMITTED' || p.submittedAt) return { code: SaqErrorCode.ALREADY_SUBMITTED, message: 'The SAQ is already submitted and can no longer change', details: { status: p.status } };
+  if (p.status === 'SUBMITTED' || p.submittedAt)
+    return { code: SaqErrorCode.ALREADY_SUBMITTED, message: 'The SAQ is already submitted and can no longer change', details: { status: p.status } };
   if (p.status === 'NOT_PARTICIPATING') return { code: SaqErrorCode.NOT_PARTICIPATING, message: 'This body no longer takes part in the monev', details: { status: p.status } };
   const deadline = effectiveDeadline(p.schedule.SAQ?.closesAt, p.deadlineOverride);
   if (deadline && now.getTime() >= deadline.getTime()) {
@@ -81,7 +82,8 @@ export function missingForSubmit(questions: QuestionForSubmit[], answers: Map<st
       if (q.required) out.push({ questionCode: q.code, missing: 'ANSWER', code: SaqMissingCode.ANSWER_MISSING, message: `question ${q.code} is not answered` });
       continue;
     }
-    if (!hasRequiredEvidence(q.evidence, a)) out.push({ questionCode: q.code, missing: 'EVIDENCE', code: SaqMissingCode.EVIDENCE_MISSING, message: `question ${q.code} needs ${EVIDENCE_NAME[q.evidence]} as evidence` });
+    if (!hasRequiredEvidence(q.evidence, a))
+      out.push({ questionCode: q.code, missing: 'EVIDENCE', code: SaqMissingCode.EVIDENCE_MISSING, message: `question ${q.code} needs ${EVIDENCE_NAME[q.evidence]} as evidence` });
   }
   return out;
 }
@@ -101,7 +103,14 @@ export function progressOf(questions: QuestionForSubmit[], answers: Map<string, 
 /** progressOf per aspect, in the instrument's order of aspects (aspects with no applicable question left out). */
 export function progressByAspect(aspects: { code: string; title: string }[], questions: QuestionForSubmit[], answers: Map<string, AnswerForSubmit>) {
   return aspects
-    .map((a) => ({ aspectCode: a.code, title: a.title, ...progressOf(questions.filter((q) => q.aspectCode === a.code), answers) }))
+    .map((a) => ({
+      aspectCode: a.code,
+      title: a.title,
+      ...progressOf(
+        questions.filter((q) => q.aspectCode === a.code),
+        answers,
+      ),
+    }))
     .filter((a) => a.total > 0);
 }
 
@@ -119,7 +128,10 @@ export function displayFileName(original: string | undefined): string {
   const base = (original ?? 'evidence.pdf').split(/[\\/]/).pop() ?? 'evidence.pdf';
   // Bounded by code points, so an emoji at the cut is not split into half a surrogate pair.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(0, 200).join('').trim();
+  const clean = Array.from(base.replace(/[\u0000-\u001f\u007f]/g, '').trim())
+    .slice(0, 200)
+    .join('')
+    .trim();
   return clean || 'evidence.pdf';
 }
 

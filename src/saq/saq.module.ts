@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../access/access.module';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { InstrumentsModule } from '../instruments/instruments.module';
 import { PeriodsModule } from '../periods/periods.module';
@@ -12,11 +13,11 @@ import { Participation } from './entities/participation.entity';
 import { EvidenceService } from './evidence.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
-import { AccessModule } from '../access/access.module';
+import { ParticipationContexts } from './participation-contexts';
 import { ParticipationRecords } from './participation-records';
-import { PdfChecker } from './pdf-checker';
 import { ParticipationsController } from './participations.controller';
 import { ParticipationsService } from './participations.service';
+import { PdfChecker } from './pdf-checker';
 import { SaqStageFacts } from './saq-stage-facts';
 
 @Module({
@@ -33,7 +34,7 @@ import { SaqStageFacts } from './saq-stage-facts';
     InstrumentsModule,
   ],
   controllers: [ParticipantsController, ParticipationsController],
-  providers: [SaqStageFacts, ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
+  providers: [SaqStageFacts, ParticipationContexts, ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
   exports: [ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}

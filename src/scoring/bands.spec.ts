@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { dec } from './decimal';
 import { Band, DEFAULT_BANDS, NOT_PARTICIPATING, bandFor, checkBands } from './bands';
+import { dec } from './decimal';
 import { finalScore } from './final-score';
 
 const code = (v: string | number) => bandFor(v, DEFAULT_BANDS).code;
@@ -75,7 +75,12 @@ describe('bandFor', () => {
 describe('checkBands', () => {
   it('accepts valid custom bands', () => {
     expect(checkBands([{ code: 'ONLY', label: 'Semua', min: 0 }])).toEqual([]);
-    expect(checkBands([{ code: 'A1', label: 'A', min: '85.5' }, { code: 'B_2', label: 'B', min: '0.00' }])).toEqual([]);
+    expect(
+      checkBands([
+        { code: 'A1', label: 'A', min: '85.5' },
+        { code: 'B_2', label: 'B', min: '0.00' },
+      ]),
+    ).toEqual([]);
   });
   it('needs at least one band', () => {
     expect(checkBands([])).toEqual(['bands must have at least one band']);
@@ -98,15 +103,38 @@ describe('checkBands', () => {
     ]);
   });
   it('checks mins: 0..100, 2 decimals, strictly descending, the last exactly 0', () => {
-    expect(checkBands([{ code: 'A', label: 'A', min: 100.01 }, { code: 'B', label: 'B', min: 0 }])).toEqual(['bands[0].min must be between 0 and 100']);
-    expect(checkBands([{ code: 'A', label: 'A', min: '90.005' }, { code: 'B', label: 'B', min: 0 }])).toEqual(['bands[0].min must have at most 2 decimals']);
-    expect(checkBands([{ code: 'A', label: 'A', min: 80 }, { code: 'B', label: 'B', min: 90 }, { code: 'C', label: 'C', min: 0 }])).toEqual([
-      "bands[1].min must be below the previous band's min (80); bands go from the highest down",
-    ]);
-    expect(checkBands([{ code: 'A', label: 'A', min: 80 }, { code: 'B', label: 'B', min: '80.00' }, { code: 'C', label: 'C', min: 0 }])[0]).toMatch(/bands\[1\]\.min must be below/);
-    expect(checkBands([{ code: 'A', label: 'A', min: 90 }, { code: 'B', label: 'B', min: '0.01' }])).toEqual([
-      'bands[1].min must be 0 (the last band covers every score down to 0)',
-    ]);
+    expect(
+      checkBands([
+        { code: 'A', label: 'A', min: 100.01 },
+        { code: 'B', label: 'B', min: 0 },
+      ]),
+    ).toEqual(['bands[0].min must be between 0 and 100']);
+    expect(
+      checkBands([
+        { code: 'A', label: 'A', min: '90.005' },
+        { code: 'B', label: 'B', min: 0 },
+      ]),
+    ).toEqual(['bands[0].min must have at most 2 decimals']);
+    expect(
+      checkBands([
+        { code: 'A', label: 'A', min: 80 },
+        { code: 'B', label: 'B', min: 90 },
+        { code: 'C', label: 'C', min: 0 },
+      ]),
+    ).toEqual(["bands[1].min must be below the previous band's min (80); bands go from the highest down"]);
+    expect(
+      checkBands([
+        { code: 'A', label: 'A', min: 80 },
+        { code: 'B', label: 'B', min: '80.00' },
+        { code: 'C', label: 'C', min: 0 },
+      ])[0],
+    ).toMatch(/bands\[1\]\.min must be below/);
+    expect(
+      checkBands([
+        { code: 'A', label: 'A', min: 90 },
+        { code: 'B', label: 'B', min: '0.01' },
+      ]),
+    ).toEqual(['bands[1].min must be 0 (the last band covers every score down to 0)']);
     expect(checkBands([{ code: 'A', label: 'A', min: -1 }])).toEqual(['bands[0].min must be between 0 and 100']);
   });
 });

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { Dec, dec, format2, parseDecimalInput, plainString, round2, sumIs100 } from './decimal';
 
 describe('Dec / dec', () => {

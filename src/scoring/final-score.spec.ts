@@ -34,7 +34,12 @@ describe('finalScore', () => {
     const r = finalScore({ saq: '84.994', visitation: null, presentation: '85.004', finalist: true }, w70_30);
     expect(r.exact.toString()).toBe('84.997');
     expect(r.rounded.toString()).toBe('85');
-    const twice = round2(dec(round2('84.994')).times(70).plus(dec(round2('85.004')).times(30)).div(100));
+    const twice = round2(
+      dec(round2('84.994'))
+        .times(70)
+        .plus(dec(round2('85.004')).times(30))
+        .div(100),
+    );
     expect(twice.toString()).toBe('84.99');
   });
   it('uses a non-terminating SAQ exactly', () => {
@@ -89,7 +94,9 @@ describe('checkStageWeights', () => {
   });
   it('rejects bad values and sums other than 100', () => {
     expect(checkStageWeights({ saq: 70, presentation: '29.99' })).toEqual([{ field: 'weights', message: 'must sum to 100', code: 'FIELD_SUM_NOT_100' }]);
-    expect(checkStageWeights({ saq: 70, presentation: '30.001' })).toEqual([{ field: 'weights.presentation', message: 'must have at most 2 decimals', code: 'FIELD_TOO_MANY_DECIMALS' }]);
+    expect(checkStageWeights({ saq: 70, presentation: '30.001' })).toEqual([
+      { field: 'weights.presentation', message: 'must have at most 2 decimals', code: 'FIELD_TOO_MANY_DECIMALS' },
+    ]);
     expect(checkStageWeights({ saq: 170, visitation: -70, presentation: 0 }).map((e) => e.field)).toEqual(['weights.saq', 'weights.visitation']);
     expect(checkStageWeights({ presentation: 100 })).toEqual([{ field: 'weights.saq', message: 'must be a number or a decimal string', code: 'FIELD_NOT_DECIMAL' }]);
   });

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Dec, finiteDec, parseDecimalInput, round2 } from './decimal';
-import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
 import { FieldError, FieldErrorCode } from './field-error';
+import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
 
 /** Stage weights of a period, summing to 100 (visitation 0 when the period has no visitation). */
 export interface StageWeights {
@@ -48,8 +48,7 @@ export function finalScore(
     const exact = finiteDec(input.saq, 'SAQ score');
     return { exact, rounded: round2(exact) };
   }
-  const part = (v: Decimal.Value | null, weight: typeof ws, what: string) =>
-    v === null || v === undefined ? FRACTION_ZERO : fracMul(fractionOf(finiteDec(v, what)), weight);
+  const part = (v: Decimal.Value | null, weight: typeof ws, what: string) => (v === null || v === undefined ? FRACTION_ZERO : fracMul(fractionOf(finiteDec(v, what)), weight));
   let total = part(input.saq, ws, 'SAQ score');
   total = fracAdd(total, part(input.visitation, wv, 'visitation score'));
   total = fracAdd(total, part(input.presentation, wp, 'presentation score'));

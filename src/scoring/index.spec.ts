@@ -3,13 +3,27 @@ import * as scoring from './index';
 describe('scoring index', () => {
   it('re-exports the public API', () => {
     const names = [
-      'Dec', 'dec', 'round2', 'format2', 'parseDecimalInput', 'sumIs100',
-      'checkAnswerValue', 'selfPoints', 'checkQuestionRule',
-      'saqScore', 'tallyAspects',
-      'checkRubricScores', 'rubricTotal', 'mean',
+      'Dec',
+      'dec',
+      'round2',
+      'format2',
+      'parseDecimalInput',
+      'sumIs100',
+      'checkAnswerValue',
+      'selfPoints',
+      'checkQuestionRule',
+      'saqScore',
+      'tallyAspects',
+      'checkRubricScores',
+      'rubricTotal',
+      'mean',
       'finalScore',
-      'DEFAULT_BANDS', 'NOT_PARTICIPATING', 'checkBands', 'bandFor',
-      'compareForRank', 'rankEntries',
+      'DEFAULT_BANDS',
+      'NOT_PARTICIPATING',
+      'checkBands',
+      'bandFor',
+      'compareForRank',
+      'rankEntries',
       'selectFinalists',
     ];
     for (const name of names) expect(scoring).toHaveProperty(name);

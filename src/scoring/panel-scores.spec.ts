@@ -17,7 +17,13 @@ describe('checkRubricScores', () => {
         { code: 'INOVASI', score: 0 },
       ]),
     ).toEqual([]);
-    expect(checkRubricScores(rubric, [{ code: 'VISI', score: 100 }, { code: 'INOVASI', score: '100.00' }, { code: 'LAYANAN', score: 0.5 }])).toEqual([]);
+    expect(
+      checkRubricScores(rubric, [
+        { code: 'VISI', score: 100 },
+        { code: 'INOVASI', score: '100.00' },
+        { code: 'LAYANAN', score: 0.5 },
+      ]),
+    ).toEqual([]);
   });
   it('names missing, unknown and duplicate codes', () => {
     expect(
@@ -44,11 +50,13 @@ describe('checkRubricScores', () => {
       { field: 'criteria[1].score', message: 'must have at most 2 decimals', code: 'FIELD_TOO_MANY_DECIMALS' },
       { field: 'criteria[2].score', message: 'must be a number or a decimal string', code: 'FIELD_NOT_DECIMAL' },
     ]);
-    expect(checkRubricScores(rubric, [{ code: 'VISI', score: -1 }, { code: 'INOVASI', score: null }, { code: 'LAYANAN', score: '' }]).map((e) => e.field)).toEqual([
-      'criteria[0].score',
-      'criteria[1].score',
-      'criteria[2].score',
-    ]);
+    expect(
+      checkRubricScores(rubric, [
+        { code: 'VISI', score: -1 },
+        { code: 'INOVASI', score: null },
+        { code: 'LAYANAN', score: '' },
+      ]).map((e) => e.field),
+    ).toEqual(['criteria[0].score', 'criteria[1].score', 'criteria[2].score']);
   });
   it('rejects a non-array and malformed items', () => {
     expect(checkRubricScores(rubric, 'x' as never)).toEqual([{ field: 'criteria', message: 'must be an array of {code, score}', code: 'FIELD_NOT_ARRAY' }]);
@@ -67,9 +75,24 @@ describe('checkRubric', () => {
   });
   it('rejects empty, duplicate codes, bad weights and a sum other than 100', () => {
     expect(checkRubric([])).toEqual([{ field: 'presentationRubric', message: 'must have at least one criterion', code: 'FIELD_TOO_FEW_ITEMS' }]);
-    expect(checkRubric([{ code: 'A', weight: 50 }, { code: 'A', weight: 50 }])).toEqual([{ field: 'presentationRubric[1].code', message: "duplicate criterion 'A'", code: 'FIELD_DUPLICATE' }]);
-    expect(checkRubric([{ code: 'A', weight: '50.001' }, { code: 'B', weight: 50 }])[0].field).toBe('presentationRubric[0].weight');
-    expect(checkRubric([{ code: 'A', weight: '50' }, { code: 'B', weight: '49.99' }])).toEqual([{ field: 'presentationRubric', message: 'weights must sum to 100', code: 'FIELD_SUM_NOT_100' }]);
+    expect(
+      checkRubric([
+        { code: 'A', weight: 50 },
+        { code: 'A', weight: 50 },
+      ]),
+    ).toEqual([{ field: 'presentationRubric[1].code', message: "duplicate criterion 'A'", code: 'FIELD_DUPLICATE' }]);
+    expect(
+      checkRubric([
+        { code: 'A', weight: '50.001' },
+        { code: 'B', weight: 50 },
+      ])[0].field,
+    ).toBe('presentationRubric[0].weight');
+    expect(
+      checkRubric([
+        { code: 'A', weight: '50' },
+        { code: 'B', weight: '49.99' },
+      ]),
+    ).toEqual([{ field: 'presentationRubric', message: 'weights must sum to 100', code: 'FIELD_SUM_NOT_100' }]);
   });
 });
 
@@ -88,11 +111,23 @@ describe('rubricTotal', () => {
   });
   it('throws on missing, unknown or duplicate codes', () => {
     expect(() => rubricTotal(rubric, [{ code: 'VISI', score: 1 }])).toThrow(/missing score for criterion 'INOVASI'/);
-    expect(() => rubricTotal(DEFAULT_RUBRIC, [{ code: 'OVERALL', score: 1 }, { code: 'X', score: 1 }])).toThrow(/unknown criterion 'X'/);
-    expect(() => rubricTotal(DEFAULT_RUBRIC, [{ code: 'OVERALL', score: 1 }, { code: 'OVERALL', score: 2 }])).toThrow(/duplicate/);
+    expect(() =>
+      rubricTotal(DEFAULT_RUBRIC, [
+        { code: 'OVERALL', score: 1 },
+        { code: 'X', score: 1 },
+      ]),
+    ).toThrow(/unknown criterion 'X'/);
+    expect(() =>
+      rubricTotal(DEFAULT_RUBRIC, [
+        { code: 'OVERALL', score: 1 },
+        { code: 'OVERALL', score: 2 },
+      ]),
+    ).toThrow(/duplicate/);
   });
   it('stays within 0..100 and between the lowest and highest criterion score (property)', () => {
-    const sheet = fc.array(fc.record({ weight: fc.integer({ min: 0, max: 10000 }), score: fc.integer({ min: 0, max: 10000 }) }), { minLength: 1, maxLength: 8 }).filter((cs) => cs.some((c) => c.weight > 0));
+    const sheet = fc
+      .array(fc.record({ weight: fc.integer({ min: 0, max: 10000 }), score: fc.integer({ min: 0, max: 10000 }) }), { minLength: 1, maxLength: 8 })
+      .filter((cs) => cs.some((c) => c.weight > 0));
     fc.assert(
       fc.property(sheet, (cs) => {
         // scale the weights (hundredths) so they sum to exactly 100: put the remainder on the last criterion
@@ -103,7 +138,10 @@ describe('rubricTotal', () => {
         fc.pre(rest.gte(0));
         const r: RubricCriterion[] = cs.map((_, i) => ({ code: `C${i}`, weight: weights[i] }));
         const values = cs.map((c) => dec(c.score).div(100));
-        const total = rubricTotal(r, values.map((v, i) => ({ code: `C${i}`, score: v })));
+        const total = rubricTotal(
+          r,
+          values.map((v, i) => ({ code: `C${i}`, score: v })),
+        );
         const lo = values.reduce((m, v) => (v.lt(m) ? v : m));
         const hi = values.reduce((m, v) => (v.gt(m) ? v : m));
         expect(total.gte(0) && total.lte(100)).toBe(true);
@@ -133,7 +171,13 @@ describe('mean', () => {
         const lo = values.reduce((a, v) => (v.lt(a) ? v : a));
         const hi = values.reduce((a, v) => (v.gt(a) ? v : a));
         expect(m.gte(lo) && m.lte(hi)).toBe(true);
-        expect(m.times(values.length).minus(values.reduce((s, v) => s.plus(v), dec(0))).abs().lt('1e-40')).toBe(true);
+        expect(
+          m
+            .times(values.length)
+            .minus(values.reduce((s, v) => s.plus(v), dec(0)))
+            .abs()
+            .lt('1e-40'),
+        ).toBe(true);
         expect(mean(values.map(() => values[0]))!.eq(values[0])).toBe(true);
       }),
       { numRuns: 300 },

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Dec, finiteDec, parseDecimalInput } from './decimal';
-import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
 import { FieldError, FieldErrorCode } from './field-error';
+import { FRACTION_ZERO, fracAdd, fracDiv, fracMul, fracToDecimal, fractionOf } from './fraction';
 
 export interface RubricCriterion {
   code: string;
@@ -46,10 +46,7 @@ export function checkRubric(rubric: RubricCriterion[]): FieldError[] {
  * Checks one panelist's sheet against the rubric: every rubric code exactly once, each score
  * 0..100 with at most 2 decimals. Returns {field, message} details (empty = fine).
  */
-export function checkRubricScores(
-  rubric: RubricCriterion[],
-  scores: { code: string; score: unknown }[],
-): FieldError[] {
+export function checkRubricScores(rubric: RubricCriterion[], scores: { code: string; score: unknown }[]): FieldError[] {
   if (!Array.isArray(scores)) return [{ field: 'criteria', message: 'must be an array of {code, score}', code: FieldErrorCode.NOT_ARRAY }];
   const out: FieldError[] = [];
   const known = new Set(rubric.map((c) => c.code));

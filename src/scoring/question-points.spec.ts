@@ -78,7 +78,14 @@ describe('selfPoints', () => {
     expect(pts(number, -5)).toBe('0');
   });
   it('NUMBER: negative mins work', () => {
-    const q: QuestionRule = { type: 'NUMBER', maxPoints: 2, thresholds: [{ min: 0, points: 2 }, { min: -10, points: 1 }] };
+    const q: QuestionRule = {
+      type: 'NUMBER',
+      maxPoints: 2,
+      thresholds: [
+        { min: 0, points: 2 },
+        { min: -10, points: 1 },
+      ],
+    };
     expect(pts(q, -10)).toBe('1');
     expect(pts(q, '-10.000001')).toBe('0');
     expect(pts(q, -0.5)).toBe('1');

@@ -1,10 +1,9 @@
-import { unreachable } from './never';
 import Decimal from 'decimal.js';
 import { Dec, parseDecimalInput } from './decimal';
+import { unreachable } from './never';
 
 export const QUESTION_TYPES = ['YES_NO', 'CHOICE', 'MULTI_CHOICE', 'NUMBER', 'TEXT'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-
 
 export interface QuestionOption {
   value: string;

@@ -60,12 +60,7 @@ describe('rankEntries', () => {
     ]);
   });
   it('full ties share a rank and the next rank skips (1, 2, 2, 4)', () => {
-    const out = rankEntries([
-      entry('d', '70', '70', null, null),
-      entry('c', '80', '80', '80', 5),
-      entry('b', '80', '80', '80', 5),
-      entry('a', '90', '90', '90', 1),
-    ]);
+    const out = rankEntries([entry('d', '70', '70', null, null), entry('c', '80', '80', '80', 5), entry('b', '80', '80', '80', 5), entry('a', '90', '90', '90', 1)]);
     expect(ranks(out)).toEqual([
       ['a', 1, 1],
       ['b', 2, 2],
@@ -92,7 +87,10 @@ describe('rankEntries', () => {
     ]);
   });
   it('keeps extra fields and does not modify its input', () => {
-    const input = [{ ...entry('x', '50', '50', null, null), name: 'Dinas X' }, { ...entry('y', '60', '60', null, null), name: 'Dinas Y' }];
+    const input = [
+      { ...entry('x', '50', '50', null, null), name: 'Dinas X' },
+      { ...entry('y', '60', '60', null, null), name: 'Dinas Y' },
+    ];
     const before = input.map((e) => ({ ...e }));
     const out = rankEntries(input);
     expect(out.map((r) => r.name)).toEqual(['Dinas Y', 'Dinas X']);

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { dec } from './decimal';
 import { AspectTally, saqScore, tallyAspects } from './saq-score';
 
@@ -121,10 +121,7 @@ const hundredths = (max: number) => fc.integer({ min: 0, max }).map((n) => dec(n
 const instrumentArb = fc.array(
   fc.record({
     weight: hundredths(10000),
-    questions: fc.array(
-      fc.record({ max: hundredths(1000), earned: fc.integer({ min: 0, max: 100 }), answered: fc.boolean() }),
-      { maxLength: 5 },
-    ),
+    questions: fc.array(fc.record({ max: hundredths(1000), earned: fc.integer({ min: 0, max: 100 }), answered: fc.boolean() }), { maxLength: 5 }),
   }),
   { minLength: 1, maxLength: 8 },
 );
@@ -167,7 +164,11 @@ describe('saqScore: properties', () => {
         q.answered = true;
         q.earned = Math.min(100, oldEarned + raise);
         const after = scoreOf(copy);
-        if (q.max.gt(0) && q.earned > oldEarned && q.max.times(q.earned).div(100).toDecimalPlaces(2, Decimal.ROUND_DOWN).gt(q.max.times(oldEarned).div(100).toDecimalPlaces(2, Decimal.ROUND_DOWN))) {
+        if (
+          q.max.gt(0) &&
+          q.earned > oldEarned &&
+          q.max.times(q.earned).div(100).toDecimalPlaces(2, Decimal.ROUND_DOWN).gt(q.max.times(oldEarned).div(100).toDecimalPlaces(2, Decimal.ROUND_DOWN))
+        ) {
           // the aspect has a positive weight share whenever its weight is positive
           const aspectOf = copy.find((a) => a.questions.includes(q))!;
           if (aspectOf.weight.gt(0)) expect(after.gt(before)).toBe(true);
@@ -216,7 +217,12 @@ describe('compileSaqScorer', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ weight: fc.integer({ min: 0, max: 5000 }), max: fc.integer({ min: 0, max: 10000 }), count: fc.integer({ min: 0, max: 3 }), per: fc.integer({ min: 0, max: 1000 }) }),
+          fc.record({
+            weight: fc.integer({ min: 0, max: 5000 }),
+            max: fc.integer({ min: 0, max: 10000 }),
+            count: fc.integer({ min: 0, max: 3 }),
+            per: fc.integer({ min: 0, max: 1000 }),
+          }),
           { minLength: 1, maxLength: 8 },
         ),
         (aspects) => {

@@ -145,4 +145,3 @@ export function compileSaqScorer(shape: { code: string; weight: Decimal.Value; m
 }
 
 const TWO_DECIMALS = /^\d+\.\d\d$/;
-

@@ -1,5 +1,5 @@
-import { Global, Module } from '@nestjs/common';
 import * as path from 'path';
+import { Global, Module } from '@nestjs/common';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { FileStorage, LocalDiskStorage } from './file-storage';
 

@@ -5,11 +5,12 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { conflict, notFound, unprocessable } from '../common/errors';
+import { inTransaction } from '../database/transaction';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { conflictKey, hasConflict, Person } from './conflict-of-interest';
 import { DeclareConflictDto } from './dto/user.dto';
-import { inTransaction } from '../database/transaction';
-import { assertPublicBody } from './users.service';
 import { UserErrorCode } from './users.errors';
+import { assertPublicBody } from './users.service';
 
 /** Conflicts of interest of assessors and panelists: declared ones, and affiliations naming a body. */
 @Injectable()
@@ -18,14 +19,16 @@ export class ConflictsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly registry: RegistryNames,
   ) {}
 
   async declare(actor: AuthUser, userId: string, dto: DeclareConflictDto) {
     return inTransaction(this.ds, async (em) => {
       const [user] = await em.query('SELECT id, role FROM users WHERE id = ? AND organizer_id = ?', [userId, actor.organizerId]);
       if (!user) throw notFound(UserErrorCode.NOT_FOUND, 'User', userId);
-      if (user.role !== 'assessor' && user.role !== 'panelist') throw unprocessable(UserErrorCode.CONFLICT_ROLE_INVALID, 'Conflicts of interest are declared for assessors and panelists', { role: user.role });
-      await assertPublicBody(em, actor.organizerId, dto.publicBodyId);
+      if (user.role !== 'assessor' && user.role !== 'panelist')
+        throw unprocessable(UserErrorCode.CONFLICT_ROLE_INVALID, 'Conflicts of interest are declared for assessors and panelists', { role: user.role });
+      await assertPublicBody(this.registry, em, actor.organizerId, dto.publicBodyId);
       const r = await em.query('INSERT IGNORE INTO user_conflicts (user_id, public_body_id, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?)', [
         userId,
         dto.publicBodyId,
@@ -35,7 +38,15 @@ export class ConflictsService {
       ]);
       if (!r.affectedRows) throw conflict(UserErrorCode.CONFLICT_ALREADY_DECLARED, 'This conflict of interest is already declared');
       const after = { userId, publicBodyId: dto.publicBodyId, reason: dto.reason ?? null };
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'user.conflict', entityType: 'user', entityId: userId, after, reason: dto.reason ?? null });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'user.conflict',
+        entityType: 'user',
+        entityId: userId,
+        after,
+        reason: dto.reason ?? null,
+      });
       return after;
     });
   }

@@ -5,8 +5,8 @@ import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
 import { ConflictsService } from './conflicts.service';
 import { ConflictDto, CreateUserDto, DeclareConflictDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
-import { UsersService } from './users.service';
 import { UserErrorCode } from './users.errors';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()

@@ -2,20 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/password';
-import { RefreshTokensService } from '../auth/refresh-tokens';
-import { TokenStateService } from '../auth/token-state';
 import { AuthUser } from '../common/auth-user';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../common/errors';
+import { FieldErrorCode } from '../common/field-error';
 import { pageOf, skipTake } from '../common/pagination';
-import { Organizer } from '../organizers/entities/organizer.entity';
+import { inTransaction } from '../database/transaction';
+import { OrganizerErrorCode } from '../organizers/organizers.errors';
+import { OrganizersService } from '../organizers/organizers.service';
+import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { CreateUserDto, UpdateUserDto, UserDto, UserQuery } from './dto/user.dto';
 import { User } from './entities/user.entity';
-import { inTransaction } from '../database/transaction';
+import { hashPassword } from './password';
+import { SessionRevocation } from './session-revocation';
+import { TokenStateService } from './token-state';
 import { UserErrorCode } from './users.errors';
-import { OrganizerErrorCode } from '../organizers/organizers.errors';
-import { PublicBodyErrorCode } from '../public-bodies/public-bodies.errors';
-import { FieldErrorCode } from '../common/field-error';
 
 @Injectable()
 export class UsersService {
@@ -23,25 +24,32 @@ export class UsersService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly tokenState: TokenStateService,
-    private readonly refreshTokens: RefreshTokensService,
+    private readonly organizers: OrganizersService,
+    private readonly registry: RegistryNames,
+    private readonly sessions: SessionRevocation,
   ) {}
 
   async create(actor: AuthUser | null, dto: CreateUserDto): Promise<UserDto> {
     const organizerId = dto.organizerId ?? actor?.organizerId;
-    if (!organizerId) throw badRequest(UserErrorCode.ORGANIZER_REQUIRED, 'organizerId is required', [{ field: 'organizerId', message: 'organizerId is required', code: FieldErrorCode.REQUIRED }]);
+    if (!organizerId)
+      throw badRequest(UserErrorCode.ORGANIZER_REQUIRED, 'organizerId is required', [{ field: 'organizerId', message: 'organizerId is required', code: FieldErrorCode.REQUIRED }]);
     if (actor && organizerId !== actor.organizerId && !actor.platformAdmin) {
       throw forbidden(UserErrorCode.OTHER_ORGANIZER_FORBIDDEN, 'Only a platform admin may create users in another organizer');
     }
     if (dto.role === 'public_body' && !dto.publicBodyId) {
-      throw badRequest(UserErrorCode.PUBLIC_BODY_REQUIRED, 'publicBodyId is required for a public_body user', [{ field: 'publicBodyId', message: 'publicBodyId is required for role public_body', code: FieldErrorCode.REQUIRED }]);
+      throw badRequest(UserErrorCode.PUBLIC_BODY_REQUIRED, 'publicBodyId is required for a public_body user', [
+        { field: 'publicBodyId', message: 'publicBodyId is required for role public_body', code: FieldErrorCode.REQUIRED },
+      ]);
     }
     if (dto.role !== 'public_body' && dto.publicBodyId) {
-      throw badRequest(UserErrorCode.PUBLIC_BODY_NOT_ALLOWED, 'publicBodyId is only for public_body users', [{ field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}`, code: FieldErrorCode.NOT_ALLOWED }]);
+      throw badRequest(UserErrorCode.PUBLIC_BODY_NOT_ALLOWED, 'publicBodyId is only for public_body users', [
+        { field: 'publicBodyId', message: `publicBodyId is not allowed for role ${dto.role}`, code: FieldErrorCode.NOT_ALLOWED },
+      ]);
     }
     const passwordHash = await hashPassword(dto.password);
     return inTransaction(this.ds, async (em) => {
-      if (!(await em.getRepository(Organizer).exists({ where: { id: organizerId } }))) throw notFound(OrganizerErrorCode.NOT_FOUND, 'Organizer', organizerId);
-      if (dto.publicBodyId) await assertPublicBody(em, organizerId, dto.publicBodyId);
+      if (!(await this.organizers.exists(em, organizerId))) throw notFound(OrganizerErrorCode.NOT_FOUND, 'Organizer', organizerId);
+      if (dto.publicBodyId) await assertPublicBody(this.registry, em, organizerId, dto.publicBodyId);
       const repo = em.getRepository(User);
       if (await repo.exists({ where: { email: dto.email } })) throw conflict(UserErrorCode.EMAIL_TAKEN, `A user with e-mail ${dto.email} already exists`);
       const saved = await repo.save(
@@ -74,9 +82,7 @@ export class UsersService {
     if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters');
     const passwordHash = await hashPassword(password);
     return inTransaction(this.ds, async (em) => {
-      const saved = await em.getRepository(User).save(
-        em.getRepository(User).create({ organizerId, email: normalized, name, role: 'admin', passwordHash, platformAdmin: true }),
-      );
+      const saved = await em.getRepository(User).save(em.getRepository(User).create({ organizerId, email: normalized, name, role: 'admin', passwordHash, platformAdmin: true }));
       const user = UserDto.of(await em.getRepository(User).findOneByOrFail({ id: saved.id }));
       await this.audit.record(em, { organizerId, actorId: null, action: 'user.create', entityType: 'user', entityId: saved.id, after: user, reason: 'first platform admin' });
       return { created: true, user };
@@ -104,9 +110,17 @@ export class UsersService {
       const before = UserDto.of(user);
       if (user.active === dto.active) return before;
       await em.query(`UPDATE users SET active = ?${dto.active ? '' : ', token_version = token_version + 1'} WHERE id = ?`, [dto.active, id]);
-      if (!dto.active) await this.refreshTokens.revokeAllOf(em, id);
+      if (!dto.active) await this.sessions.revokeAll(em, id);
       const after = UserDto.of(await repo.findOneByOrFail({ id }));
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: dto.active ? 'user.activate' : 'user.deactivate', entityType: 'user', entityId: id, before, after });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: dto.active ? 'user.activate' : 'user.deactivate',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after,
+      });
       return after;
     });
     this.tokenState.forget(id);
@@ -120,8 +134,40 @@ export class UsersService {
   }
 }
 
+export interface StaffMember {
+  id: string;
+  name: string;
+  affiliation: string | null;
+}
+
+/**
+ * The users module's read interface for the staff that verification and panel assign: the
+ * organizer's users of a role, as one set read.
+ */
+@Injectable()
+export class StaffDirectory {
+  async ofRole(em: EntityManager, organizerId: string, role: 'assessor' | 'panelist', opts: { activeOnly?: boolean; orderBy: 'id' | 'name' }): Promise<StaffMember[]> {
+    const rows: { id: string; name: string; affiliation: string | null }[] = await em.query(
+      `SELECT id, name, affiliation FROM users WHERE organizer_id = ? AND role = ?${opts.activeOnly ? ' AND active = 1' : ''} ORDER BY ${opts.orderBy === 'name' ? 'name' : 'id'}`,
+      [organizerId, role],
+    );
+    return rows.map((r) => ({ id: String(r.id), name: r.name, affiliation: r.affiliation }));
+  }
+
+  async namesOf(em: EntityManager, ids: Iterable<string>): Promise<Map<string, string>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; name: string }[] = await em.query('SELECT id, name FROM users WHERE id IN (?)', [list]);
+    return new Map(rows.map((r) => [String(r.id), r.name]));
+  }
+
+  async member(em: EntityManager, organizerId: string, role: 'assessor' | 'panelist', id: string): Promise<StaffMember | undefined> {
+    const [r] = await em.query('SELECT id, name, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = ?', [id, organizerId, role]);
+    return r ? { id: String(r.id), name: r.name, affiliation: r.affiliation } : undefined;
+  }
+}
+
 /** 404 unless the public body exists in the organizer (a user's body, a declared conflict's body). */
-export async function assertPublicBody(em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
-  const rows: unknown[] = await em.query('SELECT id FROM public_bodies WHERE id = ? AND organizer_id = ?', [publicBodyId, organizerId]);
-  if (!rows.length) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public body', publicBodyId);
+export async function assertPublicBody(registry: RegistryNames, em: EntityManager, organizerId: string, publicBodyId: string): Promise<void> {
+  if (!(await registry.hasBody(em, organizerId, publicBodyId))) throw notFound(PublicBodyErrorCode.NOT_FOUND, 'Public body', publicBodyId);
 }

@@ -1,21 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { notFound, unprocessable } from '../common/errors';
-import { VerificationErrorCode } from './verification.errors';
-import { ParticipationErrorCode } from '../access/access.errors';
-import { InstrumentsService } from '../instruments/instruments.service';
+import { inTransaction } from '../database/transaction';
 import { appliesTo } from '../instruments/instrument-rules';
+import { InstrumentsService } from '../instruments/instruments.service';
 import { PeriodsService } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
+import { RegistryNames } from '../public-bodies/registry-names';
+import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { ParticipationRecords } from '../saq/participation-records';
 import { ConflictsService } from '../users/conflicts.service';
+import { StaffDirectory } from '../users/users.service';
 import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
-import { inTransaction } from '../database/transaction';
-import { ParticipationStatus, SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { VerificationErrorCode } from './verification.errors';
 
+/** Body names in the order the database's utf8mb4 collation gives them (case- and accent-insensitive). */
+const BY_NAME = new Intl.Collator('und', { sensitivity: 'base' });
 
 @Injectable()
 export class AssignmentsService {
@@ -24,6 +29,9 @@ export class AssignmentsService {
     private readonly periods: PeriodsService,
     private readonly instruments: InstrumentsService,
     private readonly conflicts: ConflictsService,
+    private readonly participations: ParticipationRecords,
+    private readonly names: RegistryNames,
+    private readonly staff: StaffDirectory,
     private readonly audit: AuditService,
   ) {}
 
@@ -32,12 +40,12 @@ export class AssignmentsService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
-      const parts: { id: string; body_id: string; body_name: string }[] = await em.query(
-        `SELECT p.id, b.id AS body_id, b.name AS body_name
-           FROM participations p JOIN public_bodies b ON b.id = p.public_body_id
-          WHERE p.period_id = ? AND p.status IN (?) ORDER BY p.id`,
-        [period.id, SUBMITTED_STATUSES],
+      const submitted = await this.participations.ofPeriod(em, period.id, SUBMITTED_STATUSES);
+      const bodyNames = await this.names.bodyNames(
+        em,
+        submitted.map((p) => p.publicBodyId),
       );
+      const parts = submitted.map((p) => ({ id: p.id, body_id: p.publicBodyId, body_name: bodyNames.get(p.publicBodyId)! }));
       // Current assessors as rows, not a GROUP_CONCAT that group_concat_max_len would cut short.
       const current: { participation_id: string; assessor_id: string }[] = await em.query('SELECT participation_id, assessor_id FROM assignments WHERE period_id = ?', [period.id]);
       const assessorsOf = new Map<string, string[]>();
@@ -46,12 +54,16 @@ export class AssignmentsService {
         if (list) list.push(String(a.assessor_id));
         else assessorsOf.set(String(a.participation_id), [String(a.assessor_id)]);
       }
-      const assessors: { id: string; affiliation: string | null; assigned_count: string }[] = await em.query(
-        `SELECT u.id, u.affiliation, (SELECT COUNT(*) FROM assignments a WHERE a.assessor_id = u.id AND a.period_id = ?) AS assigned_count
-           FROM users u WHERE u.organizer_id = ? AND u.role = 'assessor' AND u.active = 1 ORDER BY u.id`,
-        [period.id, actor.organizerId],
+      const loadOf = new Map<string, number>();
+      for (const a of current) loadOf.set(String(a.assessor_id), (loadOf.get(String(a.assessor_id)) ?? 0) + 1);
+      const assessors = (await this.staff.ofRole(em, actor.organizerId, 'assessor', { activeOnly: true, orderBy: 'id' })).map((a) => ({
+        ...a,
+        assigned_count: loadOf.get(a.id) ?? 0,
+      }));
+      const declared = await this.conflicts.declared(
+        em,
+        assessors.map((a) => String(a.id)),
       );
-      const declared = await this.conflicts.declared(em, assessors.map((a) => String(a.id)));
       const plan = planAssignments(
         parts.map((p) => ({ id: String(p.id), body: { id: String(p.body_id), name: p.body_name }, assessorIds: assessorsOf.get(String(p.id)) ?? [] })),
         assessors.map((a) => ({ id: String(a.id), affiliation: a.affiliation, load: Number(a.assigned_count) })),
@@ -62,7 +74,14 @@ export class AssignmentsService {
         await em.query('INSERT INTO assignments (period_id, participation_id, assessor_id) VALUES ?', [plan.planned.map((x) => [period.id, x.participationId, x.assessorId])]);
       }
       const result = { assigned: plan.planned.length, skippedForConflict: plan.skippedForConflict, unassigned: plan.unassigned, conflicts: plan.conflicts };
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'assignments.auto', entityType: 'period', entityId: period.id, after: { ...result, perParticipation, planned: plan.planned } });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'assignments.auto',
+        entityType: 'period',
+        entityId: period.id,
+        after: { ...result, perParticipation, planned: plan.planned },
+      });
       return result;
     });
   }
@@ -71,18 +90,24 @@ export class AssignmentsService {
     return inTransaction(this.ds, async (em) => {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       this.assertAssignable(period.stage);
-      const [assessor] = await em.query(`SELECT id, affiliation FROM users WHERE id = ? AND organizer_id = ? AND role = 'assessor'`, [dto.assessorId, actor.organizerId]);
+      const assessor = await this.staff.member(em, actor.organizerId, 'assessor', dto.assessorId);
       if (!assessor) throw notFound(VerificationErrorCode.ASSESSOR_NOT_FOUND, 'Assessor', dto.assessorId);
-      const [part] = await em.query(
-        `SELECT p.id, p.status, b.id AS body_id, b.name AS body_name FROM participations p JOIN public_bodies b ON b.id = p.public_body_id WHERE p.id = ? AND p.period_id = ?`,
-        [dto.participationId, period.id],
-      );
+      const part = await this.participations.inPeriod(em, period.id, dto.participationId);
       if (!part) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participation', dto.participationId);
-      if (!SUBMITTED_STATUSES.includes(part.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, 'Only a submitted SAQ can be assigned for verification', { status: part.status });
-      await this.conflicts.assertNone(em, { id: String(assessor.id), affiliation: assessor.affiliation }, [{ id: String(part.body_id), name: part.body_name }], 'assessor');
+      if (!SUBMITTED_STATUSES.includes(part.status))
+        throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, 'Only a submitted SAQ can be assigned for verification', { status: part.status });
+      const bodyName = (await this.names.bodyNames(em, [part.publicBodyId])).get(part.publicBodyId)!;
+      await this.conflicts.assertNone(em, { id: assessor.id, affiliation: assessor.affiliation }, [{ id: part.publicBodyId, name: bodyName }], 'assessor');
       await em.query('INSERT IGNORE INTO assignments (period_id, participation_id, assessor_id) VALUES (?, ?, ?)', [period.id, part.id, assessor.id]);
       const after = { assessorId: dto.assessorId, participationId: dto.participationId };
-      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'assignments.assign', entityType: 'participation', entityId: dto.participationId, after });
+      await this.audit.record(em, {
+        organizerId: actor.organizerId,
+        actorId: actor.id,
+        action: 'assignments.assign',
+        entityType: 'participation',
+        entityId: dto.participationId,
+        after,
+      });
       return after;
     });
   }
@@ -95,29 +120,43 @@ export class AssignmentsService {
 
   /** The assessor's participations with verification progress. */
   async mine(user: AuthUser) {
-    const rows: { id: string; period_id: string; stage: string; body_id: string; body_name: string; category_code: string; status: ParticipationStatus; verified: string }[] =
-      await this.ds.query(
-        `SELECT p.id, p.period_id, per.stage, b.id AS body_id, b.name AS body_name, c.code AS category_code, p.status,
-                (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = p.id) AS verified
-           FROM assignments a
-           JOIN participations p ON p.id = a.participation_id
-           JOIN periods per ON per.id = p.period_id
-           JOIN public_bodies b ON b.id = p.public_body_id
-           JOIN categories c ON c.id = p.category_id
-          WHERE a.assessor_id = ? ORDER BY per.year DESC, b.name`,
-        [user.id],
-      );
+    const em = this.ds.manager;
+    const assigned: { participation_id: string; verified: string }[] = await em.query(
+      `SELECT a.participation_id, (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = a.participation_id) AS verified
+         FROM assignments a WHERE a.assessor_id = ?`,
+      [user.id],
+    );
+    const verifiedOf = new Map(assigned.map((a) => [String(a.participation_id), Number(a.verified)]));
+    const parts = await this.participations.byIds(em, [...verifiedOf.keys()]);
+    const [periods, bodyNames, categories] = await Promise.all([
+      this.periods.yearsOf(
+        user.organizerId,
+        parts.map((p) => p.periodId),
+      ),
+      this.names.bodyNames(
+        em,
+        parts.map((p) => p.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        parts.map((p) => p.categoryId),
+      ),
+    ]);
+    const rows = parts
+      .filter((p) => periods.has(p.periodId))
+      .map((p) => ({ p, period: periods.get(p.periodId)!, bodyName: bodyNames.get(p.publicBodyId)!, categoryCode: categories.get(p.categoryId)!.code }))
+      .sort((a, b) => b.period.year - a.period.year || BY_NAME.compare(a.bodyName, b.bodyName));
     const items = [];
     for (const r of rows) {
-      const ins = await this.instruments.load({ id: String(r.period_id), stage: r.stage as never });
-      const total = ins.questions.filter((q) => appliesTo(q.categoryCodes, r.category_code)).length;
+      const ins = await this.instruments.load({ id: r.p.periodId, stage: r.period.stage });
+      const total = ins.questions.filter((q) => appliesTo(q.categoryCodes, r.categoryCode)).length;
       items.push({
-        participationId: String(r.id),
-        periodId: String(r.period_id),
-        publicBody: { id: String(r.body_id), name: r.body_name },
-        categoryCode: r.category_code,
-        status: r.status,
-        progress: { verified: Number(r.verified), total },
+        participationId: r.p.id,
+        periodId: r.p.periodId,
+        publicBody: { id: r.p.publicBodyId, name: r.bodyName },
+        categoryCode: r.categoryCode,
+        status: r.p.status,
+        progress: { verified: verifiedOf.get(r.p.id) ?? 0, total },
       });
     }
     return { items, total: items.length, page: 1, pageSize: items.length };
@@ -126,19 +165,35 @@ export class AssignmentsService {
   /** Admin view: progress per assessor of a period. */
   async progress(actor: AuthUser, periodId: string) {
     const period = await this.periods.find(actor.organizerId, periodId);
-    const rows = await this.ds.query(
-      `SELECT u.id, u.name, u.affiliation, COUNT(a.id) AS assigned,
-              SUM(p.status <> 'SUBMITTED') AS completed,
-              COALESCE(SUM((SELECT COUNT(*) FROM verifications v WHERE v.participation_id = p.id)), 0) AS verified_questions
-         FROM users u
-         LEFT JOIN assignments a ON a.assessor_id = u.id AND a.period_id = ?
-         LEFT JOIN participations p ON p.id = a.participation_id
-        WHERE u.organizer_id = ? AND u.role = 'assessor'
-        GROUP BY u.id, u.name, u.affiliation ORDER BY u.name`,
-      [period.id, actor.organizerId],
+    const em = this.ds.manager;
+    const assessors = await this.staff.ofRole(em, actor.organizerId, 'assessor', { orderBy: 'name' });
+    const assigned: { participation_id: string; assessor_id: string; verified: string }[] = await em.query(
+      `SELECT a.participation_id, a.assessor_id, (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = a.participation_id) AS verified
+         FROM assignments a WHERE a.period_id = ?`,
+      [period.id],
     );
+    const statusOf = new Map(
+      (
+        await this.participations.byIds(
+          em,
+          assigned.map((a) => String(a.participation_id)),
+        )
+      ).map((p) => [p.id, p.status]),
+    );
+    const tally = new Map<string, { assigned: number; completed: number; verified: number }>();
+    for (const a of assigned) {
+      const t = tally.get(String(a.assessor_id)) ?? { assigned: 0, completed: 0, verified: 0 };
+      t.assigned += 1;
+      if (statusOf.get(String(a.participation_id)) !== 'SUBMITTED') t.completed += 1;
+      t.verified += Number(a.verified);
+      tally.set(String(a.assessor_id), t);
+    }
+    const rows = assessors.map((u) => {
+      const t = tally.get(u.id);
+      return { id: u.id, name: u.name, affiliation: u.affiliation, assigned: t?.assigned ?? 0, completed: t?.completed ?? 0, verified_questions: t?.verified ?? 0 };
+    });
     return {
-      items: rows.map((r: Record<string, string>) => ({
+      items: rows.map((r) => ({
         assessor: { id: String(r.id), name: r.name, affiliation: r.affiliation },
         assigned: Number(r.assigned),
         completed: Number(r.completed ?? 0),

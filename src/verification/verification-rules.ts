@@ -1,8 +1,8 @@
 /** Rules of verification and assignment (pure). */
 import Decimal from 'decimal.js';
-import { hasConflict } from '../users/conflict-of-interest';
-import { dec, format2 } from '../scoring/decimal';
 import { FieldError, FieldErrorCode } from '../common/field-error';
+import { dec, format2 } from '../scoring/decimal';
+import { hasConflict } from '../users/conflict-of-interest';
 
 export const VERIFICATION_STATUSES = ['ACCEPTED', 'ADJUSTED', 'EVIDENCE_INACCESSIBLE'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
@@ -25,7 +25,8 @@ export function checkVerification(v: { status: VerificationStatus; points: Decim
 } {
   const errors: FieldError[] = [];
   const points = v.status === 'EVIDENCE_INACCESSIBLE' ? dec(0) : dec(v.points);
-  if (points.gt(v.maxPoints)) errors.push({ field: 'points', message: `points must be between 0 and ${format2(v.maxPoints)} (the question's maximum)`, code: FieldErrorCode.OUT_OF_RANGE });
+  if (points.gt(v.maxPoints))
+    errors.push({ field: 'points', message: `points must be between 0 and ${format2(v.maxPoints)} (the question's maximum)`, code: FieldErrorCode.OUT_OF_RANGE });
   const acceptedAsIs = v.status === 'ACCEPTED' && v.selfPoints !== null && points.eq(v.selfPoints);
   if (!acceptedAsIs && !v.note?.trim()) {
     errors.push({ field: 'note', message: 'note is required unless the self-assessed points are accepted unchanged', code: FieldErrorCode.REQUIRED });
@@ -81,4 +82,3 @@ export function planAssignments(participations: AssignableParticipation[], asses
   }
   return { planned, unassigned, skippedForConflict, conflicts };
 }
-

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ParticipationErrorCode } from '../access/access.errors';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Items, itemsDto, Page, paginatedDto } from '../common/pagination';
+import { PeriodErrorCode } from '../periods/periods.errors';
 import { AssignmentsService } from './assignments.service';
-import { AssignDto, AutoAssignDto, DecideObjectionDto, FileObjectionDto, VerifyDto } from './dto/verification.dto';
 import {
   AssessorProgressDto,
   AssignedParticipationDto,
@@ -16,11 +17,10 @@ import {
   VerificationDto,
   VerificationExplanationDto,
 } from './dto/verification-response.dto';
+import { AssignDto, AutoAssignDto, DecideObjectionDto, FileObjectionDto, VerifyDto } from './dto/verification.dto';
 import { ObjectionsService } from './objections.service';
-import { VerificationsService } from './verifications.service';
-import { ParticipationErrorCode } from '../access/access.errors';
 import { ObjectionErrorCode } from './verification.errors';
-import { PeriodErrorCode } from '../periods/periods.errors';
+import { VerificationsService } from './verifications.service';
 
 @ApiTags('verification')
 @ApiBearerAuth()
@@ -65,7 +65,12 @@ export class VerificationController {
   @Roles('assessor', 'admin')
   @ApiOkResponse({ type: VerificationDto })
   @Put('participations/:id/verifications/:questionCode')
-  verify(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Param('questionCode') code: string, @Body() dto: VerifyDto): Promise<VerificationDto> {
+  verify(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
+    @Param('questionCode') code: string,
+    @Body() dto: VerifyDto,
+  ): Promise<VerificationDto> {
     return this.verifications.verify(user, id, code, dto);
   }
 
@@ -86,14 +91,22 @@ export class VerificationController {
   @Roles('public_body')
   @ApiCreatedResponse({ type: ObjectionDto })
   @Post('participations/:id/objections')
-  file(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string, @Body() dto: FileObjectionDto): Promise<ObjectionDto> {
+  file(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
+    @Body() dto: FileObjectionDto,
+  ): Promise<ObjectionDto> {
     return this.objections.file(user, id, dto);
   }
 
   @Roles('assessor', 'admin')
   @ApiOkResponse({ type: ObjectionDecisionDto })
   @Put('objections/:id')
-  decide(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ObjectionErrorCode.NOT_FOUND, 'Objection')) id: string, @Body() dto: DecideObjectionDto): Promise<ObjectionDecisionDto> {
+  decide(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(ObjectionErrorCode.NOT_FOUND, 'Objection')) id: string,
+    @Body() dto: DecideObjectionDto,
+  ): Promise<ObjectionDecisionDto> {
     return this.objections.decide(user, id, dto);
   }
 }

@@ -1,35 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
+import { CommonErrorCode } from '../common/error-codes';
 import { badRequest, conflict, forbidden, unprocessable } from '../common/errors';
-import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
+import { FieldErrorCode } from '../common/field-error';
+import { inTransaction } from '../database/transaction';
 import { appliesTo } from '../instruments/instrument-rules';
+import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { isBefore, isWindowOpen } from '../periods/stage-machine';
-import { ParticipationAccess, ParticipationContext } from '../access/participation-access';
+import { AnswersService } from '../saq/answers.service';
+import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
+import { ParticipationRecords } from '../saq/participation-records';
 import { dec, format2 } from '../scoring/decimal';
 import { saqScore, tallyAspects } from '../scoring/saq-score';
+import { ObjectionStatus } from './dto/verification-response.dto';
 import { VerifyDto } from './dto/verification.dto';
 import { checkVerification, effectivePoints, VerificationStatus } from './verification-rules';
-import { inTransaction } from '../database/transaction';
-import { ObjectionStatus } from './dto/verification-response.dto';
-import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { VerificationErrorCode } from './verification.errors';
-import { CommonErrorCode } from '../common/error-codes';
-import { FieldErrorCode } from '../common/field-error';
 
 const VERIFIABLE = ['SUBMITTED', 'VERIFIED'];
 
 interface VerificationRow {
   question_id: string;
   code: string;
-  points: string;
+  points: string | null;
   objection_points: string | null;
-  status: VerificationStatus;
+  status: VerificationStatus | null;
   note: string | null;
-  version: number;
+  version: number | null;
   self_points: string | null;
 }
 
@@ -39,6 +41,8 @@ export class VerificationsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
     private readonly instruments: InstrumentsService,
+    private readonly answers: AnswersService,
+    private readonly participations: ParticipationRecords,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -70,24 +74,45 @@ export class VerificationsService {
       // next ranking run (and a re-publication) carries; it must say why.
       const correction = user.role === 'admin' && (p.stage === 'FINALIZATION' || p.stage === 'PUBLISHED');
       if (!correction && !isWindowOpen(p.stage, 'VERIFICATION', new Date(p.schedule.VERIFICATION!.closesAt), now)) {
-        throw unprocessable(p.stage === 'VERIFICATION' ? VerificationErrorCode.WINDOW_CLOSED : VerificationErrorCode.NOT_OPEN, p.stage === 'VERIFICATION' ? 'The verification window has closed' : `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
+        throw unprocessable(
+          p.stage === 'VERIFICATION' ? VerificationErrorCode.WINDOW_CLOSED : VerificationErrorCode.NOT_OPEN,
+          p.stage === 'VERIFICATION' ? 'The verification window has closed' : `Verification is closed: the period is in ${p.stage}`,
+          { stage: p.stage },
+        );
       }
-      if (correction && !dto.note?.trim()) throw badRequest(VerificationErrorCode.CORRECTION_NOTE_REQUIRED, 'A correction needs a note', [{ field: 'note', message: 'note is required for a correction after verification', code: FieldErrorCode.REQUIRED }]);
-      if (!(correction ? SUBMITTED_STATUSES : VERIFIABLE).includes(p.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, `Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      if (correction && !dto.note?.trim())
+        throw badRequest(VerificationErrorCode.CORRECTION_NOTE_REQUIRED, 'A correction needs a note', [
+          { field: 'note', message: 'note is required for a correction after verification', code: FieldErrorCode.REQUIRED },
+        ]);
+      if (!(correction ? SUBMITTED_STATUSES : VERIFIABLE).includes(p.status))
+        throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, `Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const q = applicableQuestion(ins, p.categoryCode, code);
-      const [answer] = await em.query('SELECT self_points FROM answers WHERE participation_id = ? AND question_id = ?', [p.id, q.id]);
-      const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints: answer?.self_points ?? null, maxPoints: q.maxPoints });
+      const selfPoints = (await this.answers.selfPoints(em, p.id, q.id)).get(q.id) ?? null;
+      const checked = checkVerification({ status: dto.status, points: dto.points, note: dto.note, selfPoints, maxPoints: q.maxPoints });
       if (checked.errors.length) throw badRequest(VerificationErrorCode.INVALID, checked.errors.map((e) => e.message).join('; '), checked.errors);
       const points = format2(checked.points)!;
-      const [current] = await em.query('SELECT id, points, objection_points, status, note, version FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [p.id, q.id]);
+      const [current] = await em.query('SELECT id, points, objection_points, status, note, version FROM verifications WHERE participation_id = ? AND question_id = ? FOR UPDATE', [
+        p.id,
+        q.id,
+      ]);
       const currentVersion = current ? Number(current.version) : 0;
       if (dto.version !== undefined && dto.version !== currentVersion) {
-        throw conflict(CommonErrorCode.STALE_VERSION, `The verification of ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, { currentVersion });
+        throw conflict(CommonErrorCode.STALE_VERSION, `The verification of ${q.code} was changed meanwhile (version ${currentVersion}, yours ${dto.version}); reload and retry`, {
+          currentVersion,
+        });
       }
       const version = currentVersion + 1;
       if (current) {
-        await em.query('UPDATE verifications SET points = ?, status = ?, note = ?, version = ?, verified_by = ?, updated_at = ? WHERE id = ?', [points, dto.status, dto.note ?? null, version, user.id, now, current.id]);
+        await em.query('UPDATE verifications SET points = ?, status = ?, note = ?, version = ?, verified_by = ?, updated_at = ? WHERE id = ?', [
+          points,
+          dto.status,
+          dto.note ?? null,
+          version,
+          user.id,
+          now,
+          current.id,
+        ]);
       } else {
         await em.query(
           'INSERT INTO verifications (participation_id, question_id, aspect_id, points, status, note, version, verified_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)',
@@ -97,8 +122,16 @@ export class VerificationsService {
       await this.moveSubtotal(em, p.id, q.aspectId, effectivePoints(current), effectivePoints({ points, objection_points: current?.objection_points ?? null }));
       const before = current ? { points: current.points, status: current.status, note: current.note, version: currentVersion } : null;
       const after = { points, status: dto.status, note: dto.note ?? null, version };
-      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: correction ? 'verification.correct' : 'verification.save', entityType: 'verification', entityId: `${p.id}:${q.code}`, before, after });
-      return { questionCode: q.code, selfPoints: format2(answer?.self_points ?? null), verifiedPoints: points, ...after };
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: correction ? 'verification.correct' : 'verification.save',
+        entityType: 'verification',
+        entityId: `${p.id}:${q.code}`,
+        before,
+        after,
+      });
+      return { questionCode: q.code, selfPoints: format2(selfPoints), verifiedPoints: points, ...after };
     });
   }
 
@@ -107,14 +140,23 @@ export class VerificationsService {
     return inTransaction(this.ds, async (em) => {
       const p = await this.loadForJudge(user, participationId, em, 'update');
       if (p.stage !== 'VERIFICATION') throw unprocessable(VerificationErrorCode.NOT_OPEN, `Verification is closed: the period is in ${p.stage}`, { stage: p.stage });
-      if (!VERIFIABLE.includes(p.status)) throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, `Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
+      if (!VERIFIABLE.includes(p.status))
+        throw unprocessable(VerificationErrorCode.SAQ_NOT_SUBMITTED, `Only a submitted SAQ can be verified (status ${p.status})`, { status: p.status });
       const ins = await this.instruments.load({ id: p.periodId, stage: p.stage }, em);
       const rows: { question_id: string }[] = await em.query('SELECT question_id FROM verifications WHERE participation_id = ?', [p.id]);
       const done = new Set(rows.map((r) => String(r.question_id)));
       const unverified = ins.questions.filter((q) => appliesTo(q.categoryCodes, p.categoryCode) && !done.has(q.id)).map((q) => q.code);
       if (unverified.length) throw unprocessable(VerificationErrorCode.QUESTIONS_UNVERIFIED, `${unverified.length} question(s) are not verified yet`, { unverified });
-      await em.query(`UPDATE participations SET status = 'VERIFIED', version = version + 1 WHERE id = ?`, [p.id]);
-      await this.audit.record(em, { organizerId: p.organizerId, actorId: user.id, action: 'verification.complete', entityType: 'participation', entityId: p.id, before: { status: p.status }, after: { status: 'VERIFIED' } });
+      await this.participations.markVerified(em, p.id);
+      await this.audit.record(em, {
+        organizerId: p.organizerId,
+        actorId: user.id,
+        action: 'verification.complete',
+        entityType: 'participation',
+        entityId: p.id,
+        before: { status: p.status },
+        after: { status: 'VERIFIED' },
+      });
       return { id: p.id, status: 'VERIFIED' as const };
     });
   }
@@ -129,37 +171,64 @@ export class VerificationsService {
       throw unprocessable(VerificationErrorCode.RESULTS_NOT_SHOWN_YET, 'The verification results are shown from the OBJECTION stage on', { stage: p.stage });
     }
     const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
-    const rows: VerificationRow[] = await this.ds.query(
-      `SELECT q.id AS question_id, q.code, v.points, v.objection_points, v.status, v.note, v.version, a.self_points
-         FROM questions q
-         LEFT JOIN verifications v ON v.question_id = q.id AND v.participation_id = ?
-         LEFT JOIN answers a ON a.question_id = q.id AND a.participation_id = ?
-        WHERE q.period_id = ?`,
-      [p.id, p.id, p.periodId],
+    const verified: Omit<VerificationRow, 'code' | 'self_points'>[] = await this.ds.query(
+      'SELECT question_id, points, objection_points, status, note, version FROM verifications WHERE participation_id = ?',
+      [p.id],
     );
-    const objections: { id: string; question_id: string; status: ObjectionStatus; reason: string; points_before: string; points_after: string | null; decision_note: string | null; created_at: Date }[] =
-      await this.ds.query('SELECT id, question_id, status, reason, points_before, points_after, decision_note, created_at FROM objections WHERE participation_id = ? ORDER BY id', [p.id]);
+    const selfPoints = await this.answers.selfPoints(this.ds.manager, p.id);
+    const verifiedByQuestion = new Map(verified.map((v) => [String(v.question_id), v]));
+    const rows: VerificationRow[] = ins.questions.map((q) => ({
+      points: null,
+      objection_points: null,
+      status: null,
+      note: null,
+      version: null,
+      ...verifiedByQuestion.get(q.id),
+      question_id: q.id,
+      code: q.code,
+      self_points: selfPoints.get(q.id) ?? null,
+    }));
+    const objections: {
+      id: string;
+      question_id: string;
+      status: ObjectionStatus;
+      reason: string;
+      points_before: string;
+      points_after: string | null;
+      decision_note: string | null;
+      created_at: Date;
+    }[] = await this.ds.query(
+      'SELECT id, question_id, status, reason, points_before, points_after, decision_note, created_at FROM objections WHERE participation_id = ? ORDER BY id',
+      [p.id],
+    );
     const byQuestion = new Map(rows.map((r) => [String(r.question_id), r]));
     const applicable = ins.questions.filter((q) => appliesTo(q.categoryCodes, p.categoryCode));
     const items = applicable.map((q) => {
-        const r = byQuestion.get(q.id);
-        const effective = effectivePoints(r);
-        const objection = objections.filter((o) => String(o.question_id) === q.id).pop();
-        return {
-          questionCode: q.code,
-          aspectCode: ins.aspectById.get(q.aspectId)!.code,
-          maxPoints: format2(q.maxPoints)!,
-          selfPoints: format2(r?.self_points ?? null),
-          verifiedPoints: format2(r?.points ?? null),
-          effectivePoints: format2(effective),
-          status: r?.status ?? null,
-          note: r?.note ?? null,
-          version: r?.version ?? 0,
-          objection: objection
-            ? { id: String(objection.id), status: objection.status, reason: objection.reason, pointsBefore: format2(objection.points_before)!, pointsAfter: format2(objection.points_after), decisionNote: objection.decision_note }
-            : null,
-        };
-      });
+      const r = byQuestion.get(q.id);
+      const effective = effectivePoints(r);
+      const objection = objections.filter((o) => String(o.question_id) === q.id).pop();
+      return {
+        questionCode: q.code,
+        aspectCode: ins.aspectById.get(q.aspectId)!.code,
+        maxPoints: format2(q.maxPoints)!,
+        selfPoints: format2(r?.self_points ?? null),
+        verifiedPoints: format2(r?.points ?? null),
+        effectivePoints: format2(effective),
+        status: r?.status ?? null,
+        note: r?.note ?? null,
+        version: r?.version ?? 0,
+        objection: objection
+          ? {
+              id: String(objection.id),
+              status: objection.status,
+              reason: objection.reason,
+              pointsBefore: format2(objection.points_before)!,
+              pointsAfter: format2(objection.points_after),
+              decisionNote: objection.decision_note,
+            }
+          : null,
+      };
+    });
     const tallies = tallyAspects(
       ins.aspects,
       applicable.map((q, i) => ({ aspectCode: ins.aspectById.get(q.aspectId)!.code, points: items[i].effectivePoints, maxPoints: q.maxPoints })),

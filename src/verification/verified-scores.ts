@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { foldOf, foldRows } from '../database/fold-rows';
-import { LoadedInstrument } from '../instruments/instruments.service';
 import { tallyTemplate } from '../instruments/instrument-rules';
+import { LoadedInstrument } from '../instruments/instruments.service';
 import { CategoryName, RegistryNames } from '../public-bodies/registry-names';
 import { ParticipationRecords } from '../saq/participation-records';
 import { compileSaqScorer } from '../scoring/saq-score';
@@ -42,7 +42,10 @@ export class VerifiedScoresReader {
       if (!rows.length) return;
       const missing = rows.map((r) => r.categoryId).filter((id) => !categories.has(id));
       const [bodyNames, subtotals] = await Promise.all([
-        this.names.bodyNames(em, rows.map((r) => r.publicBodyId)),
+        this.names.bodyNames(
+          em,
+          rows.map((r) => r.publicBodyId),
+        ),
         // The batch's subtotals as rows, one primary-key range read (never a GROUP_CONCAT, which
         // group_concat_max_len would cut short without an error); rows of other periods in the range are ignored.
         em.query('SELECT participation_id, aspect_id, points FROM aspect_subtotals WHERE participation_id BETWEEN ? AND ?', [rows[0].id, rows[rows.length - 1].id]) as Promise<
@@ -88,6 +91,30 @@ export class VerifiedScoresReader {
   /** The verified points of these participations, folded (see foldRows). */
   async fingerprint(em: EntityManager, participationIds: string[]): Promise<string> {
     if (!participationIds.length) return '0:0.0';
-    return foldOf(await em.query(foldRows(`SELECT CONCAT_WS('|', participation_id, aspect_id, points) AS r FROM aspect_subtotals WHERE participation_id IN (?)`), [participationIds]));
+    return foldOf(
+      await em.query(foldRows(`SELECT CONCAT_WS('|', participation_id, aspect_id, points) AS r FROM aspect_subtotals WHERE participation_id IN (?)`), [participationIds]),
+    );
+  }
+
+  /**
+   * Per category: how many of the period's participations in `statuses` there are, and their summed
+   * aspect subtotals (one aggregate per category over the participation ids ParticipationRecords gives).
+   */
+  async aspectSumsByCategory(em: EntityManager, periodId: string, statuses: readonly string[]): Promise<{ categoryId: string; bodies: number; points: Map<string, string> }[]> {
+    const idsOf = new Map<string, string[]>();
+    for (const p of await this.participations.ofPeriod(em, periodId, statuses)) idsOf.set(p.categoryId, [...(idsOf.get(p.categoryId) ?? []), p.id]);
+    const out = [];
+    for (const [categoryId, ids] of idsOf) {
+      const points = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += 5000) {
+        const rows: { aspect_id: string; points: string }[] = await em.query(
+          'SELECT aspect_id, SUM(points) AS points FROM aspect_subtotals WHERE participation_id IN (?) GROUP BY aspect_id',
+          [ids.slice(i, i + 5000)],
+        );
+        for (const r of rows) points.set(String(r.aspect_id), points.has(String(r.aspect_id)) ? new Decimal(points.get(String(r.aspect_id))!).plus(r.points).toString() : r.points);
+      }
+      out.push({ categoryId, bodies: ids.length, points });
+    }
+    return out;
   }
 }

@@ -13,7 +13,11 @@ export class Factory {
   ) {}
 
   private async post(path: string, body: unknown, expected = 201) {
-    const res = await this.t.http().post(`${API}${path}`).set(bearer(this.token)).send(body as object);
+    const res = await this.t
+      .http()
+      .post(`${API}${path}`)
+      .set(bearer(this.token))
+      .send(body as object);
     if (res.status !== expected) throw new Error(`POST ${path} -> ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -59,7 +63,11 @@ export class Factory {
   }
 
   async instrument(periodId: string, body: unknown) {
-    const res = await this.t.http().put(`${API}/periods/${periodId}/instrument`).set(bearer(this.token)).send(body as object);
+    const res = await this.t
+      .http()
+      .put(`${API}/periods/${periodId}/instrument`)
+      .set(bearer(this.token))
+      .send(body as object);
     if (res.status !== 200) throw new Error(`PUT instrument -> ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -180,7 +188,11 @@ export async function saqPeriod(t: TestApp, f: Factory, opts: { count?: number; 
 /** Answers every applicable question of the small instrument fully (with evidence), as the body. */
 export async function fillSmallInstrument(t: TestApp, b: SaqBody, opts: { strong?: boolean } = {}) {
   const strong = opts.strong ?? true;
-  const up = await t.http().post(`${API}/participations/${b.participationId}/evidence`).set(bearer(b.token)).attach('file', pdf(`bukti ${b.name}`), 'bukti.pdf');
+  const up = await t
+    .http()
+    .post(`${API}/participations/${b.participationId}/evidence`)
+    .set(bearer(b.token))
+    .attach('file', pdf(`bukti ${b.name}`), 'bukti.pdf');
   if (up.status !== 201) throw new Error(`upload -> ${up.status} ${JSON.stringify(up.body)}`);
   const answers: [string, Record<string, unknown>][] = [
     ['1.1', { value: strong, evidenceIds: [up.body.id] }],
@@ -226,7 +238,11 @@ export async function verifiedPeriod(
     const points = { ...FULL_POINTS, ...(opts.verified?.[i] ?? {}) };
     for (const [code, value] of Object.entries(points)) {
       if (code === '2.4' && b.categoryCode !== 'BUMD') continue;
-      const res = await t.http().put(`${API}/participations/${b.participationId}/verifications/${code}`).set(bearer(assessor.token)).send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' });
+      const res = await t
+        .http()
+        .put(`${API}/participations/${b.participationId}/verifications/${code}`)
+        .set(bearer(assessor.token))
+        .send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' });
       if (res.status !== 200) throw new Error(`verify ${code} -> ${res.status} ${JSON.stringify(res.body)}`);
     }
     await t.http().post(`${API}/participations/${b.participationId}/verification/complete`).set(bearer(assessor.token)).expect(200);
@@ -253,20 +269,33 @@ export async function publishedPeriod(t: TestApp, f: Factory, opts: { year?: num
   await admin(t.http().post(`${API}/periods/${period.id}/finalists`)).expect(200);
   const panelist = await f.user('panelist', { affiliation: 'Akademisi' });
   const finalists = [0, 1, 3].map((i) => bodies[i].participationId);
-  await admin(t.http().post(`${API}/periods/${period.id}/panel`)).send({ panelistId: panelist.id, participationIds: finalists }).expect(201);
+  await admin(t.http().post(`${API}/periods/${period.id}/panel`))
+    .send({ panelistId: panelist.id, participationIds: finalists })
+    .expect(201);
   await f.advance(period.id, 'PRESENTATION');
-  for (const [i, score] of [[0, 80], [1, 90], [3, 70]] as const) {
-    await t.http().put(`${API}/participations/${bodies[i].participationId}/presentation-scores`).set(bearer(panelist.token)).send({ criteria: [{ code: 'OVERALL', score }] }).expect(200);
+  for (const [i, score] of [
+    [0, 80],
+    [1, 90],
+    [3, 70],
+  ] as const) {
+    await t
+      .http()
+      .put(`${API}/participations/${bodies[i].participationId}/presentation-scores`)
+      .set(bearer(panelist.token))
+      .send({ criteria: [{ code: 'OVERALL', score }] })
+      .expect(200);
   }
   await f.advance(period.id, 'FINALIZATION');
   const runId = await rankAndWait(t, f, period.id);
-  await admin(t.http().post(`${API}/periods/${period.id}/publish`)).send({ runId }).expect(200);
+  await admin(t.http().post(`${API}/periods/${period.id}/publish`))
+    .send({ runId })
+    .expect(200);
   return { ...built, runId };
 }
 
 export async function rankAndWait(t: TestApp, f: Factory, periodId: string): Promise<string> {
   const res = await t.http().post(`${API}/periods/${periodId}/rankings`).set(bearer(f.token)).expect(202);
-  for (const until = Date.now() + 60000; Date.now() < until; ) {
+  for (const until = Date.now() + 60000; Date.now() < until;) {
     const run = await t.http().get(`${API}/rankings/${res.body.runId}`).set(bearer(f.token)).expect(200);
     if (run.body.status === 'DONE') return res.body.runId;
     if (run.body.status === 'FAILED') throw new Error(`ranking failed: ${run.body.error}`);

@@ -12,5 +12,5 @@ parentPort!.on('message', (m: { data: CertificateData }) => {
   if (m.data.publicBodyName === CRASH_EXIT) process.exit(3);
   if (m.data.publicBodyName === CRASH_THROW) throw new Error('poisoned render');
 });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 require('../../src/certificates/render-thread');

@@ -1,8 +1,8 @@
 import { execFile } from 'child_process';
-import jsQR from 'jsqr';
 import * as path from 'path';
-import PDFDocument from 'pdfkit';
 import { inflateSync } from 'zlib';
+import jsQR from 'jsqr';
+import PDFDocument from 'pdfkit';
 
 /**
  * A real PDF drawn by pdfkit, `pages` pages of text, optionally locked with a user password.
@@ -16,7 +16,7 @@ export function pdfkitDocument(opts: { pages?: number; text?: string; userPasswo
   }
   doc.end();
   const chunks: Buffer[] = [];
-  for (let c: Buffer | null; (c = doc.read() as Buffer | null) !== null; ) chunks.push(c);
+  for (let c: Buffer | null; (c = doc.read() as Buffer | null) !== null;) chunks.push(c);
   return Buffer.concat(chunks);
 }
 

@@ -4,10 +4,10 @@
  */
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
-import { createConnection } from 'mysql2/promise';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { createConnection } from 'mysql2/promise';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,7 +21,7 @@ export async function freePort(): Promise<number> {
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -82,7 +82,11 @@ function privateServer(name: string, dir: string, port: number, command: () => [
 export async function startPrivateMariadb(): Promise<PrivateServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'monev-fault-mariadb-'));
   const datadir = path.join(dir, 'data');
-  const install = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', `--user=${os.userInfo().username}`], { encoding: 'utf8' });
+  const install = spawnSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', `--user=${os.userInfo().username}`],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
   const port = await freePort();
   const server = privateServer(

@@ -1,9 +1,9 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
-import Redis from 'ioredis';
 import { rm } from 'fs/promises';
 import * as os from 'os';
 import * as path from 'path';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureHttpApp } from '../../src/bootstrap';

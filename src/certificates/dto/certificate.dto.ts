@@ -45,15 +45,15 @@ export class CertificateMetaDto {
 export class CertificateVerificationDto {
   @ApiBool() valid: boolean;
   @ApiBool() revoked: boolean;
-  @ApiText({ description: 'the body\'s name' }) publicBody: string;
+  @ApiText({ description: "the body's name" }) publicBody: string;
   @ApiText() categoryCode: string;
   @ApiInt() year: number;
   @ApiText() qualification: string;
   @ApiText() qualificationLabel: string;
   @ApiScore() finalScore: string;
   @ApiInt({ nullable: true }) rankInCategory: number | null;
-  @ApiText({ description: 'the organizer\'s name' }) organizer: string;
-  @ApiText({ example: 'Asia/Jakarta', description: 'the period\'s time zone, for showing the dates' }) timezone: string;
+  @ApiText({ description: "the organizer's name" }) organizer: string;
+  @ApiText({ example: 'Asia/Jakarta', description: "the period's time zone, for showing the dates" }) timezone: string;
   @ApiInstant() issuedAt: string;
   @ApiInstant({ optional: true, description: 'present when revoked' }) revokedAt?: string;
 }

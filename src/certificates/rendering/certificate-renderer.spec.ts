@@ -129,8 +129,7 @@ describe('CertificateRenderer', () => {
   });
 
   it('wraps a 150-character name on one page', async () => {
-    const name =
-      'Badan Perencanaan Pembangunan Penelitian dan Pengembangan Daerah Kabupaten Kotawaringin Barat Provinsi Kalimantan Tengah, Republik Indonesia Raya Jaya';
+    const name = 'Badan Perencanaan Pembangunan Penelitian dan Pengembangan Daerah Kabupaten Kotawaringin Barat Provinsi Kalimantan Tengah, Republik Indonesia Raya Jaya';
     expect(name).toHaveLength(150);
     const pdf = await renderer.render(sample({ publicBodyName: name, rankInCategory: 1 }));
     const { text, pages } = await pdfText(pdf);

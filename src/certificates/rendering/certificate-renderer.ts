@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import PDFDocument from 'pdfkit';
-import { isWinAnsi } from './win-ansi';
 import { qrMatrix, qrRects, QrRect } from './qr';
+import { isWinAnsi } from './win-ansi';
 
 /**
  * Certificate (piagam) PDF renderer. Plain TypeScript, no NestJS/TypeORM: it is meant to be
@@ -93,11 +93,13 @@ function defaultFont(file: string): string {
 
 /** Collapse whitespace and control characters, NFC-normalise (so "e"+U+0301 becomes WinAnsi "é"). */
 function clean(text: string): string {
-  return String(text ?? '')
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .trim();
+  return (
+    String(text ?? '')
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      .trim()
+  );
 }
 
 /** "91.25" -> "91,25" (Indonesian decimal comma). */
@@ -241,9 +243,21 @@ function drawText(
 }
 
 function drawBorder(doc: PDFKit.PDFDocument): void {
-  doc.lineWidth(3).strokeColor(ACCENT).rect(18, 18, PAGE_W - 36, PAGE_H - 36).stroke();
-  doc.lineWidth(1).strokeColor(GOLD).rect(25, 25, PAGE_W - 50, PAGE_H - 50).stroke();
-  doc.lineWidth(0.5).strokeColor(ACCENT).rect(29, 29, PAGE_W - 58, PAGE_H - 58).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(ACCENT)
+    .rect(18, 18, PAGE_W - 36, PAGE_H - 36)
+    .stroke();
+  doc
+    .lineWidth(1)
+    .strokeColor(GOLD)
+    .rect(25, 25, PAGE_W - 50, PAGE_H - 50)
+    .stroke();
+  doc
+    .lineWidth(0.5)
+    .strokeColor(ACCENT)
+    .rect(29, 29, PAGE_W - 58, PAGE_H - 58)
+    .stroke();
 }
 
 function drawCertificate(doc: PDFKit.PDFDocument, data: CertificateData, organizer: string, body: string): QrDrawing {
@@ -254,7 +268,12 @@ function drawCertificate(doc: PDFKit.PDFDocument, data: CertificateData, organiz
   const org = fitText(doc, organizer, 'sansBold', 16, 10, CONTENT_W, 2);
   drawText(doc, organizer, 'sansBold', org.size, CONTENT_X, y, CONTENT_W, org.height, ACCENT);
   y += org.height + 6;
-  doc.lineWidth(0.8).strokeColor(GOLD).moveTo(PAGE_W / 2 - 120, y).lineTo(PAGE_W / 2 + 120, y).stroke();
+  doc
+    .lineWidth(0.8)
+    .strokeColor(GOLD)
+    .moveTo(PAGE_W / 2 - 120, y)
+    .lineTo(PAGE_W / 2 + 120, y)
+    .stroke();
   y += 10;
   const title = 'PIAGAM PENGHARGAAN';
   const titleH = measure(doc, title, 'serifBold', 32, CONTENT_W).height;
@@ -275,12 +294,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, data: CertificateData, organiz
   const nameIndex = blocks.length;
   blocks.push({ text: body, style: 'sansBold', size: 30, height: 0, gapAfter: 8, color: ACCENT });
   add(`Kategori ${category}`, 'sans', 14, 12);
-  add(
-    `atas capaian hasil Monitoring dan Evaluasi Keterbukaan Informasi Publik Tahun ${data.year} dengan kualifikasi`,
-    'serif',
-    13,
-    4,
-  );
+  add(`atas capaian hasil Monitoring dan Evaluasi Keterbukaan Informasi Publik Tahun ${data.year} dengan kualifikasi`, 'serif', 13, 4);
   add(clean(data.qualificationLabel).toUpperCase(), 'serifBold', 26, 6, GOLD, 1, 12);
   add(`Nilai Akhir: ${formatScoreId(data.finalScore)}`, 'sans', 13, 4);
   if (rank != null && Number.isInteger(rank) && rank >= 1 && rank <= 3) {

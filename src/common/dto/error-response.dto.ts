@@ -33,7 +33,10 @@ export class ErrorResponseDto {
 
   @ApiPropertyOptional({
     description: 'A 400 lists field errors; a 422 names what refused it (an object whose lists, e.g. `missing` or `unmet`, hold entries with their own code)',
-    oneOf: [{ type: 'array', items: { $ref: '#/components/schemas/ErrorDetailDto' } }, { type: 'object', additionalProperties: true }],
+    oneOf: [
+      { type: 'array', items: { $ref: '#/components/schemas/ErrorDetailDto' } },
+      { type: 'object', additionalProperties: true },
+    ],
   })
   details?: ErrorDetailDto[] | Record<string, unknown>;
 

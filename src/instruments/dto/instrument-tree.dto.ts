@@ -31,7 +31,7 @@ export class InstrumentAspectDto {
   @ApiText() code: string;
   @ApiText() title: string;
   @ApiScore() weight: string;
-  @ApiScore({ description: 'the sum of the listed questions\' maxPoints' }) maxPoints: string;
+  @ApiScore({ description: "the sum of the listed questions' maxPoints" }) maxPoints: string;
   @ApiNested(() => InstrumentQuestionDto, { isArray: true }) questions: InstrumentQuestionDto[];
 }
 

@@ -7,10 +7,13 @@ import { EVIDENCE_KINDS, EvidenceKind } from '../instrument-rules';
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/;
 
 export class OptionDto {
-  @IsString() @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'value must be 1-40 letters, digits, _ . or -' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'value must be 1-40 letters, digits, _ . or -' })
   value: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   label: string;
 
   @IsDecimalInput({ min: 0, max: 1000 })
@@ -26,10 +29,13 @@ export class ThresholdDto {
 }
 
 export class QuestionDto {
-  @IsString() @Matches(CODE, { message: 'code must be 1-20 letters, digits, . _ or - (e.g. 2.3.1)' })
+  @IsString()
+  @Matches(CODE, { message: 'code must be 1-20 letters, digits, . _ or - (e.g. 2.3.1)' })
   code: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(2000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   text: string;
 
   @IsIn(QUESTION_TYPES)
@@ -47,18 +53,25 @@ export class QuestionDto {
   @IsIn(EVIDENCE_KINDS)
   evidence: EvidenceKind;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   required?: boolean;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
   categoryCodes?: string[];
 }
 
 export class AspectDto {
-  @IsString() @Matches(CODE, { message: 'code must be 1-20 letters, digits, . _ or -' })
+  @IsString()
+  @Matches(CODE, { message: 'code must be 1-20 letters, digits, . _ or -' })
   code: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   title: string;
 
   @IsDecimalInput({ min: 0, max: 100 })
@@ -74,6 +87,8 @@ export class InstrumentDto {
 }
 
 export class InstrumentQuery {
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   categoryCode?: string;
 }

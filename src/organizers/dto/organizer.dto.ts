@@ -3,16 +3,21 @@ import { ApiEnum, ApiId, ApiNested, ApiText } from '../../common/api-schema';
 import { Organizer, ORGANIZER_LEVELS, OrganizerLevel } from '../entities/organizer.entity';
 
 export class CreateOrganizerDto {
-  @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lower-case letters, digits or -' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lower-case letters, digits or -' })
   slug: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @IsIn(ORGANIZER_LEVELS)
   level: OrganizerLevel;
 
-  @IsOptional() @IsString() @MaxLength(120)
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
   region?: string;
 }
 

@@ -32,7 +32,7 @@ export class PanelistScoresDto {
 
 export class PanelOverviewItemDto {
   @ApiId() participationId: string;
-  @ApiText({ description: 'the body\'s name' }) publicBody: string;
+  @ApiText({ description: "the body's name" }) publicBody: string;
   @ApiText() categoryCode: string;
   @ApiNested(() => PanelistScoresDto, { isArray: true }) panelists: PanelistScoresDto[];
   @ApiTexts({ description: 'names of assigned panelists without a visitation score' }) missingVisitation: string[];
@@ -65,8 +65,8 @@ export class PanelFinalistDto {
   @ApiNested(() => PublicBodyRefDto) publicBody: PublicBodyRefDto;
   @ApiText() categoryCode: string;
   @ApiEnum(PARTICIPATION_STATUSES, { enumName: 'ParticipationStatus' }) status: ParticipationStatus;
-  @ApiNested(() => OwnVisitationDto, { nullable: true, description: 'this panelist\'s visitation score' }) visitation: OwnVisitationDto | null;
-  @ApiNested(() => OwnPresentationSheetDto, { nullable: true, description: 'this panelist\'s presentation sheet' }) presentation: OwnPresentationSheetDto | null;
+  @ApiNested(() => OwnVisitationDto, { nullable: true, description: "this panelist's visitation score" }) visitation: OwnVisitationDto | null;
+  @ApiNested(() => OwnPresentationSheetDto, { nullable: true, description: "this panelist's presentation sheet" }) presentation: OwnPresentationSheetDto | null;
 }
 
 export class VisitationResultDto {
@@ -74,7 +74,7 @@ export class VisitationResultDto {
   @ApiScore() score: string;
   @ApiText({ nullable: true }) findings: string | null;
   @ApiInt() version: number;
-  @ApiScore({ nullable: true, description: 'the mean of the body\'s panelists\' scores' }) bodyVisitationScore: string | null;
+  @ApiScore({ nullable: true, description: "the mean of the body's panelists' scores" }) bodyVisitationScore: string | null;
 }
 
 export class PresentationResultDto {
@@ -84,6 +84,6 @@ export class PresentationResultDto {
   @ApiExactDecimal() totalExact: string;
   @ApiText({ nullable: true }) note: string | null;
   @ApiInt() version: number;
-  @ApiScore({ nullable: true, description: 'the mean of the body\'s panelists\' totals' }) bodyPresentationScore: string | null;
+  @ApiScore({ nullable: true, description: "the mean of the body's panelists' totals" }) bodyPresentationScore: string | null;
   @ApiExactDecimal({ nullable: true }) bodyPresentationScoreExact: string | null;
 }

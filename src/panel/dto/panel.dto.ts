@@ -1,13 +1,16 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { IsId } from '../../common/id';
 import { IsDecimalInput } from '../../common/decimal-input';
+import { IsId } from '../../common/id';
 import { NestedArray } from '../../common/validation';
 
 export class PanelAssignDto {
   @IsId()
   panelistId: string;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsId({ each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsId({ each: true })
   participationIds: string[];
 }
 
@@ -15,15 +18,20 @@ export class VisitationDto {
   @IsDecimalInput({ min: 0, max: 100 })
   score: string | number;
 
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   findings?: string;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   version?: number;
 }
 
 export class CriterionScoreDto {
-  @IsString() @MaxLength(40)
+  @IsString()
+  @MaxLength(40)
   code: string;
 
   /** 0..100 with at most two decimals; checked against the rubric in the service. */
@@ -35,9 +43,13 @@ export class PresentationDto {
   @NestedArray(() => CriterionScoreDto, { min: 1, max: 50 })
   criteria: CriterionScoreDto[];
 
-  @IsOptional() @IsString() @MaxLength(10000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   note?: string;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   version?: number;
 }

@@ -1,21 +1,10 @@
-import { FINALIST_RULE_TYPES, FinalistRuleType } from '../../scoring/finalists';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
 import { IsDecimalInput } from '../../common/decimal-input';
 import { IsInstant, NestedArray, NestedObject } from '../../common/validation';
 import { format2 } from '../../scoring/decimal';
+import { FINALIST_RULE_TYPES, FinalistRuleType } from '../../scoring/finalists';
 import { Period } from '../entities/period.entity';
 import { finalistRuleOf, finalistRuleView, Schedule, scheduleInUtc } from '../period-rules';
 import { STAGES, Stage } from '../stage-machine';
@@ -24,7 +13,8 @@ export class WeightsDto {
   @IsDecimalInput({ min: 0, max: 100 })
   saq: string | number;
 
-  @IsOptional() @IsDecimalInput({ min: 0, max: 100 })
+  @IsOptional()
+  @IsDecimalInput({ min: 0, max: 100 })
   visitation?: string | number;
 
   @IsDecimalInput({ min: 0, max: 100 })
@@ -40,10 +30,13 @@ export class FinalistRuleDto {
 }
 
 export class BandDto {
-  @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'code must be upper-case letters, digits or _' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'code must be upper-case letters, digits or _' })
   code: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   label: string;
 
   @IsDecimalInput({ min: 0, max: 100 })
@@ -51,10 +44,13 @@ export class BandDto {
 }
 
 export class RubricCriterionDto {
-  @IsString() @Matches(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'code must be upper-case letters, digits or _' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{0,39}$/, { message: 'code must be upper-case letters, digits or _' })
   code: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   title: string;
 
   @IsDecimalInput({ min: 0, max: 100 })
@@ -87,13 +83,19 @@ export class ScheduleDto {
 }
 
 export class CreatePeriodDto {
-  @IsInt() @Min(2000) @Max(2100)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   timezone: string;
 
   @NestedObject(() => WeightsDto)
@@ -113,13 +115,22 @@ export class CreatePeriodDto {
 }
 
 export class CertificateSettingsDto {
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   signatoryName?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   signatoryTitle?: string;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   place?: string;
 }
 
@@ -127,7 +138,10 @@ export class UpdatePeriodDto {
   @NestedObject(() => CertificateSettingsDto, { optional: true })
   certificate?: CertificateSettingsDto;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name?: string;
 
   @NestedObject(() => ScheduleDto, { optional: true })
@@ -145,7 +159,9 @@ export class UpdatePeriodDto {
   @NestedArray(() => RubricCriterionDto, { min: 1, max: 50, optional: true })
   presentationRubric?: RubricCriterionDto[];
 
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   version?: number;
 }
 
@@ -153,13 +169,16 @@ export class AdvanceDto {
   @IsIn(STAGES)
   to: Stage;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   force?: boolean;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   reason?: string;
 }
-
 
 export class PeriodWeightsDto {
   @ApiScore() saq: string;

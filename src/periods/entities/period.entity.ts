@@ -1,6 +1,6 @@
-import { FINALIST_RULE_TYPES, FinalistRuleType } from '../../scoring/finalists';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Band } from '../../scoring/bands';
+import { FINALIST_RULE_TYPES, FinalistRuleType } from '../../scoring/finalists';
 import { RubricCriterion } from '../../scoring/panel-scores';
 import { Schedule } from '../period-rules';
 import { Stage, STAGES } from '../stage-machine';

@@ -10,36 +10,57 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export const CATEGORY_CODE = /^[A-Z][A-Z0-9_]{0,39}$/;
 
 export class CreateCategoryDto {
-  @Transform(trim) @IsString() @Matches(CATEGORY_CODE, { message: 'code must be upper-case letters, digits or _ (for example OPD, BUMD)' })
+  @Transform(trim)
+  @IsString()
+  @Matches(CATEGORY_CODE, { message: 'code must be upper-case letters, digits or _ (for example OPD, BUMD)' })
   code: string;
 
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 }
 
 export class CreatePublicBodyDto {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   name: string;
 
-  @Transform(trim) @IsString() @Matches(CATEGORY_CODE, { message: 'categoryCode must be a category code' })
+  @Transform(trim)
+  @IsString()
+  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a category code' })
   categoryCode: string;
 
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(120)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(120)
   region?: string;
 
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' }) @MaxLength(500)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @MaxLength(500)
   website?: string;
 
-  @IsOptional() @Transform(trimLower)
-  @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  @IsOptional()
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
   email?: string;
 }
 
 export class PublicBodyQuery extends PageQuery {
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   categoryCode?: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   q?: string;
 }
 

@@ -20,7 +20,7 @@ export class RankingRunDto {
   @ApiInt({ description: 'percent' }) progress: number;
   @ApiText() jobId: string;
   @ApiInt() attempts: number;
-  @ApiText({ description: 'hash of the run\'s inputs (unchanged inputs reuse the run)' }) inputsHash: string;
+  @ApiText({ description: "hash of the run's inputs (unchanged inputs reuse the run)" }) inputsHash: string;
   @ApiInt({ nullable: true }) rankedCount: number | null;
   @ApiInt({ nullable: true }) notParticipatingCount: number | null;
   @ApiInstant({ nullable: true }) startedAt: string | null;
@@ -30,7 +30,7 @@ export class RankingRunDto {
 
 /** One row of a published ranking: what anyone may see. */
 export class PublicRankingRowDto {
-  @ApiText({ description: 'the body\'s name' }) publicBody: string;
+  @ApiText({ description: "the body's name" }) publicBody: string;
   @ApiId() publicBodyId: string;
   @ApiText() categoryCode: string;
   @ApiText() categoryName: string;
@@ -66,7 +66,7 @@ export class PublicRankingDto extends paginatedDto(PublicRankingRowDto) {
 export class PublishedPeriodDto {
   @ApiInt() year: number;
   @ApiText() name: string;
-  @ApiText({ example: 'Asia/Jakarta', description: 'the period\'s time zone, for showing its dates' }) timezone: string;
+  @ApiText({ example: 'Asia/Jakarta', description: "the period's time zone, for showing its dates" }) timezone: string;
   @ApiInstant() publishedAt: string;
 }
 

@@ -1,6 +1,6 @@
+import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsId } from '../../common/id';
-import { Type } from 'class-transformer';
 import { PageQuery } from '../../common/pagination';
 
 export class PublishDto {
@@ -9,26 +9,36 @@ export class PublishDto {
 }
 
 export class ResultsQuery extends PageQuery {
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   categoryCode?: string;
 }
 
 export class PublicRankingQuery extends ResultsQuery {
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   organizer?: string;
 }
 
 export class YearParam {
-  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 }
 
 export class OrganizerSlugParam {
-  @IsString() @MaxLength(64)
+  @IsString()
+  @MaxLength(64)
   slug: string;
 }
 
 export class PublicRankingFileQuery {
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   organizer?: string;
 }

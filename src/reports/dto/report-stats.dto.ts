@@ -64,7 +64,7 @@ export class PreviousPeriodDto {
 
 export class YearOverYearDto {
   @ApiId() publicBodyId: string;
-  @ApiText({ description: 'the body\'s name' }) publicBody: string;
+  @ApiText({ description: "the body's name" }) publicBody: string;
   @ApiText() categoryCode: string;
   @ApiScore() previousFinalScore: string;
   @ApiScore() finalScore: string;

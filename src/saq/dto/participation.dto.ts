@@ -10,7 +10,7 @@ export class PublicBodyRefDto {
 
 export class SaqProgressDto {
   @ApiInt() answered: number;
-  @ApiInt({ description: 'questions that apply to the body\'s category' }) total: number;
+  @ApiInt({ description: "questions that apply to the body's category" }) total: number;
   @ApiInt({ description: 'answered questions still missing the evidence they need' }) missingEvidence: number;
 }
 
@@ -27,13 +27,14 @@ export class ParticipationDto {
   @ApiNested(() => PublicBodyRefDto) publicBody: PublicBodyRefDto;
   @ApiText() categoryCode: string;
   @ApiEnum(PARTICIPATION_STATUSES, { enumName: 'ParticipationStatus' }) status: ParticipationStatus;
-  @ApiInstant({ nullable: true, description: 'the body\'s own deadline when extended, else the SAQ window\'s end' }) deadline: string | null;
+  @ApiInstant({ nullable: true, description: "the body's own deadline when extended, else the SAQ window's end" }) deadline: string | null;
   @ApiBool() deadlineExtended: boolean;
   @ApiInstant({ nullable: true }) startedAt: string | null;
   @ApiInstant({ nullable: true }) submittedAt: string | null;
   @ApiBool({ description: 'whether the body may still change its SAQ now' }) writable: boolean;
   @ApiNested(() => SaqProgressDto) progress: SaqProgressDto;
-  @ApiNested(() => AspectProgressDto, { isArray: true, description: 'progress per aspect, in the instrument\'s order (aspects with no question for the body left out)' }) progressByAspect: AspectProgressDto[];
+  @ApiNested(() => AspectProgressDto, { isArray: true, description: "progress per aspect, in the instrument's order (aspects with no question for the body left out)" })
+  progressByAspect: AspectProgressDto[];
   @ApiInt({ description: 'the largest evidence file accepted, in bytes' }) evidenceMaxBytes: number;
   @ApiInt() version: number;
 }

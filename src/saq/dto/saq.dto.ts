@@ -11,16 +11,25 @@ export class SaveAnswerDto {
   @IsDefined({ message: 'value is required' })
   value: unknown;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsId({ each: true, message: 'each evidenceIds entry must be an evidence id' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsId({ each: true, message: 'each evidenceIds entry must be an evidence id' })
   evidenceIds?: string[];
 
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   url?: string;
 
-  @IsOptional() @IsString() @MaxLength(5000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
   note?: string;
 
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   version?: number;
 }
 
@@ -28,6 +37,8 @@ export class DeadlineDto {
   @IsInstant()
   closesAt: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   reason: string;
 }

@@ -1,33 +1,43 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiText } from '../../common/api-schema';
-import { IsId } from '../../common/id';
 import { Role, ROLES } from '../../common/auth-user';
+import { IsId } from '../../common/id';
 import { PageQuery } from '../../common/pagination';
-import { User } from '../entities/user.entity';
 import { trimLower } from '../../common/validation';
+import { User } from '../entities/user.entity';
 
 export class CreateUserDto {
-  @Transform(trimLower) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
   email: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   name: string;
 
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
 
-  @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(200)
   password: string;
 
-  @IsOptional() @IsId()
+  @IsOptional()
+  @IsId()
   publicBodyId?: string;
 
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   affiliation?: string;
 
   /** Platform admins only: create the user (usually the first admin) in another organizer. */
-  @IsOptional() @IsId()
+  @IsOptional()
+  @IsId()
   organizerId?: string;
 }
 
@@ -38,7 +48,8 @@ export class UpdateUserDto {
 }
 
 export class UserQuery extends PageQuery {
-  @IsOptional() @IsIn(ROLES)
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 }
 
@@ -75,7 +86,9 @@ export class DeclareConflictDto {
   @IsId()
   publicBodyId: string;
 
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   reason?: string;
 }
 

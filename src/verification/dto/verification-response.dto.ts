@@ -81,7 +81,7 @@ export class QuestionVerificationDto {
   @ApiScore() maxPoints: string;
   @ApiScore({ nullable: true }) selfPoints: string | null;
   @ApiScore({ nullable: true, description: 'null until verified' }) verifiedPoints: string | null;
-  @ApiScore({ nullable: true, description: 'the points that count: an accepted objection\'s, else the verified ones' }) effectivePoints: string | null;
+  @ApiScore({ nullable: true, description: "the points that count: an accepted objection's, else the verified ones" }) effectivePoints: string | null;
   @ApiEnum(VERIFICATION_STATUSES, { enumName: 'VerificationStatus', nullable: true }) status: VerificationStatus | null;
   @ApiText({ nullable: true }) note: string | null;
   @ApiInt({ description: '0 until verified' }) version: number;

@@ -25,9 +25,7 @@ export class TokenStateService {
     @Inject(ENV) env: EnvironmentVariables,
   ) {
     // lru-cache takes ttl 0 as "never expires": a window of 0 means no cache at all.
-    this.cache = env.AUTH_USER_CACHE_MS > 0
-      ? new LRUCache<string, UserTokenState>({ max: 50000, ttl: env.AUTH_USER_CACHE_MS, fetchMethod: (id) => this.read(id) })
-      : null;
+    this.cache = env.AUTH_USER_CACHE_MS > 0 ? new LRUCache<string, UserTokenState>({ max: 50000, ttl: env.AUTH_USER_CACHE_MS, fetchMethod: (id) => this.read(id) }) : null;
   }
 
   async accepts(userId: string, tokenVersion: number): Promise<boolean> {
