@@ -129,13 +129,17 @@ async function main() {
     }
     const times = await timeToFirstRow(origin, year, runs);
     const m = median(times);
-    console.log(`public ranking ${year} (ki-kalteng), first row visible: ${times.join(', ')} ms; median ${m} ms (budget ${FIRST_ROW_BUDGET_MS} ms)${m > FIRST_ROW_BUDGET_MS ? '  OVER BUDGET' : ''}`);
+    console.log(
+      `public ranking ${year} (ki-kalteng), first row visible: ${times.join(', ')} ms; median ${m} ms (budget ${FIRST_ROW_BUDGET_MS} ms)${m > FIRST_ROW_BUDGET_MS ? '  OVER BUDGET' : ''}`,
+    );
     if (m > FIRST_ROW_BUDGET_MS) process.exitCode = 1;
   } finally {
     if (demo) {
       await stopDemo(demo.child);
       rmSync(out, { recursive: true, force: true });
-      await dropDatabaseIfExists(validateEnv({ ...toEnvironment(loadEnvOrExit()), DB_NAME: db })).catch((e: unknown) => console.error(`could not drop ${db}: ${e instanceof Error ? e.message : e}`));
+      await dropDatabaseIfExists(validateEnv({ ...toEnvironment(loadEnvOrExit()), DB_NAME: db })).catch((e: unknown) =>
+        console.error(`could not drop ${db}: ${e instanceof Error ? e.message : e}`),
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'fs';
 import { createServer } from 'net';
 import * as path from 'path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PPID_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, pdf, publishedPeriod, saqPeriod, verifiedPeriod } from '../factories';
