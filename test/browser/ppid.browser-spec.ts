@@ -4,7 +4,7 @@ import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PPID_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
-import { API, Factory, pdf, saqPeriod, verifiedPeriod } from '../factories';
+import { API, Factory, pdf, publishedPeriod, saqPeriod, verifiedPeriod } from '../factories';
 import { bearer, createTestApp, eventually, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
 
@@ -30,11 +30,13 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
   let browser: Browser;
   let saq: { participationId: string; bodyId: string; email: string; password: string };
   let objection: { participationId: string; email: string; password: string; assessorToken: string };
+  /** A published period with certificates: `owner` holds one; `other` is another body's PPID (with its own). */
+  let piagam: { participationId: string; code: string; owner: { email: string; password: string }; other: { email: string; password: string } };
 
   beforeAll(async () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '100000' } });
+    t = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '100000', CERT_RENDER_THREADS: '1' } });
     await t.app.listen(port, '127.0.0.1');
     const f = new Factory(t);
     const open = await saqPeriod(t, f, { count: 1, year: 2027, categories: ['OPD'] });
@@ -43,6 +45,17 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
     const verified = await verifiedPeriod(t, f, { count: 1, year: 2028, categories: ['OPD'], verified: [{ '2.1': 2 }] });
     const ppid2 = await f.user('public_body', { publicBodyId: verified.bodies[0].bodyId });
     objection = { participationId: verified.bodies[0].participationId, email: ppid2.email, password: ppid2.password, assessorToken: verified.assessor.token };
+    const published = await publishedPeriod(t, f, { year: 2029 });
+    const batch = await t.http().post(`${API}/periods/${published.period.id}/certificates`).set(bearer(t.adminToken)).expect(202);
+    await eventually(async () => (await t.http().get(`${API}/certificate-batches/${batch.body.batchId}`).set(bearer(t.adminToken))).body.status !== 'RUNNING', 60000);
+    const holder = published.bodies[1];
+    const meta = (await t.http().get(`${API}/participations/${holder.participationId}/certificate/meta`).set(bearer(t.adminToken)).expect(200)).body;
+    piagam = {
+      participationId: holder.participationId,
+      code: meta.code,
+      owner: await f.user('public_body', { publicBodyId: holder.bodyId }),
+      other: await f.user('public_body', { publicBodyId: published.bodies[0].bodyId }),
+    };
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 180000);
@@ -241,6 +254,39 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
     await expect(decided.textContent()).resolves.toMatch(/Sanggah diterima.*Nilai baru: 4,00.*Catatan keputusan: DIP mutakhir terbukti/);
     await checkPage(page, 'ppid-sanggah-diputus', width);
     await context.close();
+  });
+
+  /** The certificate PDF as the page's session fetches it: an access token from the session's refresh cookie. */
+  const fetchWithSession = (page: Page, participationId: string) =>
+    page.evaluate(async (url) => {
+      const refreshed = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin' });
+      const { accessToken } = await refreshed.json();
+      const res = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } });
+      return { status: res.status, type: res.headers.get('content-type') };
+    }, `/api/v1/participations/${participationId}/certificate`);
+
+  it.each([1280, 360])('after publication shows its piagam and downloads the PDF; another body’s PPID cannot fetch it, at %i px', async (width) => {
+    const { context, page } = await signedIn(width, piagam.owner);
+    const card = page.getByTestId('participation').filter({ hasText: '2029' });
+    await expect(card.getByTestId('stage').textContent()).resolves.toBe('Tahap: Diumumkan');
+    const certificate = card.getByTestId('certificate');
+    await certificate.getByText(/^Piagam diterbitkan \d{1,2} \w{3} 2\d{3} \d{2}\.\d{2} WIB\.$/).waitFor();
+    await checkPage(page, 'ppid-piagam', width);
+    const [download] = await Promise.all([page.waitForEvent('download'), certificate.getByRole('button', { name: 'Unduh piagam (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`piagam-${piagam.code}.pdf`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(1000);
+    // The same request the other PPID makes below, answered here: so its 404 is the refusal, not a wrong path.
+    await expect(fetchWithSession(page, piagam.participationId)).resolves.toEqual({ status: 200, type: 'application/pdf' });
+    await context.close();
+
+    const other = await signedIn(width, piagam.other);
+    await other.page.getByTestId('certificate').first().waitFor(); // its own piagam is there
+    await expect(fetchWithSession(other.page, piagam.participationId)).resolves.toMatchObject({ status: 404 });
+    await other.context.close();
   });
 
   it('keeps the PPID’s pages within their budget, and the public pages load none of them', () => {

@@ -1,9 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsId } from '../../common/id';
 import { IsInstant } from '../../common/validation';
 
 export class SaveAnswerDto {
-  /** YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string. */
+  @ApiProperty({
+    description: 'YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string',
+    oneOf: [{ type: 'boolean' }, { type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
+  })
   @IsDefined({ message: 'value is required' })
   value: unknown;
 

@@ -60,11 +60,11 @@ export function toApiError(response: Response, error: unknown): ApiError {
 }
 
 /**
- * Awaits an openapi-fetch call and gives its body, or throws an ApiError. `T` is the response's type
- * from web/src/api/types.ts (generated where the API declares it).
+ * Awaits an openapi-fetch call and gives its body, or throws an ApiError. The body's type is the one
+ * the call declares (generated from the route's response DTO), so a changed API breaks the type-check.
  */
-export async function unwrap<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  let result: { data?: unknown; error?: unknown; response: Response };
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await call;
   } catch {

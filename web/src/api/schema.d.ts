@@ -1586,8 +1586,8 @@ export interface components {
             items: components["schemas"]["AnswerDto"][];
         };
         SaveAnswerDto: {
-            /** @description YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string. */
-            value: Record<string, never>;
+            /** @description YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string */
+            value: boolean | string | number | string[];
             evidenceIds?: string[];
             url?: string;
             note?: string;

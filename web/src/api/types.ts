@@ -16,3 +16,27 @@ export type RankingItem = PublicRanking['items'][number];
 export type CertificateCheck = Response<'/public/certificates/{code}', 'get'>;
 export type LoginResult = Response<'/auth/login', 'post'>;
 export type SessionUser = LoginResult['user'];
+
+type Schemas = components['schemas'];
+
+// A PPID's pages (web/src/ppid/).
+export type Stage = Schemas['Stage'];
+export type ParticipationStatus = Schemas['ParticipationStatus'];
+export type Participation = Response<'/participations/{id}', 'get'>;
+export type Period = Response<'/periods/{id}', 'get'>;
+export type Instrument = Response<'/periods/{id}/instrument', 'get'>;
+export type Question = Instrument['aspects'][number]['questions'][number];
+export type EvidenceKind = Schemas['EvidenceKind'];
+export type Answer = Response<'/participations/{id}/answers', 'get'>['items'][number];
+export type SaveAnswer = NonNullable<paths['/participations/{id}/answers/{questionCode}']['put']['requestBody']>['content']['application/json'];
+export type EvidenceFile = Response<'/participations/{id}/evidence', 'get'>['items'][number];
+export type VerificationItem = Response<'/participations/{id}/verifications', 'get'>['items'][number];
+
+/**
+ * One entry of a refused submit's 422 `details.missing` (src/saq/saq-rules.ts). Error details are
+ * not typed per route in the OpenAPI document, so this one shape is written here.
+ */
+export interface MissingItem {
+  questionCode: string;
+  missing: 'ANSWER' | 'EVIDENCE';
+}

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { ApiError } from '../api/client';
 import { formatCount } from '../ui/format';
 import { keys } from './queries';
-import type { EvidenceFile, EvidenceKind } from './types';
+import type { EvidenceFile, EvidenceKind } from '../api/types';
 import { pdfRefusal, uploadEvidence } from './upload';
 import { saveErrorText } from './widgets';
 

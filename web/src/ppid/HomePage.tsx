@@ -9,7 +9,8 @@ import { useSession } from '../ui/session';
 import { usePageTitle } from '../ui/usePageTitle';
 import { certificatePdf, useCertificateMeta, useMine, usePeriod } from './queries';
 import QuestionnairePage from './QuestionnairePage';
-import { FROM_OBJECTION, STAGE_LABELS, STATUS_LABELS, type Participation } from './types';
+import type { Participation } from '../api/types';
+import { FROM_OBJECTION, STAGE_LABELS, STATUS_LABELS } from './labels';
 import VerificationPage from './VerificationPage';
 import { Countdown, saveErrorText } from './widgets';
 

@@ -10,17 +10,18 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { AutosaveQueue, type Draft, type Entry } from './autosave';
 import { EvidenceField } from './EvidenceField';
 import { keys, useAnswers, useEvidenceFiles, useInstrument, useParticipation, usePeriod } from './queries';
-import type { Answer, EvidenceFile, MissingItem, Participation, Question } from './types';
+import type { Answer, EvidenceFile, MissingItem, Participation, Question, SaveAnswer } from '../api/types';
 import { closedText, fieldErrorsOf, RetryButton, saveErrorText } from './widgets';
 
 const EMPTY: Draft = { value: undefined, evidenceIds: [], url: '' };
 const toDraft = (a: Answer | undefined): Draft => (a ? { value: a.value, evidenceIds: a.evidenceIds, url: a.url ?? '' } : EMPTY);
 
 /** The body of a PUT for the question's evidence kind: only the evidence it takes. */
-function answerBody(q: Question, d: Draft, version: number) {
+function answerBody(q: Question, d: Draft, version: number): SaveAnswer {
   const takesFile = q.evidence === 'FILE' || q.evidence === 'FILE_OR_URL';
   const takesUrl = q.evidence === 'URL' || q.evidence === 'FILE_OR_URL';
-  return { value: d.value, evidenceIds: takesFile && d.evidenceIds.length ? d.evidenceIds : undefined, url: takesUrl && d.url.trim() ? d.url.trim() : undefined, version };
+  // The queue sends only a draft with a value (autosave.ts hasValue); its inputs give the type's kinds.
+  return { value: d.value as SaveAnswer['value'], evidenceIds: takesFile && d.evidenceIds.length ? d.evidenceIds : undefined, url: takesUrl && d.url.trim() ? d.url.trim() : undefined, version };
 }
 
 function shownValue(q: Question, value: unknown): string {
@@ -54,12 +55,12 @@ export default function QuestionnairePage() {
         isConflict: (e) => e instanceof ApiError && e.status === 409,
         save: async (code, draft, version) => {
           const q = questionsRef.current.get(code)!;
-          const saved = await unwrap<Answer>(api.PUT('/participations/{id}/answers/{questionCode}', { params: { path: { id, questionCode: code } }, body: answerBody(q, draft, version) as never }));
+          const saved = await unwrap(api.PUT('/participations/{id}/answers/{questionCode}', { params: { path: { id, questionCode: code } }, body: answerBody(q, draft, version) }));
           void qc.invalidateQueries({ queryKey: keys.participation(id) });
           return saved;
         },
         loadCurrent: async (code) => {
-          const list = await unwrap<{ items: Answer[] }>(api.GET('/participations/{id}/answers', { params: { path: { id } } }));
+          const list = await unwrap(api.GET('/participations/{id}/answers', { params: { path: { id } } }));
           const a = list.items.find((x) => x.questionCode === code);
           return a ? { draft: toDraft(a), version: a.version } : { draft: EMPTY, version: 0 };
         },

@@ -9,7 +9,7 @@ import { Loading } from '../ui/Loading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { EvidenceField } from './EvidenceField';
 import { keys, useEvidenceFiles, useInstrument, useParticipation, useVerifications } from './queries';
-import type { EvidenceFile, Participation, Question, VerificationItem } from './types';
+import type { EvidenceFile, Participation, Question, VerificationItem } from '../api/types';
 import { fieldErrorsOf, RetryButton, saveErrorText } from './widgets';
 
 const VERIFICATION_STATUS: Record<string, string> = { ACCEPTED: 'Diterima', ADJUSTED: 'Disesuaikan', EVIDENCE_INACCESSIBLE: 'Data dukung tidak dapat diakses' };

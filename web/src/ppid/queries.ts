@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import type { Answer, CertificateMeta, EvidenceFile, Instrument, Participation, Period, Verifications } from './types';
 
 const path = (id: string) => ({ params: { path: { id } } });
 
@@ -15,38 +14,38 @@ export const keys = {
 // What a PPID works on changes under its hands (its own saves, the admin's stage moves): read fresh.
 const fresh = { staleTime: 0 };
 
-export const useMine = () => useQuery({ queryKey: keys.mine, queryFn: () => unwrap<{ items: Participation[] }>(api.GET('/participations/mine')), ...fresh });
+export const useMine = () => useQuery({ queryKey: keys.mine, queryFn: () => unwrap(api.GET('/participations/mine')), ...fresh });
 
 export const useParticipation = (id: string) =>
-  useQuery({ queryKey: keys.participation(id), queryFn: () => unwrap<Participation>(api.GET('/participations/{id}', path(id))), ...fresh });
+  useQuery({ queryKey: keys.participation(id), queryFn: () => unwrap(api.GET('/participations/{id}', path(id))), ...fresh });
 
 export const usePeriod = (id: string | undefined) =>
-  useQuery({ queryKey: ['ppid', 'period', id], enabled: !!id, queryFn: () => unwrap<Period>(api.GET('/periods/{id}', path(id!))), ...fresh });
+  useQuery({ queryKey: ['ppid', 'period', id], enabled: !!id, queryFn: () => unwrap(api.GET('/periods/{id}', path(id!))), ...fresh });
 
 export const useInstrument = (periodId: string | undefined, categoryCode: string | undefined) =>
   useQuery({
     queryKey: ['ppid', 'instrument', periodId, categoryCode],
     enabled: !!periodId && !!categoryCode,
-    queryFn: () => unwrap<Instrument>(api.GET('/periods/{id}/instrument', { params: { path: { id: periodId! }, query: { categoryCode: categoryCode! } } })),
+    queryFn: () => unwrap(api.GET('/periods/{id}/instrument', { params: { path: { id: periodId! }, query: { categoryCode: categoryCode! } } })),
     staleTime: Infinity,
   });
 
 export const useAnswers = (id: string) =>
-  useQuery({ queryKey: keys.answers(id), queryFn: () => unwrap<{ items: Answer[] }>(api.GET('/participations/{id}/answers', path(id))), ...fresh });
+  useQuery({ queryKey: keys.answers(id), queryFn: () => unwrap(api.GET('/participations/{id}/answers', path(id))), ...fresh });
 
 export const useEvidenceFiles = (id: string) =>
-  useQuery({ queryKey: keys.evidence(id), queryFn: () => unwrap<{ items: EvidenceFile[] }>(api.GET('/participations/{id}/evidence', path(id))), ...fresh });
+  useQuery({ queryKey: keys.evidence(id), queryFn: () => unwrap(api.GET('/participations/{id}/evidence', path(id))), ...fresh });
 
 export const useVerifications = (id: string, enabled = true) =>
-  useQuery({ queryKey: keys.verifications(id), enabled, queryFn: () => unwrap<Verifications>(api.GET('/participations/{id}/verifications', path(id))), ...fresh });
+  useQuery({ queryKey: keys.verifications(id), enabled, queryFn: () => unwrap(api.GET('/participations/{id}/verifications', path(id))), ...fresh });
 
 export const useCertificateMeta = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: ['ppid', 'certificate', id],
     enabled,
-    queryFn: () => unwrap<CertificateMeta>(api.GET('/participations/{id}/certificate/meta', path(id))),
+    queryFn: () => unwrap(api.GET('/participations/{id}/certificate/meta', path(id))),
     ...fresh,
   });
 
 /** The certificate PDF, fetched with the session's token, as a Blob to save. */
-export const certificatePdf = (id: string) => unwrap<Blob>(api.GET('/participations/{id}/certificate', { ...path(id), parseAs: 'blob' }));
+export const certificatePdf = (id: string) => unwrap(api.GET('/participations/{id}/certificate', { ...path(id), parseAs: 'blob' }));

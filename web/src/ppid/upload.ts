@@ -1,6 +1,6 @@
 import { api, unwrap } from '../api/client';
+import type { EvidenceFile } from '../api/types';
 import { formatCount } from '../ui/format';
-import type { EvidenceFile } from './types';
 
 /**
  * What the browser can tell before sending (the server still judges the file): its content starts
@@ -41,7 +41,7 @@ export function uploadEvidence(participationId: string, file: File, onProgress: 
       xhr.onerror = () => reject(new TypeError('network error'));
       xhr.send(form);
     });
-  return unwrap<EvidenceFile>(
+  return unwrap(
     api.POST('/participations/{id}/evidence', {
       params: { path: { id: participationId } },
       body: form as never,
