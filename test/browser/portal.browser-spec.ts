@@ -1,26 +1,16 @@
 import { mkdirSync } from 'fs';
-import { createServer } from 'net';
 import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PUBLIC_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, publishedPeriod, rankAndWait } from '../factories';
 import { decodeQrFromPdf } from '../support/pdf';
+import { freePort } from '../support/private-servers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, eventually, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 const WIDTHS = [1280, 360] as const;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 interface ApiRankingItem {
   publicBody: string;

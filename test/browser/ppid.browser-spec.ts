@@ -1,24 +1,14 @@
 import { mkdirSync } from 'fs';
-import { createServer } from 'net';
 import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PPID_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, pdf, publishedPeriod, saqPeriod, verifiedPeriod } from '../factories';
+import { freePort } from '../support/private-servers';
 import { bearer, createTestApp, eventually, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
 
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 // The first bytes of a PNG: a picture renamed .pdf is still a picture.
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);

@@ -1,21 +1,11 @@
-import { createServer } from 'net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { API, Factory } from '../factories';
+import { freePort } from '../support/private-servers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
 
 const COOKIE = 'monev_session';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Sessions in Debian's Chromium: 5-second access tokens, so the portal has to refresh to keep the user in. */
 (chromiumFound() ? describe : describe.skip)('portal in a browser: sessions', () => {
