@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
