@@ -2,7 +2,7 @@ import { createServer, Socket } from 'net';
 import Redis from 'ioredis';
 import * as jwt from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
-import { API, Factory } from './factories';
+import { API, Factory, otherOrganizerAdmin } from './factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, baseTestEnv, bearer, createTestApp, eventually, TestApp } from './support/test-app';
 
 const BAD_LOGIN = { statusCode: 401, error: 'Unauthorized', message: 'Invalid e-mail or password', code: 'AUTH_BAD_CREDENTIALS' };
@@ -119,19 +119,7 @@ describe('auth hardening: tokens die with their user', () => {
     const bad = await patchUser(t.adminToken, assessor.id, { active: 'no' }).expect(400);
     expect(bad.body.details).toEqual([{ field: 'active', message: 'active must be true or false', code: 'FIELD_NOT_BOOLEAN' }]);
 
-    const org = await t
-      .http()
-      .post(`${API}/organizers`)
-      .set(bearer(t.adminToken))
-      .send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' })
-      .expect(201);
-    await t
-      .http()
-      .post(`${API}/users`)
-      .set(bearer(t.adminToken))
-      .send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id })
-      .expect(201);
-    const otherAdmin = await t.login('admin@ki-sumsel.test', 'sumsel-admin-1');
+    const { token: otherAdmin } = await otherOrganizerAdmin(t);
     const theirs = await patchUser(otherAdmin, assessor.id, { active: false }).expect(404);
     expect(theirs.body).toMatchObject({ statusCode: 404, message: `User ${assessor.id} not found` });
     await t.http().get(`${API}/auth/me`).set(bearer(assessor.token)).expect(200);

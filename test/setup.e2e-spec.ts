@@ -1,4 +1,4 @@
-import { API, Factory, smallInstrument } from './factories';
+import { API, Factory, otherOrganizerAdmin, smallInstrument } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 describe('monev setup: registry, periods, stage machine, instrument, participants, audit', () => {
@@ -274,19 +274,8 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
     });
 
     it("keeps each organizer's categories, bodies, periods, users and audit rows to itself", async () => {
-      const org = await t
-        .http()
-        .post(`${API}/organizers`)
-        .set(bearer(t.adminToken))
-        .send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' })
-        .expect(201);
-      await t
-        .http()
-        .post(`${API}/users`)
-        .set(bearer(t.adminToken))
-        .send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id })
-        .expect(201);
-      const other = new Factory(t, await t.login('admin@ki-sumsel.test', 'sumsel-admin-1'));
+      const { token: otherToken } = await otherOrganizerAdmin(t);
+      const other = new Factory(t, otherToken);
       const cat = await other.category('OPD', 'OPD Sumsel');
       const body = await other.body('OPD', 'Diskominfo Sumsel');
       const period = await other.period({ year: 2031 }); // same year as ours: separate organizers

@@ -82,6 +82,23 @@ export class Factory {
 }
 
 /** A small instrument: two aspects, every question type, one category-specific question. */
+/** A second organizer (KI Sumatera Selatan) and the token of its first admin, for isolation tests. */
+export async function otherOrganizerAdmin(t: TestApp): Promise<{ organizerId: string; token: string }> {
+  const org = await t
+    .http()
+    .post(`${API}/organizers`)
+    .set(bearer(t.adminToken))
+    .send({ slug: 'ki-sumsel', name: 'Komisi Informasi Provinsi Sumatera Selatan', level: 'PROVINSI' })
+    .expect(201);
+  await t
+    .http()
+    .post(`${API}/users`)
+    .set(bearer(t.adminToken))
+    .send({ email: 'admin@ki-sumsel.test', name: 'Admin Sumsel', role: 'admin', password: 'sumsel-admin-1', organizerId: org.body.id })
+    .expect(201);
+  return { organizerId: org.body.id, token: await t.login('admin@ki-sumsel.test', 'sumsel-admin-1') };
+}
+
 export function smallInstrument(categoryOnly: string) {
   return {
     aspects: [
