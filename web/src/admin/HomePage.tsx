@@ -1,16 +1,157 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Badge, Grid, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, NavLink as RouterNavLink, Navigate, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { ErrorState } from '../ui/ErrorState';
+import { Loading } from '../ui/Loading';
 import { useSession } from '../ui/session';
 import { usePageTitle } from '../ui/usePageTitle';
+import type { AdminPeriodPage } from './admin-page';
+import { STAGE_LABELS } from './labels';
+import { noticesPages } from './notices';
+import { useAdminPeriod, usePeriods } from './queries';
+import { resultsPages } from './results';
 
-/** Placeholder home of the penyelenggara: the pages of this role hang here. */
-export default function HomePage() {
-  const user = useSession();
-  usePageTitle('Beranda');
+/** A page of the console for the whole organizer, at /beranda/<path>. */
+interface OrganizerPage {
+  path: string;
+  label: string;
+  element: ReactNode;
+}
+
+const Placeholder = ({ title }: { title: string }) => {
+  usePageTitle(title);
   return (
     <Stack gap="sm">
-      <Title order={1}>Beranda penyelenggara</Title>
-      <Text>Selamat datang, {user?.name}.</Text>
-      <Text>Di sini Anda akan mengatur periode, instrumen, peserta, tahapan, pemeringkatan, publikasi, dan piagam. Halaman-halaman ini sedang disiapkan.</Text>
+      <Title order={1}>{title}</Title>
+      <Text>Halaman ini sedang disiapkan.</Text>
     </Stack>
   );
+};
+
+const ORGANIZER_PAGES: OrganizerPage[] = [
+  { path: 'kategori', label: 'Kategori dan badan publik', element: <Placeholder title="Kategori dan badan publik" /> },
+  { path: 'pengguna', label: 'Pengguna', element: <Placeholder title="Pengguna" /> },
+  { path: 'periode-baru', label: 'Periode baru', element: <Placeholder title="Periode baru" /> },
+  { path: 'audit', label: 'Log audit', element: <Placeholder title="Log audit" /> },
+];
+
+/** The console's own pages for one period; the result and e-mail pages follow them (resultsPages, noticesPages). */
+const SETUP_PERIOD_PAGES: AdminPeriodPage[] = [
+  { path: 'pengaturan', label: 'Pengaturan periode', element: <Placeholder title="Pengaturan periode" /> },
+  { path: 'instrumen', label: 'Instrumen', element: <Placeholder title="Instrumen" /> },
+  { path: 'peserta', label: 'Peserta', element: <Placeholder title="Peserta" /> },
+  { path: 'tahapan', label: 'Tahapan', element: <Placeholder title="Tahapan" /> },
+  { path: 'pemantauan', label: 'Pemantauan SAQ', element: <Placeholder title="Pemantauan SAQ" /> },
+];
+
+export const PERIOD_PAGES: AdminPeriodPage[] = [...SETUP_PERIOD_PAGES, ...resultsPages, ...noticesPages];
+
+/** The secretariat's console under /beranda: organizer-wide pages, a period picker and the chosen period's pages. */
+export default function AdminArea() {
+  return (
+    <Routes>
+      <Route element={<ConsoleLayout />}>
+        <Route index element={<Overview />} />
+        {ORGANIZER_PAGES.map((p) => (
+          <Route key={p.path} path={p.path} element={p.element} />
+        ))}
+        <Route path="periode/:periodId">
+          <Route index element={<Navigate to={PERIOD_PAGES[0].path} replace />} />
+          {PERIOD_PAGES.map((p) => (
+            <Route key={p.path} path={p.path} element={p.element} />
+          ))}
+        </Route>
+        <Route path="*" element={<Placeholder title="Halaman tidak ditemukan" />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function ConsoleLayout() {
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 3 }}>
+        <ConsoleNav />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 9 }} style={{ minWidth: 0 }}>
+        <Outlet />
+      </Grid.Col>
+    </Grid>
+  );
+}
+
+/** Where /beranda/periode/:periodId/<sub> is, the picker keeps <sub> when it switches periods. */
+function currentPeriodSubpath(pathname: string): string {
+  const m = /^\/beranda\/periode\/[^/]+\/([^/]+)/.exec(pathname);
+  return m && PERIOD_PAGES.some((p) => p.path === m[1]) ? m[1] : PERIOD_PAGES[0].path;
+}
+
+function ConsoleNav() {
+  const periods = usePeriods();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const periodId = /^\/beranda\/periode\/([^/]+)/.exec(location.pathname)?.[1];
+  const navLink = (to: string, label: string, end = false) => (
+    <NavLink key={to} component={RouterNavLink} to={to} end={end} label={label} active={end ? location.pathname === to : location.pathname.startsWith(to)} />
+  );
+  return (
+    <nav aria-label="Menu penyelenggara" data-testid="admin-nav">
+      <Stack gap={4}>
+        {navLink('/beranda', 'Ringkasan', true)}
+        {ORGANIZER_PAGES.map((p) => navLink(`/beranda/${p.path}`, p.label))}
+        <Select
+          mt="sm"
+          label="Periode"
+          placeholder={periods.data && periods.data.items.length === 0 ? 'Belum ada periode' : 'Pilih periode'}
+          data={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} ${p.year}` }))}
+          value={periodId ?? null}
+          onChange={(id) => id && navigate(`/beranda/periode/${id}/${currentPeriodSubpath(location.pathname)}`)}
+          allowDeselect={false}
+          data-testid="period-picker"
+        />
+        {periodId && PERIOD_PAGES.map((p) => navLink(`/beranda/periode/${periodId}/${p.path}`, p.label))}
+      </Stack>
+    </nav>
+  );
+}
+
+function Overview() {
+  const user = useSession();
+  usePageTitle('Beranda');
+  const periods = usePeriods();
+  return (
+    <Stack gap="md">
+      <Title order={1}>Beranda penyelenggara</Title>
+      <Text>Selamat datang, {user?.name}.</Text>
+      <Title order={2} size="h3">
+        Periode
+      </Title>
+      {periods.error ? (
+        <ErrorState error={periods.error} onRetry={() => void periods.refetch()} />
+      ) : !periods.data ? (
+        <Loading />
+      ) : periods.data.items.length === 0 ? (
+        <Text>
+          Belum ada periode. <Link to="/beranda/periode-baru">Buat periode baru</Link>.
+        </Text>
+      ) : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0 }} data-testid="period-list">
+          {periods.data.items.map((p) => (
+            <li key={p.id}>
+              <Link to={`/beranda/periode/${p.id}`}>
+                {p.name} {p.year}
+              </Link>{' '}
+              <Badge variant="light">{STAGE_LABELS[p.stage]}</Badge>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+/** The period a period page is about, from the route (null while loading or on error, shown by the caller). */
+export function usePeriodFromRoute() {
+  const { periodId } = useParams();
+  return useAdminPeriod(periodId);
 }
