@@ -476,6 +476,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/periods/{id}/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SAQ at a glance: counts per category and a filtered, sorted page of bodies with progress, last activity and deadline. */
+        get: operations["MonitoringController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/periods/{id}/assignments/auto": {
         parameters: {
             query?: never;
@@ -1613,6 +1630,114 @@ export interface components {
         DeadlineDto: {
             closesAt: string;
             reason: string;
+        };
+        MonitoringWindowDto: {
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            closesAt: string;
+        };
+        StateCountsDto: {
+            /** @description INVITED: belum mulai */
+            notStarted: number;
+            /** @description IN_PROGRESS: mengisi */
+            inProgress: number;
+            /** @description SUBMITTED and every later status: terkirim */
+            submitted: number;
+            /** @description NOT_PARTICIPATING: never submitted when the SAQ closed */
+            notParticipating: number;
+            total: number;
+            /**
+             * @description submitted / total, in percent
+             * @example 87.50
+             */
+            submittedPercent: string;
+        };
+        CategoryCountsDto: {
+            /** @description INVITED: belum mulai */
+            notStarted: number;
+            /** @description IN_PROGRESS: mengisi */
+            inProgress: number;
+            /** @description SUBMITTED and every later status: terkirim */
+            submitted: number;
+            /** @description NOT_PARTICIPATING: never submitted when the SAQ closed */
+            notParticipating: number;
+            total: number;
+            /**
+             * @description submitted / total, in percent
+             * @example 87.50
+             */
+            submittedPercent: string;
+            categoryCode: string;
+            categoryName: string;
+        };
+        /** @enum {string} */
+        MonitoringState: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "NOT_PARTICIPATING";
+        MonitoringProgressDto: {
+            answered: number;
+            /** @description questions that apply to the body's category */
+            total: number;
+            /**
+             * @description answered / total, in percent
+             * @example 87.50
+             */
+            percent: string;
+        };
+        MonitoringRowDto: {
+            /** @example 42 */
+            participationId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            state: components["schemas"]["MonitoringState"];
+            progress: components["schemas"]["MonitoringProgressDto"];
+            /**
+             * Format: date-time
+             * @description the latest answer save, evidence upload, start or submit
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            lastActivityAt: string | null;
+            /**
+             * Format: date-time
+             * @description the body's own deadline when extended, else the SAQ window's end
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            deadline: string | null;
+            deadlineExtended: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            submittedAt: string | null;
+        };
+        MonitoringDto: {
+            /** @example 42 */
+            periodId: string;
+            stage: components["schemas"]["Stage"];
+            /** @example Asia/Jakarta */
+            timezone: string;
+            saqWindow: components["schemas"]["MonitoringWindowDto"] | null;
+            /**
+             * Format: date-time
+             * @description the server's clock when this was read (what 'days left' counts from)
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            generatedAt: string;
+            /** @description every participant of the period */
+            overall: components["schemas"]["StateCountsDto"];
+            categories: components["schemas"]["CategoryCountsDto"][];
+            /** @description the filtered, sorted page */
+            items: components["schemas"]["MonitoringRowDto"][];
+            /** @description rows that match the filters */
+            total: number;
+            page: number;
+            pageSize: number;
         };
         AutoAssignDto: {
             perParticipation?: number;
@@ -3913,6 +4038,54 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_get: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                state?: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "NOT_PARTICIPATING";
+                categoryCode?: string;
+                /** @description Only bodies whose deadline is still ahead and at most this many days away ("3 days left"). */
+                deadlineWithinDays?: number;
+                sort?: "progress" | "lastActivity" | "deadline";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */
