@@ -196,7 +196,7 @@ const wib = (days: number, hour = 8) => {
     // The stages: the timeline with its windows; REGISTRATION, then SAQ.
     await go(page, 'Tahapan', /^Tahapan /);
     const timeline = page.getByTestId('stage-timeline');
-    await expect(timeline.locator('li[aria-current="step"]').innerText()).resolves.toMatch(/^Persiapan\s+Tahap saat ini/);
+    await expect(timeline.locator('li[aria-current="step"]').textContent()).resolves.toMatch(/^Persiapan\s*Tahap saat ini/);
     await expect(timeline.locator('li').nth(2).innerText()).resolves.toMatch(/Pengisian kuesioner \(SAQ\)\n.* WIB – .* WIB/);
     await checkPage(page, 'admin-tahapan', 1280);
     await page.getByRole('button', { name: 'Lanjutkan ke Registrasi' }).click();
