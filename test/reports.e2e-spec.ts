@@ -188,6 +188,8 @@ describe('reports: ranking exports and period statistics', () => {
       ]);
       expect(s.participationTotals).toEqual({ enrolled: 5, started: 4, submitted: 4, notParticipating: 1 });
       for (const p of [...s.participation, s.participationTotals]) expect(p.submitted + p.notParticipating).toBe(p.enrolled);
+      // TOP_N 1 per category: the two OPD bodies tied at SAQ 100 and the BUMD one; four ranked.
+      expect(s.funnel).toEqual({ invited: 5, started: 4, submitted: 4, verified: 4, finalist: 3, ranked: 4 });
 
       expect(s.qualifications).toEqual([
         {
@@ -452,6 +454,46 @@ describe('reports: ranking exports and period statistics', () => {
       expect(csv.slice(1)).toEqual((await results(curRun)).map(csvOf));
     });
 
+    it('compares with the previous year per category (ranked, mean final score, qualifications) and per body', async () => {
+      const c = (await admin(http().get(`${API}/periods/${cur.id}/reports/previous-year`)).expect(200)).body;
+      expect(c).toMatchObject({ periodId: cur.id, year: 2045, runId: curRun, runSource: 'latest', previousPeriod: { periodId: prev.period.id, year: 2044, runId: prev.runId } });
+      const zero = { INFORMATIF: 0, MENUJU_INFORMATIF: 0, CUKUP_INFORMATIF: 0, KURANG_INFORMATIF: 0, TIDAK_INFORMATIF: 0, NOT_PARTICIPATING: 0 };
+      // BUMD: 91.00 -> 90.10. OPD: (94 + 97 + 40) / 3 = 77.00 -> (95.50 + 85.88 + 92.94) / 3 = 91.44.
+      expect(c.categories).toEqual([
+        {
+          categoryCode: 'BUMD',
+          categoryName: 'Badan Usaha Milik Daerah',
+          previousRanked: 1,
+          ranked: 1,
+          previousAverage: '91.00',
+          average: '90.10',
+          change: '-0.90',
+          previousCounts: { ...zero, INFORMATIF: 1, NOT_PARTICIPATING: 1 },
+          counts: { ...zero, INFORMATIF: 1, NOT_PARTICIPATING: 1 },
+        },
+        {
+          categoryCode: 'OPD',
+          categoryName: 'Organisasi Perangkat Daerah',
+          previousRanked: 3,
+          ranked: 3,
+          previousAverage: '77.00',
+          average: '91.44',
+          change: '+14.44',
+          previousCounts: { ...zero, INFORMATIF: 2, KURANG_INFORMATIF: 1 },
+          counts: { ...zero, INFORMATIF: 2, MENUJU_INFORMATIF: 1 },
+        },
+      ]);
+      expect(c.bodies).toEqual((await stats(cur.id)).yearOverYear);
+      expect(c.bodies.map((b: { change: string }) => b.change)).toEqual(['+1.50', '+52.94', '-0.90', '-11.12']);
+      // The first year has nothing before it.
+      expect((await admin(http().get(`${API}/periods/${prev.period.id}/reports/previous-year`)).expect(200)).body).toMatchObject({
+        previousPeriod: null,
+        categories: [],
+        bodies: [],
+      });
+      await admin(http().get(`${API}/periods/${cur.id}/reports/previous-year?runId=x`)).expect(400);
+    });
+
     it('uses the published run once there is one; a run of another period is 404', async () => {
       await admin(http().post(`${API}/periods/${cur.id}/publish`))
         .send({ runId: curRun })
@@ -468,7 +510,7 @@ describe('reports: ranking exports and period statistics', () => {
 
   describe('access', () => {
     it("is for admins (403 otherwise) of the period's organizer (404 for another organizer)", async () => {
-      const paths = ['reports/ranking.csv', 'reports/ranking.xlsx', 'stats'].map((p) => `${API}/periods/${prev.period.id}/${p}`);
+      const paths = ['reports/ranking.csv', 'reports/ranking.xlsx', 'stats', 'reports/previous-year'].map((p) => `${API}/periods/${prev.period.id}/${p}`);
       const assessor = await f.user('assessor');
       for (const token of [prev.bodies[0].token, assessor.token]) {
         for (const p of paths) await http().get(p).set(bearer(token)).expect(403);
