@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Dec } from '../src/scoring/decimal';
-import { API, Factory, fillSmallInstrument, publishedPeriod, rankAndWait, saqPeriod, SaqBody, smallInstrument, verifiedPeriod } from './factories';
+import { API, Factory, fillSmallInstrument, nextYearPeriod, publishedPeriod, rankAndWait, saqPeriod, verifiedPeriod } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const binary = (req: import('supertest').Test) =>
@@ -308,78 +308,19 @@ describe('reports: ranking exports and period statistics', () => {
     let cur: { id: string; year: number };
     let curRun: string;
 
-    /**
-     * Year N over the bodies of year N-1 (same registry entries and PPIDs): enrol them, answer,
-     * verify with the given points, select finalists (TOP_N 1), score presentations, rank.
-     */
-    async function nextYear(year: number, prevBodies: SaqBody[], opts: { verified: Record<string, number>[]; absent: number[]; presentation: Record<number, number> }) {
-      const period = await f.period({ year, weights: { saq: 70, presentation: 30 }, finalistRule: { type: 'TOP_N', value: 1 } });
-      await f.instrument(period.id, smallInstrument('BUMD'));
-      await f.enroll(period.id, { publicBodyIds: prevBodies.map((b) => b.bodyId) });
-      await f.advance(period.id, 'REGISTRATION');
-      await f.advance(period.id, 'SAQ');
-      const bodies: SaqBody[] = [];
-      for (const b of prevBodies) {
-        const mine = await http().get(`${API}/participations/mine`).set(bearer(b.token)).expect(200);
-        bodies.push({ ...b, participationId: mine.body.items.find((p: { periodId: string }) => p.periodId === period.id).id });
-      }
-      const present = bodies.filter((_, i) => !opts.absent.includes(i));
-      for (const b of present) {
-        await fillSmallInstrument(t, b);
-        await http().post(`${API}/participations/${b.participationId}/submit`).set(bearer(b.token)).expect(200);
-      }
-      await f.advance(period.id, 'VERIFICATION');
-      const assessor = await f.user('assessor', { affiliation: 'Tim Penilai Independen' });
-      for (const [i, b] of bodies.entries()) {
-        if (opts.absent.includes(i)) continue;
-        await admin(http().post(`${API}/periods/${period.id}/assignments`))
-          .send({ assessorId: assessor.id, participationId: b.participationId })
-          .expect(201);
-        const points: Record<string, number> = { '1.1': 2, '1.2': 3, '2.1': 4, '2.2': 2.5, '2.3': 2, '2.4': 1, ...opts.verified[i] };
-        for (const [code, value] of Object.entries(points)) {
-          if (code === '2.4' && b.categoryCode !== 'BUMD') continue;
-          await http()
-            .put(`${API}/participations/${b.participationId}/verifications/${code}`)
-            .set(bearer(assessor.token))
-            .send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' })
-            .expect(200);
-        }
-        await http().post(`${API}/participations/${b.participationId}/verification/complete`).set(bearer(assessor.token)).expect(200);
-      }
-      await f.advance(period.id, 'OBJECTION');
-      const fin = await admin(http().post(`${API}/periods/${period.id}/finalists`)).expect(200);
-      const finalists = Object.keys(opts.presentation).map((i) => bodies[Number(i)].participationId);
-      expect(fin.body.items.map((i: { participationId: string }) => i.participationId).sort()).toEqual([...finalists].sort());
-      const panelist = await f.user('panelist', { affiliation: 'Akademisi' });
-      await admin(http().post(`${API}/periods/${period.id}/panel`))
-        .send({ panelistId: panelist.id, participationIds: finalists })
-        .expect(201);
-      await f.advance(period.id, 'PRESENTATION');
-      for (const [i, score] of Object.entries(opts.presentation)) {
-        await http()
-          .put(`${API}/participations/${bodies[Number(i)].participationId}/presentation-scores`)
-          .set(bearer(panelist.token))
-          .send({ criteria: [{ code: 'OVERALL', score }] })
-          .expect(200);
-      }
-      await f.advance(period.id, 'FINALIZATION');
-      const runId = await rankAndWait(t, f, period.id);
-      return { period, bodies, runId };
-    }
-
     beforeAll(async () => {
       // Year N, over the same five bodies (the last one again absent):
       //   b0 OPD full: SAQ 100, finalist, presentation 85 -> 70 + 25.5 = 95.50
       //   b1 OPD 2.1 = 2: SAQ 40 + 60 * 6.5/8.5 = 85.882352... -> 85.88 (Menuju Informatif)
       //   b2 OPD 2.3 = 1: SAQ 40 + 60 * 7.5/8.5 = 92.941176... -> 92.94
       //   b3 BUMD 1.2 = 1.5: SAQ 40 * 3.5/5 + 60 = 88, finalist, presentation 95 -> 61.6 + 28.5 = 90.10
-      const built = await nextYear(2045, prev.bodies, {
+      const built = await nextYearPeriod(t, f, 2045, prev.bodies, {
         verified: [{}, { '2.1': 2 }, { '2.3': 1 }, { '1.2': 1.5 }],
         absent: [4],
         presentation: { 0: 85, 3: 95 },
       });
       cur = built.period;
-      curRun = built.runId;
+      curRun = await rankAndWait(t, f, cur.id);
     });
 
     it('compares with the published run of year N-1 for the bodies ranked in both, with exact changes', async () => {
