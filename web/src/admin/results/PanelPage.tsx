@@ -9,7 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { resultKeys, usePanelOverview, useStaff, useSubmitted, type FinalistSelection } from './queries';
 import { conflictReason } from './VerificationPage';
-import { ActionError } from './widgets';
+import { ActionError, ScrollArea } from './widgets';
 
 const RULE_TEXT = (r: FinalistSelection['rule']) =>
   r.type === 'TOP_N' ? `${r.value} terbaik per kategori (dan yang nilainya sama)` : `nilai SAQ paling rendah ${formatScore(String(r.value))}`;
@@ -61,7 +61,7 @@ function Finalists({ periodId }: { periodId: string }) {
         </Group>
         <ActionError error={error} />
         {selection && (
-          <div className="table-scroll" role="status">
+          <ScrollArea label="Daftar finalis" status>
             <Table withTableBorder captionSide="top" data-testid="finalists">
               <Table.Caption>
                 {formatCount(selection.total)} finalis menurut aturan: {RULE_TEXT(selection.rule)}
@@ -83,7 +83,7 @@ function Finalists({ periodId }: { periodId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollArea>
         )}
       </Stack>
     </Paper>
@@ -179,7 +179,7 @@ function Overview({ periodId }: { periodId: string }) {
       ) : overview.data.items.length === 0 ? (
         <Text>Belum ada finalis.</Text>
       ) : (
-        <div className="table-scroll">
+        <ScrollArea label="Panel per finalis">
           <Table striped withTableBorder data-testid="panel-overview">
             <Table.Thead>
               <Table.Tr>
@@ -207,7 +207,7 @@ function Overview({ periodId }: { periodId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

@@ -10,7 +10,7 @@ import { QualificationBadge } from '../../ui/QualificationBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { adminKeys, useAdminPeriod } from '../queries';
 import { resultKeys, useBatches, useComparison, useResults, useRevoked, useRuns, type RankingResult, type RankingRun } from './queries';
-import { ActionError, formatChange } from './widgets';
+import { ActionError, formatChange, ScrollArea } from './widgets';
 
 const RUN_STATUS: Record<RankingRun['status'], string> = { QUEUED: 'Menunggu antrean', RUNNING: 'Sedang dihitung', DONE: 'Selesai', FAILED: 'Gagal' };
 const TIE_BREAK: Record<NonNullable<RankingResult['tieBreak']>, string> = {
@@ -154,7 +154,7 @@ function Results({ runId }: { runId: string }) {
       </Title>
       <Stack gap="md">
         {[...byCategory.entries()].map(([code, rows]) => (
-          <div className="table-scroll" key={code}>
+          <ScrollArea key={code} label={`Hasil kategori ${code}`}>
             <Table striped withTableBorder captionSide="top" data-testid="results-table" data-category={code}>
               <Table.Caption>
                 {rows[0].categoryName} ({code})
@@ -195,7 +195,7 @@ function Results({ runId }: { runId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollArea>
         ))}
       </Stack>
     </section>
@@ -228,7 +228,7 @@ function Comparison({ runId, candidates, publishedRunId, timezone }: { runId: st
       ) : diff.data.items.length === 0 ? (
         <Text>Tidak ada perbedaan dari {formatCount(diff.data.compared)} badan publik.</Text>
       ) : (
-        <div className="table-scroll">
+        <ScrollArea label="Perbedaan hasil">
           <Table withTableBorder captionSide="top" data-testid="comparison">
             <Table.Caption>
               {formatCount(diff.data.items.length)} dari {formatCount(diff.data.compared)} badan publik berubah
@@ -266,7 +266,7 @@ function Comparison({ runId, candidates, publishedRunId, timezone }: { runId: st
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );
@@ -304,9 +304,7 @@ function Publish({ periodId, runId, published }: { periodId: string; runId: stri
         <Text data-testid="published-note">Hasil ini adalah hasil yang diterbitkan.</Text>
       ) : (
         <Group>
-          <Button color="teal" onClick={() => setOpen(true)}>
-            Terbitkan hasil ini
-          </Button>
+          <Button onClick={() => setOpen(true)}>Terbitkan hasil ini</Button>
         </Group>
       )}
       {done && (
@@ -324,7 +322,7 @@ function Publish({ periodId, runId, published }: { periodId: string; runId: stri
             <Button variant="default" onClick={() => setOpen(false)}>
               Batal
             </Button>
-            <Button color="teal" onClick={() => void publish()} loading={busy}>
+            <Button onClick={() => void publish()} loading={busy}>
               Ya, terbitkan
             </Button>
           </Group>
@@ -396,7 +394,7 @@ function Revoked({ periodId, timezone }: { periodId: string; timezone: string })
       ) : revoked.data.items.length === 0 ? (
         <Text data-testid="no-revoked">Tidak ada piagam yang dicabut.</Text>
       ) : (
-        <div className="table-scroll">
+        <ScrollArea label="Piagam yang dicabut">
           <Table striped withTableBorder data-testid="revoked">
             <Table.Thead>
               <Table.Tr>
@@ -421,7 +419,7 @@ function Revoked({ periodId, timezone }: { periodId: string; timezone: string })
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

@@ -9,7 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { qualificationColours } from '../../ui/qualification';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { usePreviousYear, useStats, type PreviousYear, type ReportStats } from './queries';
-import { ActionError, formatChange, saveBlob } from './widgets';
+import { ActionError, formatChange, saveBlob, ScrollArea } from './widgets';
 
 /** A share 0..1 as the API sends it ("0.8125") as a percent in id-ID ("81,25%"), without a float for the text. */
 const percent = (share: string | null) => {
@@ -106,7 +106,7 @@ function ChartFigure({ id, title, summary, chart, table }: { id: string; title: 
       </div>
       <details>
         <summary>Tabel data</summary>
-        <div className="table-scroll">{table}</div>
+        <ScrollArea label={`Tabel data: ${title}`}>{table}</ScrollArea>
       </details>
     </Paper>
   );
@@ -344,7 +344,7 @@ function PreviousYearChange({ data }: { data: PreviousYear }) {
         <Title order={3} size="h4" id="yoy-bodies-title" mb="sm">
           Perubahan per badan publik
         </Title>
-        <div className="table-scroll">
+        <ScrollArea label="Perubahan per badan publik">
           <Table striped withTableBorder data-testid="yoy-bodies">
             <Table.Thead>
               <Table.Tr>
@@ -369,7 +369,7 @@ function PreviousYearChange({ data }: { data: PreviousYear }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       </section>
     </Stack>
   );

@@ -8,7 +8,7 @@ import { formatCount, formatScore } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { resultKeys, useAssessorProgress, useOpenObjections, useStaff, useSubmitted, type AutoAssignResult } from './queries';
-import { ActionError } from './widgets';
+import { ActionError, ScrollArea } from './widgets';
 
 /** Verification and objections: auto and manual assignment, progress per assessor, open sanggah. */
 export default function VerificationPage() {
@@ -70,7 +70,7 @@ function AutoAssign({ periodId }: { periodId: string }) {
               {formatCount(result.assigned)} penugasan baru; {formatCount(result.skippedForConflict)} kuesioner melewati verifikator karena konflik kepentingan.
             </Text>
             {result.conflicts.length > 0 && (
-              <div className="table-scroll">
+              <ScrollArea label="Dilewati karena konflik kepentingan">
                 <Table withTableBorder captionSide="top" data-testid="skipped-conflicts">
                   <Table.Caption>Dilewati karena konflik kepentingan</Table.Caption>
                   <Table.Thead>
@@ -88,7 +88,7 @@ function AutoAssign({ periodId }: { periodId: string }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </div>
+              </ScrollArea>
             )}
             {result.unassigned.length > 0 && (
               <Alert color="orange" variant="light" title="Belum mendapat verifikator">
@@ -194,7 +194,7 @@ function Progress({ periodId }: { periodId: string }) {
       ) : progress.data.items.length === 0 ? (
         <Text>Belum ada verifikator.</Text>
       ) : (
-        <div className="table-scroll">
+        <ScrollArea label="Kemajuan per verifikator">
           <Table striped withTableBorder data-testid="assessor-progress">
             <Table.Thead>
               <Table.Tr>
@@ -224,7 +224,7 @@ function Progress({ periodId }: { periodId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );
@@ -244,7 +244,7 @@ function OpenObjections({ periodId }: { periodId: string }) {
       ) : objections.data.items.length === 0 ? (
         <Text data-testid="no-objections">Tidak ada sanggah yang menunggu keputusan.</Text>
       ) : (
-        <div className="table-scroll">
+        <ScrollArea label="Sanggah terbuka">
           <Table striped withTableBorder data-testid="open-objections">
             <Table.Thead>
               <Table.Tr>
@@ -272,7 +272,7 @@ function OpenObjections({ periodId }: { periodId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );
