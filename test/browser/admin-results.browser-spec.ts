@@ -278,12 +278,18 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     expect(stats.funnel).toEqual({ invited: 5, started: 4, submitted: 4, verified: 4, finalist: 2, ranked: 4 });
     expect(await page.getByTestId('chart-aspects').locator('p').first().textContent()).toMatch(/^Aspek terlemah: A\d/);
 
-    // Previous year: per category and per body (bodies[0] 94.00 -> 95.50).
-    const yoy = page.getByTestId('yoy-bodies');
-    expect(await yoy.locator('tbody tr').first().innerText()).toBe(`${r.bodies[0].name}\t94,00 (Informatif)\t95,50 (Informatif)\t+1,50`);
+    // Previous year, against the corrected publication: per body (bodies[1] now 100.00) and per category.
+    const yoy = await rowTexts(page.getByTestId('yoy-bodies').locator('tbody tr'));
+    expect(yoy).toEqual([
+      `${r.bodies[1].name}\t97,00 (Informatif)\t100,00 (Informatif)\t+3,00`,
+      `${r.bodies[0].name}\t94,00 (Informatif)\t95,50 (Informatif)\t+1,50`,
+      `${r.bodies[2].name}\t40,00 (Kurang Informatif)\t92,94 (Informatif)\t+52,94`,
+      `${r.bodies[3].name}\t91,00 (Informatif)\t90,10 (Informatif)\t-0,90`,
+    ]);
+    // OPD: (94 + 97 + 40) / 3 = 77.00 -> (100 + 95.50 + 92.94) / 3 = 96.1466... -> 96.15.
     expect(await rowTexts(page.getByTestId('yoy-categories').locator('tbody tr'))).toEqual([
-      expect.stringMatching(/^Badan Usaha Milik Daerah\t91,00\t90,10\t-0,90$/),
-      expect.stringMatching(/^Organisasi Perangkat Daerah\t77,00\t/),
+      'Badan Usaha Milik Daerah\t91,00\t90,10\t-0,90',
+      'Organisasi Perangkat Daerah\t77,00\t96,15\t+19,15',
     ]);
     await checkPage(page, 'admin-laporan', 1280);
 

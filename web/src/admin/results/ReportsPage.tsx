@@ -248,7 +248,7 @@ function Qualifications({ stats }: { stats: ReportStats }) {
           <XAxis dataKey="category" />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          <Legend itemSorter={null} />
           {bands.map((b) => (
             <Bar key={b.code} dataKey={b.code} name={b.label} stackId="q" fill={qualificationColours(b.code).border} />
           ))}
@@ -312,7 +312,7 @@ function PreviousYearChange({ data }: { data: PreviousYear }) {
             <XAxis dataKey="category" />
             <YAxis domain={[0, 100]} />
             <Tooltip />
-            <Legend />
+            <Legend itemSorter={null} />
             <Bar dataKey="previous" name={`Rata-rata ${data.previousPeriod.year}`} fill="#868e96" />
             <Bar dataKey="now" name={`Rata-rata ${data.year}`} fill="#1971c2" />
           </BarChart>
