@@ -10,6 +10,7 @@ import { JobReconcile1765000300000 } from './1765000300000-JobReconcile';
 import { UserTokenVersion1765000400000 } from './1765000400000-UserTokenVersion';
 import { RefreshTokens1765000500000 } from './1765000500000-RefreshTokens';
 import { AuditFilters1765200000000 } from './1765200000000-AuditFilters';
+import { AnswerActivityIndex1765200100000 } from './1765200100000-AnswerActivityIndex';
 
 /** Every migration in order; the data source (app, CLI, tests) reads this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   UserTokenVersion1765000400000,
   RefreshTokens1765000500000,
   AuditFilters1765200000000,
+  AnswerActivityIndex1765200100000,
 ];

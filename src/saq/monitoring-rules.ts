@@ -88,10 +88,13 @@ function compareBy(sort: MonitoringSort, a: MonitoringRow, b: MonitoringRow): nu
   }
 }
 
+/** Decimal id strings in numeric order without parsing them (BIGINT ids may exceed 2^53). */
+const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
 /** Sorted by `sort` in `order`; ties keep the participation id order, so pages are stable. */
 export function sortRows(rows: MonitoringRow[], sort: MonitoringSort, order: SortOrder): MonitoringRow[] {
   const sign = order === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * compareBy(sort, a, b) || Number(BigInt(a.participationId) - BigInt(b.participationId)));
+  return [...rows].sort((a, b) => sign * compareBy(sort, a, b) || compareIds(a.participationId, b.participationId));
 }
 
 export interface StateCounts {

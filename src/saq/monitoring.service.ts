@@ -69,8 +69,7 @@ export class MonitoringService {
               (SELECT MAX(e.created_at) FROM evidence e WHERE e.participation_id = p.id) AS last_upload
          FROM participations p LEFT JOIN answers a ON a.participation_id = p.id
         WHERE p.period_id = ?
-        GROUP BY p.id
-        ORDER BY p.id`,
+        GROUP BY p.id`,
       [...counted.flatMap((c) => [c.id, c.questionIds]), period.id],
     );
     const totalOf = new Map(applicable.map((c) => [c.id, c.questionIds.length]));
@@ -100,7 +99,11 @@ export class MonitoringService {
       page.map((r) => r.publicBodyId),
     );
     const byCategory = new Map<string, MonitoringRow[]>();
-    for (const r of all) byCategory.set(r.categoryId, [...(byCategory.get(r.categoryId) ?? []), r]);
+    for (const r of all) {
+      const list = byCategory.get(r.categoryId);
+      if (list) list.push(r);
+      else byCategory.set(r.categoryId, [r]);
+    }
     const window = period.schedule.SAQ;
     return {
       periodId: period.id,

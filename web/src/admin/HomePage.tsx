@@ -1,6 +1,6 @@
 import { Badge, Grid, NavLink, Select, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link, NavLink as RouterNavLink, Navigate, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, NavLink as RouterNavLink, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorState } from '../ui/ErrorState';
 import { Loading } from '../ui/Loading';
 import { useSession } from '../ui/session';
@@ -8,8 +8,16 @@ import { usePageTitle } from '../ui/usePageTitle';
 import type { AdminPeriodPage } from './admin-page';
 import { STAGE_LABELS } from './labels';
 import { noticesPages } from './notices';
-import { useAdminPeriod, usePeriods } from './queries';
+import AuditPage from './AuditPage';
+import MonitoringPage from './monitoring/MonitoringPage';
+import { usePeriods } from './queries';
 import { resultsPages } from './results';
+import InstrumentPage from './setup/InstrumentPage';
+import ParticipantsPage from './setup/ParticipantsPage';
+import { NewPeriodPage, PeriodSettingsPage } from './setup/PeriodFormPage';
+import RegistryPage from './setup/RegistryPage';
+import UsersPage from './setup/UsersPage';
+import StagesPage from './StagesPage';
 
 /** A page of the console for the whole organizer, at /beranda/<path>. */
 interface OrganizerPage {
@@ -18,30 +26,30 @@ interface OrganizerPage {
   element: ReactNode;
 }
 
-const Placeholder = ({ title }: { title: string }) => {
+const NotFound = ({ title }: { title: string }) => {
   usePageTitle(title);
   return (
     <Stack gap="sm">
       <Title order={1}>{title}</Title>
-      <Text>Halaman ini sedang disiapkan.</Text>
+      <Text>Halaman yang Anda cari tidak ada di menu penyelenggara.</Text>
     </Stack>
   );
 };
 
 const ORGANIZER_PAGES: OrganizerPage[] = [
-  { path: 'kategori', label: 'Kategori dan badan publik', element: <Placeholder title="Kategori dan badan publik" /> },
-  { path: 'pengguna', label: 'Pengguna', element: <Placeholder title="Pengguna" /> },
-  { path: 'periode-baru', label: 'Periode baru', element: <Placeholder title="Periode baru" /> },
-  { path: 'audit', label: 'Log audit', element: <Placeholder title="Log audit" /> },
+  { path: 'kategori', label: 'Kategori dan badan publik', element: <RegistryPage /> },
+  { path: 'pengguna', label: 'Pengguna', element: <UsersPage /> },
+  { path: 'periode-baru', label: 'Periode baru', element: <NewPeriodPage /> },
+  { path: 'audit', label: 'Log audit', element: <AuditPage /> },
 ];
 
 /** The console's own pages for one period; the result and e-mail pages follow them (resultsPages, noticesPages). */
 const SETUP_PERIOD_PAGES: AdminPeriodPage[] = [
-  { path: 'pengaturan', label: 'Pengaturan periode', element: <Placeholder title="Pengaturan periode" /> },
-  { path: 'instrumen', label: 'Instrumen', element: <Placeholder title="Instrumen" /> },
-  { path: 'peserta', label: 'Peserta', element: <Placeholder title="Peserta" /> },
-  { path: 'tahapan', label: 'Tahapan', element: <Placeholder title="Tahapan" /> },
-  { path: 'pemantauan', label: 'Pemantauan SAQ', element: <Placeholder title="Pemantauan SAQ" /> },
+  { path: 'pengaturan', label: 'Pengaturan periode', element: <PeriodSettingsPage /> },
+  { path: 'instrumen', label: 'Instrumen', element: <InstrumentPage /> },
+  { path: 'peserta', label: 'Peserta', element: <ParticipantsPage /> },
+  { path: 'tahapan', label: 'Tahapan', element: <StagesPage /> },
+  { path: 'pemantauan', label: 'Pemantauan SAQ', element: <MonitoringPage /> },
 ];
 
 export const PERIOD_PAGES: AdminPeriodPage[] = [...SETUP_PERIOD_PAGES, ...resultsPages, ...noticesPages];
@@ -61,7 +69,7 @@ export default function AdminArea() {
             <Route key={p.path} path={p.path} element={p.element} />
           ))}
         </Route>
-        <Route path="*" element={<Placeholder title="Halaman tidak ditemukan" />} />
+        <Route path="*" element={<NotFound title="Halaman tidak ditemukan" />} />
       </Route>
     </Routes>
   );
@@ -148,10 +156,4 @@ function Overview() {
       )}
     </Stack>
   );
-}
-
-/** The period a period page is about, from the route (null while loading or on error, shown by the caller). */
-export function usePeriodFromRoute() {
-  const { periodId } = useParams();
-  return useAdminPeriod(periodId);
 }

@@ -1302,6 +1302,16 @@ export interface components {
         ImportErrorDto: {
             /** @description the CSV line (1 is the header) */
             line: number;
+            /**
+             * @description the column at fault
+             * @example categoryCode
+             */
+            field: string;
+            /**
+             * @description a field code (FIELD_*) or PUBLIC_BODY_UNKNOWN_CATEGORY / PUBLIC_BODY_NAME_TAKEN
+             * @example PUBLIC_BODY_UNKNOWN_CATEGORY
+             */
+            code: string;
             message: string;
         };
         ImportResultDto: {

@@ -40,3 +40,17 @@ export interface MissingItem {
   questionCode: string;
   missing: 'ANSWER' | 'EVIDENCE';
 }
+
+// The secretariat's console (web/src/admin/).
+export type Category = Response<'/categories', 'get'>['items'][number];
+export type PublicBody = Response<'/public-bodies', 'get'>['items'][number];
+export type ImportResult = Response<'/public-bodies/import', 'post'>;
+export type User = Response<'/users', 'get'>['items'][number];
+export type InstrumentTree = Response<'/periods/{id}/instrument', 'get'>;
+export type Participant = Response<'/periods/{id}/participants', 'get'>['items'][number];
+export type Monitoring = Response<'/periods/{id}/monitoring', 'get'>;
+export type MonitoringRow = Monitoring['items'][number];
+export type MonitoringState = Schemas['MonitoringState'];
+export type AuditEntry = Response<'/audit', 'get'>['items'][number];
+export type CreatePeriod = NonNullable<paths['/periods']['post']['requestBody']>['content']['application/json'];
+export type UpdatePeriod = NonNullable<paths['/periods/{id}']['patch']['requestBody']>['content']['application/json'];
