@@ -223,7 +223,7 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     await page.getByRole('button', { name: 'Terbitkan piagam' }).click();
     const batch = page.locator('[data-testid="batch"][data-status="DONE"]');
     await batch.waitFor({ timeout: 60000 });
-    expect(await batch.textContent()).toContain('4 dari 4 piagam selesai — selesai');
+    expect(await batch.textContent()).toContain(`Perhitungan #${first}: 4 dari 4 piagam selesai — selesai`);
     expect(await batch.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     expect(await page.getByTestId('no-revoked').textContent()).toBe('Tidak ada piagam yang dicabut.');
 

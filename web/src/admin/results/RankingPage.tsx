@@ -51,12 +51,12 @@ export default function RankingPage() {
             maw={480}
             data-testid="run-picker"
           />
-          <Publish periodId={periodId} runId={runId} published={runId === publishedRunId} />
+          <Publish key={runId} periodId={periodId} runId={runId} published={runId === publishedRunId} />
           <Results runId={runId} />
           <Comparison runId={runId} candidates={done.filter((r) => r.id !== runId)} publishedRunId={publishedRunId} timezone={tz} />
         </>
       )}
-      {publishedRunId && <Certificates periodId={periodId} />}
+      {publishedRunId && <Certificates periodId={periodId} publishedRunId={publishedRunId} />}
       <Revoked periodId={periodId} timezone={tz} />
     </Stack>
   );
@@ -332,7 +332,7 @@ function Publish({ periodId, runId, published }: { periodId: string; runId: stri
   );
 }
 
-function Certificates({ periodId }: { periodId: string }) {
+function Certificates({ periodId, publishedRunId }: { periodId: string; publishedRunId: string }) {
   const qc = useQueryClient();
   const [poll, setPoll] = useState(false);
   const batches = useBatches(periodId, poll);
@@ -366,12 +366,17 @@ function Certificates({ periodId }: { periodId: string }) {
         {latest && (
           <Stack gap={4} data-testid="batch" data-status={latest.status}>
             <Text size="sm">
-              {formatCount(latest.done)} dari {formatCount(latest.total)} piagam selesai
+              Perhitungan #{latest.runId}: {formatCount(latest.done)} dari {formatCount(latest.total)} piagam selesai
               {latest.failed > 0 && `, ${formatCount(latest.failed)} gagal`}
               {latest.status === 'DONE' && ' — selesai'}
               {latest.status === 'DONE_WITH_ERRORS' && ' — selesai dengan kesalahan'}
               {latest.status === 'FAILED' && ' — gagal'}
             </Text>
+            {latest.runId !== publishedRunId && (
+              <Text size="sm" c="orange.9">
+                Hasil yang diterbitkan sekarang (perhitungan #{publishedRunId}) belum memiliki piagam: terbitkan piagamnya.
+              </Text>
+            )}
             <Progress value={pct} color={latest.failed ? 'orange' : 'teal'} aria-label={`Kemajuan piagam ${pct}%`} animated={running} />
           </Stack>
         )}
