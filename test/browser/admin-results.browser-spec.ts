@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
+import { ADMIN_PAGE_BUDGET_BYTES, adminFilesOnPublicPages, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, fillSmallInstrument, nextYearPeriod, publishedPeriod, saqPeriod, SaqBody, verifiedPeriod } from '../factories';
 import { freePort } from '../support/private-servers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, TestApp } from '../support/test-app';
@@ -319,6 +320,23 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     await open(page, r.periodId, 'laporan', 'Laporan dan statistik');
     await page.getByTestId('chart-yoy').locator('svg.recharts-surface').first().waitFor();
     await checkPage(page, 'admin-laporan', 360);
+    await context.close();
+  });
+
+  it('keeps the console with its charts within 500 KB gzip, and the public pages free of them', async () => {
+    const admin = pageBudgets().filter((b) => b.page.includes('admin'));
+    expect(admin.map((b) => b.page)).toEqual(['/beranda/* (admin console)', '/beranda/periode/:id/laporan (admin, charts)']);
+    for (const b of admin) expect(b.gzipBytes).toBeLessThanOrEqual(ADMIN_PAGE_BUDGET_BYTES);
+    expect(adminFilesOnPublicPages().flatMap((l) => l.files)).toEqual([]);
+    // In the browser: the public front page requests no chunk of the reports page (where recharts lives).
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (req) => void (req.resourceType() === 'script' && scripts.push(req.url())));
+    await page.goto(base + '/');
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((u) => /ReportsPage|recharts/.test(u))).toEqual([]);
     await context.close();
   });
 });
