@@ -526,6 +526,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/periods/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin view: the period's objections (sanggah), `?status=OPEN` for the undecided ones. */
+        get: operations["VerificationController_objectionsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assignments/mine": {
         parameters: {
             query?: never;
@@ -710,9 +727,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["RankingsController_runs"];
         put?: never;
         post: operations["RankingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rankings/{runId}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two runs of a period (a correction): `?against=` the earlier run. */
+        get: operations["RankingsController_compare"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -811,6 +845,39 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CertificatesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/certificate-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_batches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/certificates/revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certificates of earlier runs, revoked when a correction was published. */
+        get: operations["CertificatesController_revoked"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -940,6 +1007,23 @@ export interface paths {
         };
         /** Participation, category x qualification counts, score deciles, per-aspect averages, change against last year. */
         get: operations["ReportsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/reports/previous-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change against the organizer's previous year (its published ranking), per category and per body. */
+        get: operations["ReportsController_previousYear"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1797,6 +1881,39 @@ export interface components {
         AssessorProgressListDto: {
             items: components["schemas"]["AssessorProgressDto"][];
         };
+        /** @enum {string} */
+        ObjectionStatus: "OPEN" | "ACCEPTED" | "REJECTED";
+        PeriodObjectionDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            participationId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            questionCode: string;
+            status: components["schemas"]["ObjectionStatus"];
+            reason: string;
+            /** @example 87.50 */
+            pointsBefore: string;
+            /** @example 87.50 */
+            pointsAfter: string | null;
+            decisionNote: string | null;
+            /** @description names of the participation's assessors (who decide) */
+            assessors: string[];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            decidedAt: string | null;
+        };
+        PeriodObjectionListDto: {
+            items: components["schemas"]["PeriodObjectionDto"][];
+        };
         VerificationProgressDto: {
             verified: number;
             total: number;
@@ -1862,8 +1979,6 @@ export interface components {
             /** @description true when no question of the aspect applies to the body */
             dropped: boolean;
         };
-        /** @enum {string} */
-        ObjectionStatus: "OPEN" | "ACCEPTED" | "REJECTED";
         ObjectionSummaryDto: {
             /** @example 42 */
             id: string;
@@ -2138,8 +2253,55 @@ export interface components {
             /** @description present when the run failed */
             error?: string;
         };
+        RankingRunsDto: {
+            /**
+             * @description the published run of the period, if any
+             * @example 42
+             */
+            publishedRunId: string | null;
+            /** @description newest first */
+            items: components["schemas"]["RankingRunDto"][];
+        };
         /** @enum {string} */
         RankingResultStatus: "RANKED" | "NOT_PARTICIPATING";
+        RankingPlaceDto: {
+            status: components["schemas"]["RankingResultStatus"];
+            /** @example 87.50 */
+            finalScore: string | null;
+            qualification: string;
+            qualificationLabel: string;
+            rankInCategory: number | null;
+        };
+        RankingDifferenceDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            /** @description null when the body is not in the earlier run */
+            before: components["schemas"]["RankingPlaceDto"] | null;
+            /** @description null when the body is not in this run */
+            after: components["schemas"]["RankingPlaceDto"] | null;
+            /**
+             * @description after - before of the final score, signed; null when either has none
+             * @example +1.50
+             */
+            change: string | null;
+        };
+        RankingComparisonDto: {
+            /** @example 42 */
+            runId: string;
+            /** @example 42 */
+            againstRunId: string;
+            /** @description bodies in either run */
+            compared: number;
+            items: components["schemas"]["RankingDifferenceDto"][];
+        };
+        /**
+         * @description null when no other body of the category has the same final score; else the key that ordered it against the one before it with that score (the first: the one after), SHARED when all keys are equal (a shared rank)
+         * @enum {string}
+         */
+        TieBreak: "SAQ_SCORE" | "PRESENTATION_SCORE" | "SUBMITTED_AT" | "SHARED";
         RankingResultDto: {
             /** @description the body's name */
             publicBody: string;
@@ -2177,6 +2339,8 @@ export interface components {
             rankOverall: number | null;
             /** @example 42 */
             participationId: string;
+            /** @description null when no other body of the category has the same final score; else the key that ordered it against the one before it with that score (the first: the one after), SHARED when all keys are equal (a shared rank) */
+            tieBreak: components["schemas"]["TieBreak"] | null;
         };
         RankingResultPageDto: {
             items: components["schemas"]["RankingResultDto"][];
@@ -2297,6 +2461,41 @@ export interface components {
              */
             createdAt: string;
         };
+        CertificateBatchesDto: {
+            items: components["schemas"]["CertificateBatchDto"][];
+        };
+        RevokedCertificateDto: {
+            /** @example 42 */
+            id: string;
+            code: string;
+            /** @example 42 */
+            participationId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            /** @example 42 */
+            runId: string;
+            qualificationLabel: string;
+            /** @example 87.50 */
+            finalScore: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            revokedAt: string;
+        };
+        RevokedCertificatesDto: {
+            items: components["schemas"]["RevokedCertificateDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CertificateRetryDto: {
             /** @example 42 */
             certificateId: string;
@@ -2363,6 +2562,18 @@ export interface components {
             started: number;
             submitted: number;
             notParticipating: number;
+        };
+        ParticipationFunnelDto: {
+            /** @description enrolled in the period */
+            invited: number;
+            started: number;
+            submitted: number;
+            /** @description verification completed */
+            verified: number;
+            /** @description finalists (of the run when there is one, else the period's selection) */
+            finalist: number;
+            /** @description ranked in the run; 0 without a run */
+            ranked: number;
         };
         QualificationColumnDto: {
             code: string;
@@ -2465,6 +2676,7 @@ export interface components {
             runSource: "requested" | "published" | "latest" | null;
             participation: components["schemas"]["CategoryParticipationDto"][];
             participationTotals: components["schemas"]["ParticipationCountsDto"];
+            funnel: components["schemas"]["ParticipationFunnelDto"];
             qualificationBands: components["schemas"]["QualificationColumnDto"][];
             qualifications: components["schemas"]["CategoryQualificationsDto"][];
             qualificationTotals: components["schemas"]["QualificationTotalsDto"];
@@ -2473,6 +2685,57 @@ export interface components {
             aspects: components["schemas"]["AspectAverageDto"][];
             previousPeriod: components["schemas"]["PreviousPeriodDto"] | null;
             yearOverYear: components["schemas"]["YearOverYearDto"][];
+        };
+        CategoryComparisonDto: {
+            categoryCode: string;
+            categoryName: string;
+            previousRanked: number;
+            ranked: number;
+            /**
+             * @description mean final score in the previous year, half-up to two decimals
+             * @example 87.50
+             */
+            previousAverage: string | null;
+            /** @example 87.50 */
+            average: string | null;
+            /**
+             * @description average - previousAverage, signed; null when either is missing
+             * @example +1.50
+             */
+            change: string | null;
+            /**
+             * @description bodies per qualification code, previous year
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            previousCounts: {
+                [key: string]: number;
+            };
+            /**
+             * @description bodies per qualification code
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        PreviousYearComparisonDto: {
+            /** @example 42 */
+            periodId: string;
+            year: number;
+            /** @example 42 */
+            runId: string | null;
+            /** @enum {string|null} */
+            runSource: "requested" | "published" | "latest" | null;
+            /** @description null when the organizer published nothing the year before */
+            previousPeriod: components["schemas"]["PreviousPeriodDto"] | null;
+            qualificationBands: components["schemas"]["QualificationColumnDto"][];
+            categories: components["schemas"]["CategoryComparisonDto"][];
+            /** @description bodies ranked in both years, in this run order */
+            bodies: components["schemas"]["YearOverYearDto"][];
         };
         HealthDto: {
             /** @enum {string} */
@@ -2493,7 +2756,7 @@ export interface components {
             constraint?: string;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "AUTH_SESSION_ENDED" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "AUTH_SESSION_ENDED" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "RANKING_COMPARE_OTHER_PERIOD" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND";
         /** @enum {string} */
         ErrorDetailCode: "FIELD_REQUIRED" | "FIELD_UNKNOWN_FIELD" | "FIELD_NOT_ALLOWED" | "FIELD_INVALID" | "FIELD_NOT_STRING" | "FIELD_NOT_INT" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_IN_LIST" | "FIELD_EMPTY" | "FIELD_TOO_SMALL" | "FIELD_TOO_LARGE" | "FIELD_TOO_SHORT" | "FIELD_TOO_LONG" | "FIELD_TOO_FEW_ITEMS" | "FIELD_TOO_MANY_ITEMS" | "FIELD_BAD_FORMAT" | "FIELD_NOT_EMAIL" | "FIELD_NOT_URL" | "FIELD_NOT_HTTP_URL" | "FIELD_NOT_INSTANT" | "FIELD_NOT_DECIMAL" | "FIELD_TOO_MANY_DECIMALS" | "FIELD_OUT_OF_RANGE" | "FIELD_SUM_NOT_100" | "FIELD_OUT_OF_ORDER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "PERIOD_NO_INSTRUMENT" | "PERIOD_NO_PARTICIPANTS" | "PERIOD_EXTENSION_RUNNING" | "PERIOD_UNVERIFIED_SAQ" | "PERIOD_OPEN_OBJECTIONS" | "PERIOD_NO_FINALISTS" | "PERIOD_MISSING_PRESENTATION_SHEETS" | "PERIOD_NO_PUBLISHED_RUN" | "SAQ_ANSWER_MISSING" | "SAQ_EVIDENCE_MISSING";
     };
@@ -4243,6 +4506,47 @@ export interface operations {
             };
         };
     };
+    VerificationController_objectionsOf: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "ACCEPTED" | "REJECTED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodObjectionListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     VerificationController_mine: {
         parameters: {
             query?: never;
@@ -4732,6 +5036,45 @@ export interface operations {
             };
         };
     };
+    RankingsController_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingRunsDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RankingsController_create: {
         parameters: {
             query?: never;
@@ -4749,6 +5092,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingRunQueuedDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RankingsController_compare: {
+        parameters: {
+            query: {
+                against: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingComparisonDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */
@@ -4996,6 +5380,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateBatchQueuedDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_batches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateBatchesDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_revoked: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedCertificatesDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */
@@ -5317,6 +5782,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportStatsDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReportsController_previousYear: {
+        parameters: {
+            query?: {
+                runId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviousYearComparisonDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */
