@@ -116,7 +116,9 @@ export async function fillPeriodForm(page: Page, o: { year: number; saq: string;
 
 /** Uploads an instrument as JSON on the instrument page and waits for it to be saved. */
 export async function uploadInstrument(page: Page, instrument: unknown): Promise<string> {
-  await page.locator('section[aria-labelledby="unggah-instrumen"] input[type="file"]').setInputFiles({ name: 'instrumen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instrument)) });
+  await page
+    .locator('section[aria-labelledby="unggah-instrumen"] input[type="file"]')
+    .setInputFiles({ name: 'instrumen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(instrument)) });
   await page.getByRole('button', { name: 'Unggah instrumen' }).click();
   return (await page.getByTestId('instrument-saved').textContent()) ?? '';
 }

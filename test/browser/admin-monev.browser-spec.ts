@@ -2,7 +2,21 @@ import type { Browser, Page } from 'playwright-core';
 import { API, fillSmallInstrument, FULL_POINTS, SaqBody, smallInstrument } from '../factories';
 import { freePort } from '../support/private-servers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, eventually, TestApp } from '../support/test-app';
-import { addCategory, advanceTo, checkPage, createUser, extendFromRow, fillPeriodForm, importCsv, navigate, NewUser, pick, signedIn, uploadInstrument, wibWall } from './admin-helpers';
+import {
+  addCategory,
+  advanceTo,
+  checkPage,
+  createUser,
+  extendFromRow,
+  fillPeriodForm,
+  importCsv,
+  navigate,
+  NewUser,
+  pick,
+  signedIn,
+  uploadInstrument,
+  wibWall,
+} from './admin-helpers';
 import { chromiumFound, launchChromium } from './chromium';
 
 const YEAR = 2032;
@@ -57,12 +71,42 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
 
     await navigate(page, 'Pengguna', 'Pengguna');
     const ppids: (NewUser & { bodyName: string; categoryCode: string })[] = [
-      { role: 'PPID badan publik', bodyName: 'Dinas Kesehatan', categoryCode: 'OPD', body: 'Dinas Kesehatan (OPD)', name: 'PPID Dinkes', email: 'ppid.dinkes@example.go.id', password: 'rahasia-dinkes-1' },
-      { role: 'PPID badan publik', bodyName: 'Dinas Pendidikan', categoryCode: 'OPD', body: 'Dinas Pendidikan (OPD)', name: 'PPID Disdik', email: 'ppid.disdik@example.go.id', password: 'rahasia-disdik-1' },
-      { role: 'PPID badan publik', bodyName: 'Bank Kalteng', categoryCode: 'BUMD', body: 'Bank Kalteng (BUMD)', name: 'PPID Bank', email: 'ppid.bank@example.go.id', password: 'rahasia-bank-001' },
+      {
+        role: 'PPID badan publik',
+        bodyName: 'Dinas Kesehatan',
+        categoryCode: 'OPD',
+        body: 'Dinas Kesehatan (OPD)',
+        name: 'PPID Dinkes',
+        email: 'ppid.dinkes@example.go.id',
+        password: 'rahasia-dinkes-1',
+      },
+      {
+        role: 'PPID badan publik',
+        bodyName: 'Dinas Pendidikan',
+        categoryCode: 'OPD',
+        body: 'Dinas Pendidikan (OPD)',
+        name: 'PPID Disdik',
+        email: 'ppid.disdik@example.go.id',
+        password: 'rahasia-disdik-1',
+      },
+      {
+        role: 'PPID badan publik',
+        bodyName: 'Bank Kalteng',
+        categoryCode: 'BUMD',
+        body: 'Bank Kalteng (BUMD)',
+        name: 'PPID Bank',
+        email: 'ppid.bank@example.go.id',
+        password: 'rahasia-bank-001',
+      },
     ];
     for (const u of ppids) await createUser(page, u);
-    const assessor: NewUser = { role: 'Penilai (verifikator)', name: 'Penilai Satu', email: 'penilai@example.ac.id', password: 'rahasia-penilai-1', affiliation: 'Universitas Palangka Raya' };
+    const assessor: NewUser = {
+      role: 'Penilai (verifikator)',
+      name: 'Penilai Satu',
+      email: 'penilai@example.ac.id',
+      password: 'rahasia-penilai-1',
+      affiliation: 'Universitas Palangka Raya',
+    };
     const panelist: NewUser = { role: 'Panelis (juri)', name: 'Panelis Satu', email: 'panelis@example.org', password: 'rahasia-panelis-1', affiliation: 'Masyarakat sipil' };
     await createUser(page, assessor);
     await createUser(page, panelist);
@@ -126,7 +170,12 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     for (const b of bodies) {
       for (const [code, points] of Object.entries(verified[b.participationId])) {
         if (code === '2.4' && b.categoryCode !== 'BUMD') continue;
-        await t.http().put(`${API}/participations/${b.participationId}/verifications/${code}`).set(bearer(assessorToken)).send({ points, status: 'ADJUSTED', note: 'Sesuai data dukung' }).expect(200);
+        await t
+          .http()
+          .put(`${API}/participations/${b.participationId}/verifications/${code}`)
+          .set(bearer(assessorToken))
+          .send({ points, status: 'ADJUSTED', note: 'Sesuai data dukung' })
+          .expect(200);
       }
       await t.http().post(`${API}/participations/${b.participationId}/verification/complete`).set(bearer(assessorToken)).expect(200);
     }
@@ -165,7 +214,12 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
       [dinkes, 88],
       [bank, 76.5],
     ] as const)
-      await t.http().put(`${API}/participations/${b.participationId}/presentation-scores`).set(bearer(panelistToken)).send({ criteria: [{ code: 'OVERALL', score }] }).expect(200);
+      await t
+        .http()
+        .put(`${API}/participations/${b.participationId}/presentation-scores`)
+        .set(bearer(panelistToken))
+        .send({ criteria: [{ code: 'OVERALL', score }] })
+        .expect(200);
     await advanceTo(page, 'Finalisasi');
     await checkPage(page, 'monev-tahapan-finalisasi', 1280);
 
@@ -175,7 +229,15 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     await page.locator('[data-testid="latest-run"][data-status="DONE"]').waitFor({ timeout: 60000 });
     await page.locator('[data-testid="result-row"]').first().waitFor();
     const runId = (await asAdmin(t.http().get(`${API}/periods/${periodId}/rankings`)).expect(200)).body.items[0].id as string;
-    type Item = { participationId: string; rankInCategory: number | null; publicBody: string; saqScore: string | null; finalScore: string | null; qualificationLabel: string; status: string };
+    type Item = {
+      participationId: string;
+      rankInCategory: number | null;
+      publicBody: string;
+      saqScore: string | null;
+      finalScore: string | null;
+      qualificationLabel: string;
+      status: string;
+    };
     const items = (await asAdmin(t.http().get(`${API}/rankings/${runId}/results?pageSize=500`)).expect(200)).body.items as Item[];
     const shown = await page.locator('[data-testid="result-row"]').evaluateAll((rows) =>
       rows.map((row) => {

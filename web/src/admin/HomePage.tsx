@@ -1,4 +1,5 @@
 import { Badge, Grid, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, NavLink as RouterNavLink, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ErrorState } from '../ui/ErrorState';
@@ -100,25 +101,37 @@ function ConsoleNav() {
   const navigate = useNavigate();
   const periodId = /^\/beranda\/periode\/([^/]+)/.exec(location.pathname)?.[1];
   const navLink = (to: string, label: string, end = false) => (
-    <NavLink key={to} component={RouterNavLink} to={to} end={end} label={label} active={end ? location.pathname === to : location.pathname.startsWith(to)} />
+    <NavLink key={to} component={RouterNavLink} to={to} end={end} label={label} variant="filled" active={end ? location.pathname === to : location.pathname.startsWith(to)} />
+  );
+  const compact = useMediaQuery('(max-width: 61.99em)');
+  const links = (
+    <Stack gap={4}>
+      {navLink('/beranda', 'Ringkasan', true)}
+      {ORGANIZER_PAGES.map((p) => navLink(`/beranda/${p.path}`, p.label))}
+      <Select
+        mt="sm"
+        label="Periode"
+        placeholder={periods.data && periods.data.items.length === 0 ? 'Belum ada periode' : 'Pilih periode'}
+        data={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} ${p.year}` }))}
+        value={periodId ?? null}
+        onChange={(id) => id && navigate(`/beranda/periode/${id}/${currentPeriodSubpath(location.pathname)}`)}
+        allowDeselect={false}
+        data-testid="period-picker"
+      />
+      {periodId && PERIOD_PAGES.map((p) => navLink(`/beranda/periode/${periodId}/${p.path}`, p.label))}
+    </Stack>
   );
   return (
     <nav aria-label="Menu penyelenggara" data-testid="admin-nav">
-      <Stack gap={4}>
-        {navLink('/beranda', 'Ringkasan', true)}
-        {ORGANIZER_PAGES.map((p) => navLink(`/beranda/${p.path}`, p.label))}
-        <Select
-          mt="sm"
-          label="Periode"
-          placeholder={periods.data && periods.data.items.length === 0 ? 'Belum ada periode' : 'Pilih periode'}
-          data={(periods.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} ${p.year}` }))}
-          value={periodId ?? null}
-          onChange={(id) => id && navigate(`/beranda/periode/${id}/${currentPeriodSubpath(location.pathname)}`)}
-          allowDeselect={false}
-          data-testid="period-picker"
-        />
-        {periodId && PERIOD_PAGES.map((p) => navLink(`/beranda/periode/${periodId}/${p.path}`, p.label))}
-      </Stack>
+      {compact ? (
+        // On a phone the menu folds away, so the page's content comes first.
+        <details className="admin-nav-compact" key={location.pathname}>
+          <summary>Menu penyelenggara</summary>
+          {links}
+        </details>
+      ) : (
+        links
+      )}
     </nav>
   );
 }

@@ -164,7 +164,7 @@ function MonitoringView({ period }: { period: Period }) {
                             {r.categoryCode}
                           </Text>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td miw={120}>
                           <Badge variant="light" color={STATE_COLORS[r.state]}>
                             {MONITORING_STATE_LABELS[r.state]}
                           </Badge>

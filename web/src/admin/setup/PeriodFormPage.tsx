@@ -87,7 +87,8 @@ function scheduleBody(f: FormState) {
 function scoringBody(f: FormState) {
   return {
     weights: { saq: decimal(f.weights.saq), visitation: decimal(f.weights.visitation || '0'), presentation: decimal(f.weights.presentation) },
-    finalistRule: { type: f.finalistType, value: decimal(f.finalistValue) },
+    // TOP_N is a count, which the API takes as a JSON number; a threshold stays a decimal string.
+    finalistRule: { type: f.finalistType, value: f.finalistType === 'TOP_N' && /^\d+$/.test(f.finalistValue.trim()) ? Number(f.finalistValue.trim()) : decimal(f.finalistValue) },
     ...(f.bands.length ? { bands: f.bands.map((b) => ({ code: b.code.trim(), label: b.label.trim(), min: decimal(b.value) })) } : {}),
     ...(f.rubric.length ? { presentationRubric: f.rubric.map((r) => ({ code: r.code.trim(), title: r.label.trim(), weight: decimal(r.value) })) } : {}),
   };

@@ -158,8 +158,8 @@ function CsvImport() {
             Impor badan publik dari CSV
           </Title>
           <Text size="sm">
-            Baris pertama berisi kepala kolom <code>name,categoryCode,region,website,email</code>. Baris yang benar langsung ditambahkan; baris yang salah ditampilkan dengan
-            alasannya.
+            Baris pertama berisi kepala kolom <code style={{ wordBreak: 'break-all' }}>name,categoryCode,region,website,email</code>. Baris yang benar langsung ditambahkan; baris
+            yang salah ditampilkan dengan alasannya.
           </Text>
           <FileInput
             id="csv-file"
