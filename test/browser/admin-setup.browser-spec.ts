@@ -225,7 +225,8 @@ const wib = (days: number, hour = 8) => {
     await checkPage(page, 'admin-pemantauan', 1280);
     // Sorted by progress, highest first: the submitted body on top.
     await page.getByRole('button', { name: /^Kemajuan/ }).click();
-    await expect(rows.first().locator('td').first().innerText()).resolves.toBe('Dinas Kesehatan\nOPD');
+    await page.locator('th[aria-sort="descending"]', { hasText: 'Kemajuan' }).waitFor();
+    await rows.first().filter({ hasText: 'Dinas Kesehatan' }).waitFor();
     const bank = page.locator(`[data-testid="monitoring-row"][data-participation="${mine[1].id}"]`);
     await bank.getByRole('button', { name: 'Perpanjang batas waktu Bank Kalteng' }).click();
     const dialog = page.getByRole('dialog', { name: 'Perpanjang batas waktu' });

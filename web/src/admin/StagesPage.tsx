@@ -58,7 +58,7 @@ function Timeline({ period: p }: { period: Period }) {
                     Tahap saat ini
                   </Badge>
                 )}
-                {state === 'done' && (
+                {state === 'done' && !(s === 'VISITATION' && skipsVisitation) && (
                   <Badge color="gray.8" variant="outline">
                     Selesai
                   </Badge>

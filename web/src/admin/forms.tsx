@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 /** The API's field codes (src/scoring/field-error.ts) in the words of a form. */
 const FIELD_CODE_TEXT: Record<string, string> = {
   FIELD_REQUIRED: 'wajib diisi',
-  FIELD_EMPTY: 'tidak boleh kosong',
+  FIELD_EMPTY: 'wajib diisi',
   FIELD_NOT_STRING: 'wajib diisi',
   FIELD_NOT_INT: 'harus bilangan bulat',
   FIELD_NOT_DECIMAL: 'harus angka (paling banyak dua desimal)',
