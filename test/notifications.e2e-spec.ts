@@ -1,4 +1,4 @@
-import { API, Factory, fillSmallInstrument, pdf, saqPeriod, verifiedPeriod } from './factories';
+import { API, Factory, fillSmallInstrument, pdf, publishedPeriod, saqPeriod, verifiedPeriod } from './factories';
 import { SmtpCapture } from './support/smtp-capture';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
 
@@ -17,7 +17,8 @@ describe('accounts and notices by e-mail', () => {
       env: { ...smtp.env(), MAIL_ATTEMPTS: '3', MAIL_RETRY_DELAY_MS: '100', NOTICE_TICK_MS: String(TICK_MS), PASSWORD_RESET_RATE_LIMIT: '3', ACTIVATION_LINK_TTL_HOURS: '48' },
     });
     f = new Factory(t);
-    if (!(await t.http().get(`${API}/categories`).set(bearer(t.adminToken))).body.items.some((c: { code: string }) => c.code === 'OPD')) await f.category('OPD', 'Organisasi Perangkat Daerah');
+    if (!(await t.http().get(`${API}/categories`).set(bearer(t.adminToken))).body.items.some((c: { code: string }) => c.code === 'OPD'))
+      await f.category('OPD', 'Organisasi Perangkat Daerah');
   });
   afterAll(async () => {
     await t?.close();
@@ -31,7 +32,14 @@ describe('accounts and notices by e-mail', () => {
 
   const admin = () => ({ get: (p: string) => t.http().get(`${API}${p}`).set(bearer(t.adminToken)), post: (p: string) => t.http().post(`${API}${p}`).set(bearer(t.adminToken)) });
   const mailTo = (address: string, n = 1) => eventually(async () => smtp.to(address).length >= n && smtp.to(address), 20000);
-  const outbox = async (q = '') => (await admin().get(`/notifications?pageSize=500${q}`).expect(200)).body.items as { recipientEmail: string; occasion: string; status: string; attempts: number; lastError: string | null }[];
+  const outbox = async (q = '') =>
+    (await admin().get(`/notifications?pageSize=500${q}`).expect(200)).body.items as {
+      recipientEmail: string;
+      occasion: string;
+      status: string;
+      attempts: number;
+      lastError: string | null;
+    }[];
   const tokenOf = (link: string) => link.split('/').pop()!;
 
   it('invites a PPID at the registry e-mail; the link activates the account once, and a re-invitation replaces it', async () => {
@@ -59,16 +67,25 @@ describe('accounts and notices by e-mail', () => {
     expect((await t.http().get(`${API}/auth/me`).set(bearer(token)).expect(200)).body).toMatchObject({ role: 'public_body', publicBodyId: body.id });
     const again = await t.http().post(`${API}/account/activation`).send({ token: second, password: 'sandi-lain-yang-panjang' }).expect(422);
     expect(again.body.code).toBe('NOTIFICATION_LINK_USED');
-    expect(await outbox('&occasion=INVITATION')).toEqual(expect.arrayContaining([expect.objectContaining({ recipientEmail: 'ppid@diskominfo.test', status: 'SENT', attempts: 1 })]));
+    expect(await outbox('&occasion=INVITATION')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ recipientEmail: 'ppid@diskominfo.test', status: 'SENT', attempts: 1 })]),
+    );
   });
 
   it('lets an activation link expire', async () => {
-    const invited = await admin().post('/invitations').send({ email: 'verifikator@kampus.test', name: 'Dr. Verifikator', role: 'assessor', affiliation: 'Universitas Uji' }).expect(201);
+    const invited = await admin()
+      .post('/invitations')
+      .send({ email: 'verifikator@kampus.test', name: 'Dr. Verifikator', role: 'assessor', affiliation: 'Universitas Uji' })
+      .expect(201);
     const link = tokenOf(SmtpCapture.linkIn((await mailTo('verifikator@kampus.test'))[0]));
     t.clock.set(new Date(Date.parse(invited.body.expiresAt) + 1000));
     const res = await t.http().post(`${API}/account/activation`).send({ token: link, password: 'sandi-verifikator-1' }).expect(422);
     expect(res.body.code).toBe('NOTIFICATION_LINK_EXPIRED');
-    await t.http().post(`${API}/account/activation`).send({ token: 'x'.repeat(43), password: 'sandi-verifikator-1' }).expect(404);
+    await t
+      .http()
+      .post(`${API}/account/activation`)
+      .send({ token: 'x'.repeat(43), password: 'sandi-verifikator-1' })
+      .expect(404);
   });
 
   it('invites every enrolled body of a period as a job with progress', async () => {
@@ -153,7 +170,12 @@ describe('accounts and notices by e-mail', () => {
     await fillSmallInstrument(t, bodies[0]);
     await t.http().post(`${API}/participations/${bodies[0].participationId}/submit`).set(bearer(bodies[0].token)).expect(200);
     const deadline = Date.parse(period.schedule.SAQ.closesAt);
-    await t.http().put(`${API}/participations/${bodies[1].participationId}/deadline`).set(bearer(t.adminToken)).send({ closesAt: new Date(deadline + 5 * DAY).toISOString(), reason: 'Perpanjangan' }).expect(200);
+    await t
+      .http()
+      .put(`${API}/participations/${bodies[1].participationId}/deadline`)
+      .set(bearer(t.adminToken))
+      .send({ closesAt: new Date(deadline + 5 * DAY).toISOString(), reason: 'Perpanjangan' })
+      .expect(200);
     const reminders = async (address: string) => smtp.to(address).filter((m) => m.subject.startsWith('Pengingat'));
     const settle = () => new Promise((r) => setTimeout(r, 4 * TICK_MS));
 
@@ -163,7 +185,7 @@ describe('accounts and notices by e-mail', () => {
 
     t.clock.set(new Date(deadline - 7 * DAY + 60000));
     const [seven] = await eventually(async () => (await reminders(emails[2])).length === 1 && reminders(emails[2]));
-    expect(seven.subject).toContain('7 hari lagi');
+    expect(seven.subject).toContain('dalam 7 hari');
     expect(seven.text).toMatch(/Terjawab: 0 dari \d+ pertanyaan/);
     expect(seven.text).toContain('Belum dijawab: 1.1');
     await settle();
@@ -172,12 +194,12 @@ describe('accounts and notices by e-mail', () => {
 
     t.clock.set(new Date(deadline - 3 * DAY + 60000));
     await eventually(async () => (await reminders(emails[2])).length === 2);
-    expect((await reminders(emails[2]))[1].subject).toContain('3 hari lagi');
+    expect((await reminders(emails[2]))[1].subject).toContain('dalam 3 hari');
 
     t.clock.set(new Date(deadline - 1 * DAY + 60000));
     await eventually(async () => (await reminders(emails[2])).length === 3 && (await reminders(emails[1])).length === 1);
-    expect((await reminders(emails[2]))[2].subject).toContain('1 hari lagi');
-    expect((await reminders(emails[1]))[0].subject).toContain('7 hari lagi');
+    expect((await reminders(emails[2]))[2].subject).toContain('dalam 1 hari');
+    expect((await reminders(emails[1]))[0].subject).toContain('dalam 7 hari');
     await settle();
     expect(await reminders(emails[0])).toHaveLength(0);
     expect(await reminders(emails[2])).toHaveLength(3);
@@ -196,7 +218,12 @@ describe('accounts and notices by e-mail', () => {
       expect(ready.subject).toContain('Hasil verifikasi SAQ');
       expect(ready.text).toMatch(/Masa sanggah: .* WIB sampai .* WIB/);
     }
-    const up = await t.http().post(`${API}/participations/${bodies[0].participationId}/evidence`).set(bearer(bodies[0].token)).attach('file', pdf('DIP 2026'), 'dip.pdf').expect(201);
+    const up = await t
+      .http()
+      .post(`${API}/participations/${bodies[0].participationId}/evidence`)
+      .set(bearer(bodies[0].token))
+      .attach('file', pdf('DIP 2026'), 'dip.pdf')
+      .expect(201);
     const filed = await t
       .http()
       .post(`${API}/participations/${bodies[0].participationId}/objections`)
@@ -210,5 +237,20 @@ describe('accounts and notices by e-mail', () => {
     expect(decided.text).toContain('Nilai setelah sanggah: 4,00');
     await new Promise((r) => setTimeout(r, 4 * TICK_MS));
     expect(smtp.to(emails[1])).toHaveLength(1);
+  });
+
+  it('tells each ranked body that the ranking is published and the piagam can be downloaded, once', async () => {
+    const { bodies, period } = await publishedPeriod(t, f, { year: 2033 });
+    const emails: string[] = [];
+    for (const b of bodies) emails.push((await t.http().get(`${API}/auth/me`).set(bearer(b.token)).expect(200)).body.email);
+    const published = (address: string) => smtp.to(address).filter((m) => m.subject.startsWith('Hasil pemeringkatan'));
+    await eventually(async () => emails.slice(0, 4).every((e) => published(e).length === 1));
+    const [mail] = published(emails[0]);
+    expect(mail.subject).toBe(`Hasil pemeringkatan ${period.name} 2033 telah terbit`);
+    expect(mail.text).toContain('http://monev.test/peringkat/ki-test/2033');
+    expect(mail.text).toContain('Unduh piagam');
+    await new Promise((r) => setTimeout(r, 4 * TICK_MS));
+    expect(published(emails[4])).toHaveLength(0); // never submitted: not ranked
+    expect(published(emails[0])).toHaveLength(1);
   });
 });

@@ -31,6 +31,9 @@ export interface NoticeRow {
 /** How long a delivery waits for the row of a transaction that queued it before committing. */
 const COMMIT_WAIT_MS = 3000;
 
+/** Why a message whose sending was cut off is not sent again on its own. */
+export const IN_DOUBT = 'Pengiriman terputus (worker berhenti saat mengirim); pesan mungkin sudah terkirim, jadi tidak dikirim ulang otomatis. Kirim ulang bila perlu.';
+
 export const deliveryJobId = (notificationId: string) => `notice-${notificationId}`;
 
 /**
@@ -133,7 +136,14 @@ export class OutboxService {
       ]);
       return { outcome: 'failed' };
     }
-    const claimed = await this.ds.query(`UPDATE notifications SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status IN ('PENDING', 'SENDING')`, [id]);
+    if (n.status === 'SENDING') {
+      // An attempt claimed it and never reported back: its worker died while talking to the server,
+      // perhaps after the server took the message. Sending again could deliver it twice, so it is
+      // left to the admin (the outbox shows why; POST /notifications/:id/retry sends it again).
+      await this.ds.query(`UPDATE notifications SET status = 'FAILED', last_error = ? WHERE id = ? AND status = 'SENDING'`, [IN_DOUBT, id]);
+      return { outcome: 'failed' };
+    }
+    const claimed = await this.ds.query(`UPDATE notifications SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'`, [id]);
     if (!claimed.affectedRows) return { outcome: 'skipped' };
     const withLink = (s: string) => (job.data.link ? s.split(LINK_PLACEHOLDER).join(job.data.link) : s);
     try {

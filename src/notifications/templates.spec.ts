@@ -34,7 +34,7 @@ describe('notice templates', () => {
       ],
       portalUrl: 'http://monev.test/beranda',
     });
-    expect(m.subject).toBe('Pengingat: SAQ Dinas Kominfo ditutup 3 hari lagi');
+    expect(m.subject).toBe('Pengingat: SAQ Dinas Kominfo ditutup dalam 3 hari');
     expect(m.text).toContain('Terjawab: 3 dari 5 pertanyaan');
     expect(m.text).toContain('Belum dijawab: 2.2');
     expect(m.text).toContain('Belum ada data dukung: 1.1');

@@ -135,8 +135,10 @@ export function renderNotice(n: NoticeFacts): RenderedMail {
         ...(missingAnswers.length ? [`Belum dijawab: ${missingAnswers.join(', ')}`] : []),
         ...(missingEvidence.length ? [`Belum ada data dukung: ${missingEvidence.join(', ')}`] : []),
       ];
-      return compose(`Pengingat: SAQ ${n.bodyName} ditutup ${n.days} hari lagi`, n.organizerName, n.recipientName, [
-        { p: `Kuesioner (SAQ) ${n.periodName} ${n.year} untuk ${n.bodyName} belum dikirim. Batas waktunya ${formatDateTime(n.deadline, n.timezone)} (${n.days} hari lagi).` },
+      return compose(`Pengingat: SAQ ${n.bodyName} ditutup dalam ${n.days} hari`, n.organizerName, n.recipientName, [
+        {
+          p: `Kuesioner (SAQ) ${n.periodName} ${n.year} untuk ${n.bodyName} belum dikirim. Batas waktunya ${formatDateTime(n.deadline, n.timezone)}, kurang dari ${n.days} hari lagi.`,
+        },
         { p: 'Kemajuan pengisian saat ini:' },
         { list: items },
         {
