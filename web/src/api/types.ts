@@ -40,3 +40,14 @@ export interface MissingItem {
   questionCode: string;
   missing: 'ANSWER' | 'EVIDENCE';
 }
+
+// Accounts by e-mail (web/src/public/SetPasswordPage.tsx, ForgotPasswordPage.tsx) and the console's e-mail pages (web/src/admin/notices/).
+type Accepted<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 202: infer S } } ? JsonOf<S> : never;
+export type AccountLink = Response<'/account/activation/{token}', 'get'>;
+export type ResetRequested = Accepted<'/account/password-reset', 'post'>;
+export type BodyInvitation = Response<'/periods/{id}/invitations', 'get'>['items'][number];
+export type InvitationBatch = Response<'/invitation-batches/{id}', 'get'>;
+export type InvitationBatchQueued = Accepted<'/periods/{id}/invitations', 'post'>;
+export type OutboxPage = Response<'/notifications', 'get'>;
+export type OutboxItem = OutboxPage['items'][number];
+export type NotificationStatus = Schemas['NotificationStatus'];
