@@ -71,7 +71,14 @@ export class AccountsService {
    * Invites one account (created without a password when new) inside the caller's transaction: a new
    * activation link, its message in the outbox, its delivery queued (the link travels in the job only).
    */
-  async inviteIn(em: EntityManager, organizerId: string, actorId: string | null, who: Invitee & { bodyName?: string | null }, organizerName: string) {
+  async inviteIn(
+    em: EntityManager,
+    organizerId: string,
+    actorId: string | null,
+    who: Invitee & { bodyName?: string | null },
+    organizerName: string,
+    periodId: string | null = null,
+  ) {
     const { user, created } = await this.credentials.ensureInvitee(em, organizerId, actorId, who);
     if (!user.active) throw unprocessable(NotificationErrorCode.ACCOUNT_INACTIVE, `The account ${user.email} is deactivated`, { userId: user.id });
     const link = await this.issueLink(em, user, 'ACTIVATION');
@@ -87,7 +94,7 @@ export class AccountsService {
     const [notificationId] = await this.outbox.add(em, [
       {
         organizerId,
-        periodId: null,
+        periodId,
         userId: user.id,
         recipient: { email: user.email, name: user.name },
         occasion: 'INVITATION',

@@ -116,6 +116,7 @@ export class InvitationBatchesService {
               job.data.requestedBy,
               { email, name: own[0]?.name ?? `PPID ${bodyName}`, role: 'public_body', publicBodyId: r.publicBodyId, bodyName },
               organizerName,
+              String(batch.period_id),
             );
             counts.invited++;
           } catch (e) {

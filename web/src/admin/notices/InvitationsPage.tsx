@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -8,12 +8,12 @@ import { ErrorState } from '../../ui/ErrorState';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { MAIL_STATUS_COLORS, MAIL_STATUS_LABELS } from './labels';
+import { MAIL_STATUS_LABELS, MAIL_STATUS_TONES, StatusTag } from './labels';
 
 function AccountState({ row }: { row: BodyInvitation }) {
-  if (row.activated) return <Badge color="green">Aktif</Badge>;
-  if (row.userId) return <Badge color="yellow">Belum aktivasi</Badge>;
-  return <Badge color="gray">Belum diundang</Badge>;
+  if (row.activated) return <StatusTag tone="good">Aktif</StatusTag>;
+  if (row.userId) return <StatusTag tone="warn">Belum aktivasi</StatusTag>;
+  return <StatusTag tone="neutral">Belum diundang</StatusTag>;
 }
 
 function BatchProgress({ batch }: { batch: InvitationBatch }) {
@@ -139,7 +139,7 @@ export default function InvitationsPage() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{r.mailStatus ? <Badge color={MAIL_STATUS_COLORS[r.mailStatus]}>{MAIL_STATUS_LABELS[r.mailStatus]}</Badge> : '–'}</Table.Td>
+                  <Table.Td>{r.mailStatus ? <StatusTag tone={MAIL_STATUS_TONES[r.mailStatus]}>{MAIL_STATUS_LABELS[r.mailStatus]}</StatusTag> : '–'}</Table.Td>
                   <Table.Td>
                     <Button
                       size="xs"

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
@@ -8,11 +8,12 @@ import { ErrorState } from '../../ui/ErrorState';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { MAIL_STATUS_COLORS, MAIL_STATUS_LABELS } from './labels';
+import { MAIL_STATUS_LABELS, MAIL_STATUS_TONES, StatusTag } from './labels';
 
 const PAGE_SIZE = 50;
 type Occasion = OutboxItem['occasion'];
 const OCCASION_OPTIONS: { value: Occasion; label: string }[] = [
+  { value: 'INVITATION', label: 'Undangan aktivasi akun' },
   { value: 'SAQ_REMINDER', label: 'Pengingat batas waktu SAQ' },
   { value: 'VERIFICATION_READY', label: 'Hasil verifikasi tersedia' },
   { value: 'OBJECTION_DECIDED', label: 'Sanggah telah diputuskan' },
@@ -113,7 +114,7 @@ export default function OutboxPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={MAIL_STATUS_COLORS[n.status]}>{MAIL_STATUS_LABELS[n.status]}</Badge>
+                      <StatusTag tone={MAIL_STATUS_TONES[n.status]}>{MAIL_STATUS_LABELS[n.status]}</StatusTag>
                     </Table.Td>
                     <Table.Td>{formatCount(n.attempts)}</Table.Td>
                     <Table.Td>{n.lastError ?? '–'}</Table.Td>
