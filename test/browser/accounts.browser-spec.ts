@@ -98,7 +98,11 @@ const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screensh
   it('resets a forgotten password from the login page (1280 and 360 px)', async () => {
     const email = 'ppid-lupa@dinas.test';
     const { link } = await inviteBody('Dinas Pendidikan', email);
-    await t.http().post(`${API}/account/activation`).send({ token: link.split('/').pop(), password: 'sandi-lama-pendidikan' }).expect(200);
+    await t
+      .http()
+      .post(`${API}/account/activation`)
+      .send({ token: link.split('/').pop(), password: 'sandi-lama-pendidikan' })
+      .expect(200);
     const before = await t.login(email, 'sandi-lama-pendidikan');
 
     const page = await open(1280, `${base}/masuk`);
@@ -137,7 +141,12 @@ const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screensh
       await page.waitForURL(/\/beranda/);
       await page.goto(`${base}/beranda/periode/${period.id}/undangan`);
       const heading = page.getByRole('heading', { name: 'Undangan', exact: true });
-      if (!(await heading.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+      if (
+        !(await heading.waitFor({ timeout: 5000 }).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         // The shell (admin/HomePage.tsx, another change) is what mounts noticesPages.
         console.warn('The console shell does not mount noticesPages yet: Undangan and Kotak keluar not checked in the browser');
         await page.context().close();

@@ -27,7 +27,10 @@ export default function ForgotPasswordPage() {
       <Title order={1}>Lupa kata sandi</Title>
       {request.isSuccess ? (
         <Alert color="green" variant="outline" title="Permintaan diterima" role="status">
-          <Text>Jika alamat ini terdaftar, tautan untuk mengatur ulang kata sandi telah dikirim ke e-mail tersebut. Periksa juga folder spam. Tautan berlaku terbatas dan hanya sekali pakai.</Text>
+          <Text>
+            Jika alamat ini terdaftar, tautan untuk mengatur ulang kata sandi telah dikirim ke e-mail tersebut. Periksa juga folder spam. Tautan berlaku terbatas dan hanya sekali
+            pakai.
+          </Text>
         </Alert>
       ) : (
         <>
@@ -35,7 +38,16 @@ export default function ForgotPasswordPage() {
           {request.error && !(request.error instanceof ApiError && request.error.status === 400) && <ErrorState error={request.error} onRetry={() => request.mutate()} />}
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
-              <TextInput id="lupa-email" label="E-mail" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError} />
+              <TextInput
+                id="lupa-email"
+                label="E-mail"
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={fieldError}
+              />
               <Button type="submit" loading={request.isPending}>
                 Kirim tautan
               </Button>

@@ -56,7 +56,9 @@ export default function SetPasswordPage({ purpose }: { purpose: LinkPurpose }) {
   });
   const save = useMutation({
     mutationFn: () =>
-      unwrap(purpose === 'ACTIVATION' ? api.POST('/account/activation', { body: { token, password } }) : api.POST('/account/password-reset/confirm', { body: { token, password } })),
+      unwrap(
+        purpose === 'ACTIVATION' ? api.POST('/account/activation', { body: { token, password } }) : api.POST('/account/password-reset/confirm', { body: { token, password } }),
+      ),
   });
 
   const submit = (e: FormEvent) => {

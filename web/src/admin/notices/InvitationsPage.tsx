@@ -89,8 +89,8 @@ export default function InvitationsPage() {
     <Stack gap="md">
       <Title order={1}>Undangan</Title>
       <Text>
-        Undang PPID setiap badan publik peserta {period.data.name} {period.data.year} melalui e-mail resmi di registri. Setiap undangan membawa tautan aktivasi sekali pakai; mengundang ulang
-        mengganti tautan lama. Badan publik yang akunnya sudah aktif dilewati.
+        Undang PPID setiap badan publik peserta {period.data.name} {period.data.year} melalui e-mail resmi di registri. Setiap undangan membawa tautan aktivasi sekali pakai;
+        mengundang ulang mengganti tautan lama. Badan publik yang akunnya sudah aktif dilewati.
       </Text>
       <Text>
         {formatCount(activated)} dari {formatCount(rows.length)} PPID peserta sudah mengaktifkan akun.
@@ -127,7 +127,13 @@ export default function InvitationsPage() {
               {rows.map((r) => (
                 <Table.Tr key={r.participationId} data-testid="invitation-row">
                   <Table.Td>{r.publicBodyName}</Table.Td>
-                  <Table.Td>{r.accountEmail ?? r.officialEmail ?? <Text span c="dimmed">Tidak ada di registri</Text>}</Table.Td>
+                  <Table.Td>
+                    {r.accountEmail ?? r.officialEmail ?? (
+                      <Text span c="dimmed">
+                        Tidak ada di registri
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <AccountState row={r} />
                   </Table.Td>

@@ -50,8 +50,8 @@ export default function OutboxPage() {
     <Stack gap="md">
       <Title order={1}>Kotak keluar</Title>
       <Text>
-        Setiap e-mail pemberitahuan {period.data.name} {period.data.year} dikirim paling banyak satu kali per penerima. E-mail yang gagal dicoba ulang otomatis; setelah semua percobaan gagal,
-        galat terakhirnya tampil di sini.
+        Setiap e-mail pemberitahuan {period.data.name} {period.data.year} dikirim paling banyak satu kali per penerima. E-mail yang gagal dicoba ulang otomatis; setelah semua
+        percobaan gagal, galat terakhirnya tampil di sini.
       </Text>
       <Group align="end">
         <Select
@@ -73,7 +73,9 @@ export default function OutboxPage() {
       </Group>
       {retry.error && (
         <Alert color="red" variant="outline" role="alert" title="Tidak dapat dikirim ulang">
-          {retry.error instanceof ApiError && retry.error.status === 422 ? 'Hanya e-mail yang gagal dan tidak membawa tautan sekali pakai yang dapat dikirim ulang.' : 'Coba lagi nanti.'}
+          {retry.error instanceof ApiError && retry.error.status === 422
+            ? 'Hanya e-mail yang gagal dan tidak membawa tautan sekali pakai yang dapat dikirim ulang.'
+            : 'Coba lagi nanti.'}
         </Alert>
       )}
       {outbox.isPending ? (
@@ -128,7 +130,13 @@ export default function OutboxPage() {
                     </Table.Td>
                     <Table.Td>
                       {n.status === 'FAILED' && (
-                        <Button size="xs" variant="light" onClick={() => retry.mutate(n.id)} loading={retry.isPending && retry.variables === n.id} aria-label={`Kirim ulang ke ${n.recipientEmail}`}>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => retry.mutate(n.id)}
+                          loading={retry.isPending && retry.variables === n.id}
+                          aria-label={`Kirim ulang ke ${n.recipientEmail}`}
+                        >
                           Kirim ulang
                         </Button>
                       )}
