@@ -11,7 +11,7 @@ import { AutosaveQueue, type Draft, type Entry } from './autosave';
 import { EvidenceField } from './EvidenceField';
 import { keys, useAnswers, useEvidenceFiles, useInstrument, useParticipation, usePeriod } from './queries';
 import type { Answer, EvidenceFile, MissingItem, Participation, Question, SaveAnswer } from '../api/types';
-import { closedText, fieldErrorsOf, RetryButton, saveErrorText } from './widgets';
+import { closedText, fieldErrorsOf, RetryButton, saveErrorText } from '../ui/widgets';
 
 const EMPTY: Draft = { value: undefined, evidenceIds: [], url: '' };
 const toDraft = (a: Answer | undefined): Draft => (a ? { value: a.value, evidenceIds: a.evidenceIds, url: a.url ?? '' } : EMPTY);
