@@ -28,7 +28,12 @@ export const PAGES: { page: string; source: string; public: boolean; budget?: nu
   { page: '/masuk', source: 'src/public/LoginPage.tsx', public: true },
   { page: '/beranda (admin)', source: 'src/admin/HomePage.tsx', public: false },
   { page: '/beranda, /beranda/kuesioner/:id, /beranda/verifikasi/:id (PPID)', source: 'src/ppid/HomePage.tsx', public: false, budget: PPID_PAGE_BUDGET_BYTES },
-  { page: '/beranda, /beranda/verifikasi/:id, /beranda/sanggah/:id, /beranda/visitasi/:id (assessor)', source: 'src/assessor/HomePage.tsx', public: false, budget: ASSESSOR_PAGE_BUDGET_BYTES },
+  {
+    page: '/beranda, /beranda/verifikasi/:id, /beranda/sanggah/:id, /beranda/visitasi/:id (assessor)',
+    source: 'src/assessor/HomePage.tsx',
+    public: false,
+    budget: ASSESSOR_PAGE_BUDGET_BYTES,
+  },
   { page: '/beranda, /beranda/finalis/:id (panelist)', source: 'src/panel/HomePage.tsx', public: false, budget: ASSESSOR_PAGE_BUDGET_BYTES },
 ];
 

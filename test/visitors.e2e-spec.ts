@@ -50,7 +50,11 @@ describe('panel: assessors as visitors', () => {
     await assignVisitors({ assessorId: visitor.id, participationIds: [bodies[2].participationId] }).expect(422);
     const notAssessor = await assignVisitors({ assessorId: panelist.id, participationIds: [bodies[0].participationId] }).expect(404);
     expect(notAssessor.body.code).toBe('PANEL_VISITOR_NOT_FOUND');
-    await http().post(`${API}/periods/${period.id}/visitors`).set(bearer(visitor.token)).send({ assessorId: visitor.id, participationIds: [bodies[0].participationId] }).expect(403);
+    await http()
+      .post(`${API}/periods/${period.id}/visitors`)
+      .set(bearer(visitor.token))
+      .send({ assessorId: visitor.id, participationIds: [bodies[0].participationId] })
+      .expect(403);
     const ok = await assignVisitors({ assessorId: visitor.id, participationIds: [bodies[0].participationId, bodies[1].participationId] }).expect(201);
     expect(ok.body).toEqual({ assessorId: visitor.id, participationIds: [bodies[0].participationId, bodies[1].participationId], added: 2 });
     const again = await assignVisitors({ assessorId: visitor.id, participationIds: [bodies[0].participationId] }).expect(201);
