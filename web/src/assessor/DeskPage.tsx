@@ -9,7 +9,7 @@ import { shownValue } from '../ui/answer-text';
 import { AutosaveQueue, type Entry } from '../ui/autosave';
 import { ErrorState } from '../ui/ErrorState';
 import { EvidenceLink, PdfFrame, prefetchEvidence } from '../ui/EvidenceViewer';
-import { formatDateTime, formatScore } from '../ui/format';
+import { decimalFromInput, formatDateTime, formatScore } from '../ui/format';
 import { STATUS_LABELS } from '../ui/labels';
 import { Loading } from '../ui/Loading';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -29,7 +29,6 @@ export const DECISION_LABELS: Record<Decision, string> = { ACCEPTED: 'Terima', A
 
 const toDraft = (v: VerificationItem | undefined): VDraft =>
   v?.status ? { status: v.status, points: v.verifiedPoints === null ? '' : formatScore(v.verifiedPoints), note: v.note ?? '' } : EMPTY;
-const pointsToSend = (typed: string) => typed.trim().replace(/\./g, '').replace(',', '.');
 
 const STATE_TEXT: Record<Entry<VDraft>['state'], string> = {
   idle: 'Tersimpan',
@@ -79,7 +78,7 @@ export default function DeskPage() {
           const saved = await unwrap(
             api.PUT('/participations/{id}/verifications/{questionCode}', {
               params: { path: { id, questionCode: code } },
-              body: { status: d.status!, points: decimalInput(d.status === 'EVIDENCE_INACCESSIBLE' ? '0' : pointsToSend(d.points)), note: d.note.trim() || undefined, version },
+              body: { status: d.status!, points: decimalInput(d.status === 'EVIDENCE_INACCESSIBLE' ? '0' : decimalFromInput(d.points)), note: d.note.trim() || undefined, version },
             }),
           );
           void qc.invalidateQueries({ queryKey: keys.assignments });
@@ -165,9 +164,10 @@ export default function DeskPage() {
       else if (key === 'x') decide(current.code, 'EVIDENCE_INACCESSIBLE');
       else if (key === 's') {
         decide(current.code, 'ADJUSTED');
-        setTimeout(() => pointsRef.current?.focus(), 0);
-      } else if (key === 'c') setTimeout(() => noteRef.current?.focus(), 0);
+        pointsRef.current?.focus();
+      } else if (key === 'c') noteRef.current?.focus();
       else return;
+      // The key chose; it is not typed into the field that now has the focus.
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

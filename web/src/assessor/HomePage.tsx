@@ -119,7 +119,7 @@ function AssignmentRow({ a }: { a: Assignment }) {
       <Table.Td>
         <Badge variant="light">{STATUS_LABELS[a.status]}</Badge>
         {a.objections.open > 0 && (
-          <Badge variant="filled" color="orange" ml={4} data-testid="open-objections">
+          <Badge variant="filled" ml={4} data-testid="open-objections">
             {a.objections.open} sanggah menunggu
           </Badge>
         )}

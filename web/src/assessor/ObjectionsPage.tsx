@@ -8,16 +8,15 @@ import NotFoundPage from '../public/NotFoundPage';
 import { shownValue } from '../ui/answer-text';
 import { ErrorState } from '../ui/ErrorState';
 import { EvidenceLink, PdfFrame } from '../ui/EvidenceViewer';
-import { formatScore } from '../ui/format';
+import { decimalFromInput, formatScore } from '../ui/format';
 import { Loading } from '../ui/Loading';
 import { usePageTitle } from '../ui/usePageTitle';
-import { decimalText } from '../ui/VisitationForm';
 import { RetryButton, saveErrorText } from '../ui/widgets';
 import { DECISION_LABELS } from './DeskPage';
 import { keys, useAnswers, useEvidenceFiles, useInstrument, useParticipation, useVerifications } from './queries';
 
 const OBJECTION_STATUS: Record<string, { label: string; color: string }> = {
-  OPEN: { label: 'Menunggu keputusan', color: 'orange' },
+  OPEN: { label: 'Menunggu keputusan', color: 'blue' },
   ACCEPTED: { label: 'Diterima', color: 'green' },
   REJECTED: { label: 'Ditolak', color: 'red' },
 };
@@ -164,7 +163,7 @@ function DecisionForm({ objectionId, maxPoints, participationId, code }: { objec
       await unwrap(
         api.PUT('/objections/{id}', {
           params: { path: { id: objectionId } },
-          body: { decision, note, points: decision === 'ACCEPTED' && points.trim() ? decimalInput(decimalText(points)) : undefined },
+          body: { decision, note, points: decision === 'ACCEPTED' && points.trim() ? decimalInput(decimalFromInput(points)) : undefined },
         }),
       );
       await qc.invalidateQueries({ queryKey: keys.verifications(participationId) });

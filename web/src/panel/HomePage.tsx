@@ -6,12 +6,12 @@ import { api, ApiError, unwrap } from '../api/client';
 import { decimalInput, type PanelFinalist, type Period } from '../api/types';
 import NotFoundPage from '../public/NotFoundPage';
 import { ErrorState } from '../ui/ErrorState';
-import { formatScore } from '../ui/format';
+import { decimalFromInput, formatScore } from '../ui/format';
 import { STAGE_LABELS } from '../ui/labels';
 import { Loading } from '../ui/Loading';
 import { useSession } from '../ui/session';
 import { usePageTitle } from '../ui/usePageTitle';
-import { ConflictNote, decimalText, VisitationForm } from '../ui/VisitationForm';
+import { ConflictNote, VisitationForm } from '../ui/VisitationForm';
 import { RetryButton, saveErrorText } from '../ui/widgets';
 
 const MINE = ['panel', 'mine'] as const;
@@ -137,7 +137,7 @@ function PresentationSheet({ finalist: f, period, open }: { finalist: PanelFinal
         api.PUT('/participations/{id}/presentation-scores', {
           params: { path: { id: f.participationId } },
           body: {
-            criteria: period.presentationRubric.map((c) => ({ code: c.code, score: decimalInput(decimalText(scores[c.code] ?? '')) })),
+            criteria: period.presentationRubric.map((c) => ({ code: c.code, score: decimalInput(decimalFromInput(scores[c.code] ?? '')) })),
             note: note.trim() || undefined,
             version: f.presentation?.version ?? 0,
           },
@@ -188,7 +188,7 @@ function PresentationSheet({ finalist: f, period, open }: { finalist: PanelFinal
                 Simpan lembar presentasi
               </Button>
               {result && (
-                <Text size="sm" c="green.9" role="status" data-testid="presentation-saved">
+                <Text size="sm" fw={600} role="status" data-testid="presentation-saved">
                   Tersimpan
                 </Text>
               )}

@@ -3,11 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
 import { decimalInput, type PanelFinalist } from '../api/types';
-import { formatScore } from './format';
+import { decimalFromInput, formatScore } from './format';
 import { RetryButton, saveErrorText } from './widgets';
-
-/** Score text as typed (id-ID comma allowed) to the API's decimal string. */
-export const decimalText = (typed: string) => typed.trim().replace(/\./g, '').replace(',', '.');
 
 /** A 409 on a sheet: someone saved it meanwhile; reload to see it before saving again. */
 function ConflictNote({ onReload }: { onReload: () => void }) {
@@ -43,7 +40,7 @@ export function VisitationForm({ finalist, invalidate, open }: { finalist: Panel
       const r = await unwrap(
         api.PUT('/participations/{id}/visitation', {
           params: { path: { id: finalist.participationId } },
-          body: { score: decimalInput(decimalText(score)), findings: findings.trim() || undefined, version: own?.version ?? 0 },
+          body: { score: decimalInput(decimalFromInput(score)), findings: findings.trim() || undefined, version: own?.version ?? 0 },
         }),
       );
       setSaved(r.bodyVisitationScore);
@@ -86,7 +83,7 @@ export function VisitationForm({ finalist, invalidate, open }: { finalist: Panel
                 Simpan visitasi
               </Button>
               {saved !== null && (
-                <Text size="sm" c="green.9" role="status" data-testid="visitation-saved">
+                <Text size="sm" fw={600} role="status" data-testid="visitation-saved">
                   Tersimpan
                 </Text>
               )}
