@@ -135,14 +135,14 @@ interface Person {
     const { context, page } = await signedIn(assessor, 'Beranda verifikator');
     const row = page.locator(`[data-testid="assignment"][data-id="${bodies[0].participationId}"]`);
     await expect(row.getByTestId('progress').textContent()).resolves.toBe('0 / 5 terverifikasi');
-    await expect(row.textContent()).resolves.toMatch(/Batas verifikasi: \d{1,2} \w{3} 2\d{3} \d{2}\.\d{2} WIB/);
+    await expect(row.getByTestId('closing').textContent()).resolves.toMatch(/^Batas verifikasi: \d{1,2} \w{3} 2\d{3} \d{2}\.\d{2} WIB · Sisa waktu/);
     await checkPage(page, 'assessor-beranda');
     await row.getByRole('link', { name: `Verifikasi ${bodies[0].name}` }).click();
     await onQuestion(page, '1.1');
     // The body's answer, its self points and its PDF inline beside it.
     await expect(desk(page).getByTestId('answer-value').textContent()).resolves.toBe('Ya');
     await expect(desk(page).getByTestId('self-points').textContent()).resolves.toBe('2,00');
-    await page.locator('iframe[data-testid="pdf-frame"][data-loaded="true"]').waitFor();
+    await page.locator('[data-current="true"] iframe[data-testid="pdf-frame"][data-loaded="true"]').waitFor();
     await checkPage(page, 'assessor-meja');
 
     await desk(page).getByRole('radio', { name: 'Terima' }).check();
@@ -172,7 +172,16 @@ interface Person {
     await savedState(page);
     await page.getByRole('button', { name: 'Berikutnya →' }).click();
     await onQuestion(page, '2.2');
+    // Meanwhile an admin verified 2.2 elsewhere: the desk's save is stale (409) and the assessor chooses.
+    await admin(http().put(`${API}/participations/${bodies[0].participationId}/verifications/2.2`))
+      .send({ points: 1, status: 'ADJUSTED', note: 'Dari admin', version: 0 })
+      .expect(200);
     await desk(page).getByRole('radio', { name: 'Terima' }).check();
+    const conflict = desk(page).getByTestId('conflict');
+    await conflict.waitFor({ timeout: 10000 });
+    await expect(conflict.textContent()).resolves.toContain('Tersimpan di server (versi 1): Sesuaikan, nilai 1,00');
+    await checkPage(page, 'assessor-meja-konflik');
+    await conflict.getByRole('button', { name: 'Pakai keputusan saya' }).click();
     await savedState(page);
 
     // Too early: 2.3 is still open, and its link takes the desk there.
@@ -202,7 +211,7 @@ interface Person {
     const { context, page } = await signedIn(assessor, 'Beranda verifikator');
     await page.goto(`${base}/beranda/verifikasi/${bodies[1].participationId}`);
     await onQuestion(page, '1.1');
-    await page.locator('iframe[data-testid="pdf-frame"][data-loaded="true"]').waitFor();
+    await page.locator('[data-current="true"] iframe[data-testid="pdf-frame"][data-loaded="true"]').waitFor();
     await page.getByText('pertanyaan berikutnya').waitFor(); // the shortcuts are shown
     await page.keyboard.press('t');
     await savedState(page);
@@ -211,10 +220,24 @@ interface Person {
       (await admin(http().get(`${API}/participations/${bodies[1].participationId}/answers`)).expect(200)).body.items as { questionCode: string; evidenceIds: string[] }[]
     ).find((a) => a.questionCode === '1.2')!.evidenceIds[0];
     await page.waitForTimeout(300); // the prefetch has had its chance, as while an assessor reads
-    const started = Date.now();
+    // Measured in the page: from the key press to the next question's PDF loaded and shown.
+    await page.evaluate(() =>
+      window.addEventListener('keydown', () => ((window as unknown as { pressedAt: number }).pressedAt = performance.now()), { capture: true, once: true }),
+    );
     await page.keyboard.press('n');
-    await page.locator(`iframe[data-evidence="${nextPdf}"][data-loaded="true"]`).waitFor();
-    timings.push(Date.now() - started);
+    const shownAfter = await (
+      await page.waitForFunction(
+        (eid) => {
+          const frame = document.querySelector(`[data-current="true"] iframe[data-evidence="${eid}"][data-loaded="true"]`);
+          return frame && document.querySelector('[data-testid="desk-question"][data-code="1.2"]')
+            ? performance.now() - (window as unknown as { pressedAt: number }).pressedAt
+            : null;
+        },
+        nextPdf,
+        { polling: 'raf' },
+      )
+    ).jsonValue();
+    timings.push(Math.round(shownAfter as number));
     await onQuestion(page, '1.2');
     // S: adjust and type the points; C: the note; Esc back to the desk.
     await page.keyboard.press('s');

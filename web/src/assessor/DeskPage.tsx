@@ -126,9 +126,9 @@ export default function DeskPage() {
     if (q) setSearch({ q: q.code }, { replace: true });
   };
 
-  // The next (and previous) question's documents load while the assessor reads this one.
+  // The neighbours' documents stand by in the evidence pane; the ones after them are fetched ahead.
   useEffect(() => {
-    for (const q of [questions[index + 1], questions[index - 1]]) if (q) prefetchEvidence(answerOf.get(q.code)?.evidenceIds ?? []);
+    for (const q of [questions[index + 2], questions[index - 2]]) if (q) prefetchEvidence(answerOf.get(q.code)?.evidenceIds ?? []);
   }, [index, questions, answerOf]);
 
   const readOnly = !participation.data || participation.data.stage !== 'VERIFICATION' || !['SUBMITTED', 'VERIFIED'].includes(participation.data.status);
@@ -211,22 +211,29 @@ export default function DeskPage() {
             ))}
           </ol>
         </nav>
-        <QuestionDesk
-          key={current.code}
-          question={current}
-          answer={answerOf.get(current.code)}
-          files={files.data?.items ?? []}
-          queue={queue}
-          maxPoints={maxOf.current.get(current.code) ?? current.maxPoints}
-          readOnly={readOnly}
-          cardRef={cardRef}
-          pointsRef={pointsRef}
-          noteRef={noteRef}
-          onDecide={(s) => decide(current.code, s)}
-          position={`${index + 1} / ${questions.length}`}
-          onPrev={index > 0 ? () => go(index - 1) : undefined}
-          onNext={index < questions.length - 1 ? () => go(index + 1) : undefined}
-        />
+        <div className="desk-main">
+          <QuestionDesk
+            key={current.code}
+            question={current}
+            answer={answerOf.get(current.code)}
+            queue={queue}
+            maxPoints={maxOf.current.get(current.code) ?? current.maxPoints}
+            readOnly={readOnly}
+            cardRef={cardRef}
+            pointsRef={pointsRef}
+            noteRef={noteRef}
+            onDecide={(s) => decide(current.code, s)}
+            position={`${index + 1} / ${questions.length}`}
+            onPrev={index > 0 ? () => go(index - 1) : undefined}
+            onNext={index < questions.length - 1 ? () => go(index + 1) : undefined}
+          />
+          <EvidencePane
+            files={files.data?.items ?? []}
+            slots={[index - 1, index, index + 1]
+              .filter((i) => i >= 0 && i < questions.length)
+              .map((i) => ({ code: questions[i].code, answer: answerOf.get(questions[i].code), current: i === index }))}
+          />
+        </div>
       </div>
       <Paper withBorder p="sm" component="section" aria-labelledby="pintasan">
         <Title order={2} size="h5" id="pintasan">
@@ -271,7 +278,6 @@ function QuestionLink({ code, queue, current, onOpen }: { code: string; queue: A
 interface DeskProps {
   question: Question;
   answer: Answer | undefined;
-  files: EvidenceFile[];
   queue: AutosaveQueue<VDraft>;
   maxPoints: string;
   readOnly: boolean;
@@ -284,7 +290,7 @@ interface DeskProps {
   onNext?: () => void;
 }
 
-function QuestionDesk({ question: q, answer, files, queue, maxPoints, readOnly, cardRef, pointsRef, noteRef, onDecide, position, onPrev, onNext }: DeskProps) {
+function QuestionDesk({ question: q, answer, queue, maxPoints, readOnly, cardRef, pointsRef, noteRef, onDecide, position, onPrev, onNext }: DeskProps) {
   const entry = useSyncExternalStore(queue.subscribe, () => queue.get(q.code)) ?? { draft: EMPTY, version: 0, state: 'idle' as const };
   const { draft } = entry;
   const edit = (patch: Partial<VDraft>) => queue.edit(q.code, { ...draft, ...patch });
@@ -297,11 +303,8 @@ function QuestionDesk({ question: q, answer, files, queue, maxPoints, readOnly, 
   };
   const stateText = entry.state === 'idle' && entry.version === 0 ? 'Belum diverifikasi' : STATE_TEXT[entry.state];
   const tone = entry.state === 'failed' || entry.state === 'conflict' ? 'bad' : entry.state === 'pending' || entry.state === 'saving' ? 'busy' : entry.version > 0 ? 'ok' : 'none';
-  const evidenceIds = answer?.evidenceIds ?? [];
-  const nameOf = (id: string) => files.find((f) => f.id === id)?.fileName ?? `Berkas ${id}`;
-
   return (
-    <div className="desk-main">
+    <>
       <Paper withBorder p="md" className="question" tabIndex={-1} ref={cardRef} data-testid="desk-question" data-code={q.code} aria-labelledby="desk-q-text">
         <Stack gap="sm">
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
@@ -386,17 +389,34 @@ function QuestionDesk({ question: q, answer, files, queue, maxPoints, readOnly, 
           </Group>
         </Stack>
       </Paper>
-      <section className="desk-evidence" aria-labelledby="desk-evidence-title">
-        <Title order={2} size="h4" id="desk-evidence-title">
-          Data dukung
-        </Title>
-        {evidenceIds.length === 0 && !answer?.url && <Text size="sm">Tidak ada data dukung pada jawaban ini.</Text>}
-        {answer?.url && <EvidenceLink url={answer.url} />}
-        {evidenceIds.map((eid) => (
-          <PdfFrame key={eid} id={eid} title={nameOf(eid)} />
-        ))}
-      </section>
-    </div>
+    </>
+  );
+}
+
+/**
+ * The evidence of the current question, with the previous and the next questions' PDFs already
+ * loaded in standby frames (off-screen, inert): moving on only swaps which frames show, so the next
+ * document is visible at once. Frames keep question order, so React never moves (and reloads) one.
+ */
+function EvidencePane({ slots, files }: { slots: { code: string; answer: Answer | undefined; current: boolean }[]; files: EvidenceFile[] }) {
+  const nameOf = (id: string) => files.find((f) => f.id === id)?.fileName ?? `Berkas ${id}`;
+  const current = slots.find((s) => s.current);
+  const ids = current?.answer?.evidenceIds ?? [];
+  return (
+    <section className="desk-evidence" aria-labelledby="desk-evidence-title">
+      <Title order={2} size="h4" id="desk-evidence-title">
+        Data dukung
+      </Title>
+      {ids.length === 0 && !current?.answer?.url && <Text size="sm">Tidak ada data dukung pada jawaban ini.</Text>}
+      {current?.answer?.url && <EvidenceLink url={current.answer.url} />}
+      {slots.flatMap((s) =>
+        (s.answer?.evidenceIds ?? []).map((eid) => (
+          <div key={`${s.code}:${eid}`} className={s.current ? undefined : 'pdf-standby'} inert={!s.current} data-current={s.current}>
+            <PdfFrame id={eid} title={nameOf(eid)} />
+          </div>
+        )),
+      )}
+    </section>
   );
 }
 
@@ -416,8 +436,8 @@ function CompleteBar({ participationId, queue, onOpen }: { participationId: stri
     try {
       await queue.flush();
       await unwrap(api.POST('/participations/{id}/verification/complete', { params: { path: { id: participationId } } }));
-      setDone(true);
       await qc.invalidateQueries({ queryKey: keys.all });
+      setDone(true);
     } catch (e) {
       setError(e);
     } finally {

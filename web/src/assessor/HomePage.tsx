@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { Link, Route, Routes, useParams } from 'react-router';
 import type { Assignment } from '../api/types';
 import NotFoundPage from '../public/NotFoundPage';
@@ -54,24 +54,11 @@ function Overview() {
         ) : mine.data.items.length === 0 ? (
           <Text>Belum ada kuesioner yang ditugaskan kepada Anda.</Text>
         ) : (
-          <div className="table-scroll">
-            <Table striped withTableBorder data-testid="assignments">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Badan publik</Table.Th>
-                  <Table.Th scope="col">Kemajuan</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Tahap dan batas waktu</Table.Th>
-                  <Table.Th scope="col">Tindakan</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {mine.data.items.map((a) => (
-                  <AssignmentRow key={a.participationId} a={a} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+          <Stack gap="sm" data-testid="assignments">
+            {mine.data.items.map((a) => (
+              <AssignmentCard key={a.participationId} a={a} />
+            ))}
+          </Stack>
         )}
       </section>
       {visits.data && visits.data.items.length > 0 && (
@@ -99,43 +86,40 @@ function Overview() {
   );
 }
 
-function AssignmentRow({ a }: { a: Assignment }) {
+function AssignmentCard({ a }: { a: Assignment }) {
   const window = closing(a);
   const share = a.progress.total ? Math.round((a.progress.verified / a.progress.total) * 100) : 0;
   return (
-    <Table.Tr data-testid="assignment" data-id={a.participationId}>
-      <Table.Td>
-        {a.publicBody.name}
-        <Text size="xs" c="dimmed">
-          Kategori {a.categoryCode}
-        </Text>
-      </Table.Td>
-      <Table.Td miw={140}>
+    <Paper withBorder p="md" component="article" aria-labelledby={`tugas-${a.participationId}`} data-testid="assignment" data-id={a.participationId}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <div>
+            <Title order={3} size="h4" id={`tugas-${a.participationId}`}>
+              {a.publicBody.name}
+            </Title>
+            <Text size="sm" c="dimmed">
+              Kategori {a.categoryCode} · Tahap {STAGE_LABELS[a.stage]}
+            </Text>
+          </div>
+          <Group gap={4}>
+            <Badge variant="light">{STATUS_LABELS[a.status]}</Badge>
+            {a.objections.open > 0 && (
+              <Badge variant="filled" data-testid="open-objections">
+                {a.objections.open} sanggah menunggu
+              </Badge>
+            )}
+          </Group>
+        </Group>
         <Text size="sm" data-testid="progress">
           {formatCount(a.progress.verified)} / {formatCount(a.progress.total)} terverifikasi
         </Text>
-        <Progress value={share} aria-label={`Kemajuan verifikasi ${a.publicBody.name}: ${a.progress.verified} dari ${a.progress.total}`} size="sm" />
-      </Table.Td>
-      <Table.Td>
-        <Badge variant="light">{STATUS_LABELS[a.status]}</Badge>
-        {a.objections.open > 0 && (
-          <Badge variant="filled" ml={4} data-testid="open-objections">
-            {a.objections.open} sanggah menunggu
-          </Badge>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{STAGE_LABELS[a.stage]}</Text>
+        <Progress value={share} aria-label={`Kemajuan verifikasi ${a.publicBody.name}: ${a.progress.verified} dari ${a.progress.total}`} size="sm" maw={420} />
         {window && (
-          <Text size="xs">
-            {window.label}: {formatDateTime(window.at, a.timezone)}
-            <br />
-            <Countdown iso={window.at} />
+          <Text size="sm" data-testid="closing">
+            {window.label}: {formatDateTime(window.at, a.timezone)} · <Countdown iso={window.at} />
           </Text>
         )}
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={2}>
+        <Group gap="md">
           <Anchor component={Link} to={`/beranda/verifikasi/${a.participationId}`}>
             {a.stage === 'VERIFICATION' && a.status === 'SUBMITTED' ? 'Verifikasi' : 'Lihat verifikasi'} {a.publicBody.name}
           </Anchor>
@@ -144,9 +128,9 @@ function AssignmentRow({ a }: { a: Assignment }) {
               Sanggah {a.publicBody.name}
             </Anchor>
           )}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
 
