@@ -41,6 +41,16 @@ export interface MissingItem {
   missing: 'ANSWER' | 'EVIDENCE';
 }
 
+/**
+ * A request's score or points (a decimal string, api.md). The generator types these `string | number`
+ * fields (IsDecimalInput) as an empty object, so a decimal string passes through this one cast.
+ */
+export type DecimalInput = Record<string, never>;
+export const decimalInput = (text: string): DecimalInput => text as unknown as DecimalInput;
+
+// The assessor's and the panelist's pages (web/src/assessor/, web/src/panel/).
+export type Assignment = Response<'/assignments/mine', 'get'>['items'][number];
+export type PanelFinalist = Response<'/panel/mine', 'get'>['items'][number];
 // Accounts by e-mail (web/src/public/SetPasswordPage.tsx, ForgotPasswordPage.tsx) and the console's e-mail pages (web/src/admin/notices/).
 type Accepted<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 202: infer S } } ? JsonOf<S> : never;
 export type AccountLink = Response<'/account/activation/{token}', 'get'>;
