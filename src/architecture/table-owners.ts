@@ -24,12 +24,16 @@ export const TABLE_OWNERS = {
   objections: 'verification',
   finalist_selections: 'panel',
   panel_assignments: 'panel',
+  visitor_assignments: 'panel',
   visitation_scores: 'panel',
   presentation_sheets: 'panel',
   ranking_runs: 'rankings',
   ranking_results: 'rankings',
   certificate_batches: 'certificates',
   certificates: 'certificates',
+  account_links: 'notifications',
+  notifications: 'notifications',
+  invitation_batches: 'notifications',
 } as const;
 
 export type Table = keyof typeof TABLE_OWNERS;

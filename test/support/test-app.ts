@@ -65,6 +65,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; worker
     DB_NAME: dbName,
     QUEUE_PREFIX: `t-${dbName}`,
     STORAGE_DIR: path.join(os.tmpdir(), dbName),
+    // Without SMTP_HOST, mail is written as .eml files: into the run's own folder, removed at close.
+    MAIL_DIR: path.join(os.tmpdir(), dbName, 'mail'),
     ...opts.env,
   };
   await migrate(env as never);
