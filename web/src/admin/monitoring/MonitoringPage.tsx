@@ -277,7 +277,7 @@ function Counts({ m }: { m: Monitoring }) {
 
 function Extend({ row, period, onClose }: { row: MonitoringRow | null; period: Period; onClose: () => void }) {
   return (
-    <Modal opened={!!row} onClose={onClose} title="Perpanjang batas waktu" size="lg">
+    <Modal opened={!!row} onClose={onClose} title="Perpanjang batas waktu" size="lg" closeButtonProps={{ 'aria-label': 'Tutup' }}>
       {row && <ExtendForm key={row.participationId} row={row} period={period} onDone={onClose} />}
     </Modal>
   );
