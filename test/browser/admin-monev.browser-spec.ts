@@ -115,6 +115,7 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     await navigate(page, 'Periode baru', 'Periode baru');
     const form = await fillPeriodForm(page, { year: YEAR, saq: '70', presentation: '20', finalist: 'TOP_N', finalistValue: '1' });
     await form.getByRole('button', { name: 'Buat periode' }).click();
+    await form.getByTestId('error-summary').getByRole('link').first().waitFor();
     await expect(form.getByTestId('error-summary').getByRole('link').allTextContents()).resolves.toEqual(['Bobot: jumlahnya harus tepat 100']);
     await form.getByLabel('Presentasi', { exact: true }).fill('30');
     await form.getByRole('button', { name: 'Buat periode' }).click();

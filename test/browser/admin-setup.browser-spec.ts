@@ -232,6 +232,7 @@ const wib = (days: number, hour = 8) => {
     const dialog = page.getByRole('dialog', { name: 'Perpanjang batas waktu' });
     await dialog.locator('#extend-closes').fill(wib(14, 23));
     await dialog.getByRole('button', { name: 'Simpan perpanjangan' }).click();
+    await dialog.getByTestId('error-summary').getByRole('link').first().waitFor();
     await expect(dialog.getByTestId('error-summary').getByRole('link').allTextContents()).resolves.toEqual(['Alasan: wajib diisi']);
     await dialog.getByLabel('Alasan perpanjangan').fill('Gangguan jaringan di kantor');
     await checkPage(page, 'admin-pemantauan-perpanjang', 1280);
@@ -242,15 +243,20 @@ const wib = (days: number, hour = 8) => {
     expect(extended).toMatchObject({ deadline: new Date(`${wib(14, 23)}:00+07:00`).toISOString(), deadlineExtended: true });
     // The "not started, 3 days left" filter: nobody (the window closes in 11 days).
     await page.getByRole('button', { name: 'Belum mulai, sisa 3 hari' }).click();
-    await expect(page.getByTestId('row-count').textContent()).resolves.toBe('0 badan publik sesuai saringan.');
+    await page
+      .getByTestId('row-count')
+      .filter({ hasText: /^0 badan publik sesuai saringan\.$/ })
+      .waitFor();
 
     // A forced advance: refused without a reason, in the form; with one it is in the audit view.
     await go(page, 'Tahapan', /^Tahapan /);
     await page.getByRole('button', { name: 'Lanjutkan ke Verifikasi' }).click();
     const unmet = page.getByTestId('unmet');
+    await unmet.getByRole('listitem').first().waitFor();
     await expect(unmet.getByRole('listitem').allTextContents()).resolves.toEqual(['1 badan publik masih dalam perpanjangan batas waktu pengisian.']);
     await page.getByRole('button', { name: 'Paksa lanjut ke Verifikasi' }).click();
     const forceForm = page.getByRole('form', { name: 'Paksa pindah tahap' });
+    await forceForm.getByTestId('error-summary').getByRole('link').first().waitFor();
     await expect(forceForm.getByTestId('error-summary').getByRole('link').allTextContents()).resolves.toEqual(['Alasan pemaksaan: wajib diisi']);
     await forceForm.getByText('Alasan pemaksaan: wajib diisi', { exact: true }).last().waitFor();
     await checkPage(page, 'admin-tahapan-paksa', 1280);
