@@ -159,7 +159,7 @@ function Advance({ period: p }: { period: Period }) {
         )}
         {unmet && (
           <Stack gap="sm" data-testid="unmet">
-            <Alert color="orange.9" variant="outline" role="alert" title="Syarat perpindahan belum terpenuhi">
+            <Alert color="red" variant="outline" role="alert" title="Syarat perpindahan belum terpenuhi">
               <List spacing={2}>
                 {unmet.map((u) => {
                   const n = /^(\d+)/.exec(u.message);
