@@ -276,7 +276,10 @@ const wib = (days: number, hour = 8) => {
     await checkPage(page, 'admin-audit', 1280);
 
     // The settings of the period, read back into the form.
-    await go(page, 'Pengaturan periode', /^Pengaturan periode /);
+    // The audit is organizer-wide (no period in the menu): the period's settings by their address.
+    await page.goto(`${base}/beranda/periode/${periodId}/pengaturan`);
+    await page.getByRole('heading', { level: 1, name: /^Pengaturan periode / }).waitFor();
+    visited.push(`/beranda/periode/${periodId}/pengaturan`);
     await expect(page.getByLabel('Nilai SAQ minimal').inputValue()).resolves.toBe('75,50');
     await checkPage(page, 'admin-pengaturan', 1280);
     await context.close();

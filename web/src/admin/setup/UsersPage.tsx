@@ -51,7 +51,7 @@ export default function UsersPage() {
                       <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                       <Table.Td>{u.publicBodyId ? (bodyName.get(u.publicBodyId) ?? `#${u.publicBodyId}`) : (u.affiliation ?? '–')}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={u.active ? 'teal.9' : 'dark.6'}>
+                        <Badge variant="outline" color={u.active ? 'teal.9' : 'gray.9'}>
                           {u.active ? 'Aktif' : 'Nonaktif'}
                         </Badge>
                       </Table.Td>
