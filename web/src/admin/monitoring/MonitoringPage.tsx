@@ -17,7 +17,7 @@ import { instantToWall, wallToInstant } from '../zoned';
 export const POLL_MS = 15_000;
 const PAGE_SIZE = 50;
 type Sort = NonNullable<MonitoringQuery['sort']>;
-const STATE_COLORS: Record<MonitoringState, string> = { NOT_STARTED: 'red.9', IN_PROGRESS: 'yellow.9', SUBMITTED: 'teal.9', NOT_PARTICIPATING: 'gray.9' };
+const STATE_COLORS: Record<MonitoringState, string> = { NOT_STARTED: 'red.9', IN_PROGRESS: 'blue.9', SUBMITTED: 'teal.9', NOT_PARTICIPATING: 'gray.9' };
 
 /** The SAQ at a glance, live while it runs: counts per category, and the bodies, sortable and filterable, with a deadline extension per row. */
 export default function MonitoringPage() {
