@@ -10,6 +10,8 @@ import { JobReconcile1765000300000 } from './1765000300000-JobReconcile';
 import { UserTokenVersion1765000400000 } from './1765000400000-UserTokenVersion';
 import { RefreshTokens1765000500000 } from './1765000500000-RefreshTokens';
 import { VisitorAssignments1765100000000 } from './1765100000000-VisitorAssignments';
+import { AuditFilters1765200000000 } from './1765200000000-AuditFilters';
+import { AnswerActivityIndex1765200100000 } from './1765200100000-AnswerActivityIndex';
 import { Notifications1765400000000 } from './1765400000000-Notifications';
 
 /** Every migration in order; the data source (app, CLI, tests) reads this list. */
@@ -26,5 +28,7 @@ export const migrations = [
   UserTokenVersion1765000400000,
   RefreshTokens1765000500000,
   VisitorAssignments1765100000000,
+  AuditFilters1765200000000,
+  AnswerActivityIndex1765200100000,
   Notifications1765400000000,
 ];

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Dec } from '../src/scoring/decimal';
-import { API, Factory, fillSmallInstrument, publishedPeriod, rankAndWait, saqPeriod, SaqBody, smallInstrument, verifiedPeriod } from './factories';
+import { API, Factory, fillSmallInstrument, nextYearPeriod, publishedPeriod, rankAndWait, saqPeriod, verifiedPeriod } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
 const binary = (req: import('supertest').Test) =>
@@ -188,6 +188,8 @@ describe('reports: ranking exports and period statistics', () => {
       ]);
       expect(s.participationTotals).toEqual({ enrolled: 5, started: 4, submitted: 4, notParticipating: 1 });
       for (const p of [...s.participation, s.participationTotals]) expect(p.submitted + p.notParticipating).toBe(p.enrolled);
+      // TOP_N 1 per category: the two OPD bodies tied at SAQ 100 and the BUMD one; four ranked.
+      expect(s.funnel).toEqual({ invited: 5, started: 4, submitted: 4, verified: 4, finalist: 3, ranked: 4 });
 
       expect(s.qualifications).toEqual([
         {
@@ -306,78 +308,19 @@ describe('reports: ranking exports and period statistics', () => {
     let cur: { id: string; year: number };
     let curRun: string;
 
-    /**
-     * Year N over the bodies of year N-1 (same registry entries and PPIDs): enrol them, answer,
-     * verify with the given points, select finalists (TOP_N 1), score presentations, rank.
-     */
-    async function nextYear(year: number, prevBodies: SaqBody[], opts: { verified: Record<string, number>[]; absent: number[]; presentation: Record<number, number> }) {
-      const period = await f.period({ year, weights: { saq: 70, presentation: 30 }, finalistRule: { type: 'TOP_N', value: 1 } });
-      await f.instrument(period.id, smallInstrument('BUMD'));
-      await f.enroll(period.id, { publicBodyIds: prevBodies.map((b) => b.bodyId) });
-      await f.advance(period.id, 'REGISTRATION');
-      await f.advance(period.id, 'SAQ');
-      const bodies: SaqBody[] = [];
-      for (const b of prevBodies) {
-        const mine = await http().get(`${API}/participations/mine`).set(bearer(b.token)).expect(200);
-        bodies.push({ ...b, participationId: mine.body.items.find((p: { periodId: string }) => p.periodId === period.id).id });
-      }
-      const present = bodies.filter((_, i) => !opts.absent.includes(i));
-      for (const b of present) {
-        await fillSmallInstrument(t, b);
-        await http().post(`${API}/participations/${b.participationId}/submit`).set(bearer(b.token)).expect(200);
-      }
-      await f.advance(period.id, 'VERIFICATION');
-      const assessor = await f.user('assessor', { affiliation: 'Tim Penilai Independen' });
-      for (const [i, b] of bodies.entries()) {
-        if (opts.absent.includes(i)) continue;
-        await admin(http().post(`${API}/periods/${period.id}/assignments`))
-          .send({ assessorId: assessor.id, participationId: b.participationId })
-          .expect(201);
-        const points: Record<string, number> = { '1.1': 2, '1.2': 3, '2.1': 4, '2.2': 2.5, '2.3': 2, '2.4': 1, ...opts.verified[i] };
-        for (const [code, value] of Object.entries(points)) {
-          if (code === '2.4' && b.categoryCode !== 'BUMD') continue;
-          await http()
-            .put(`${API}/participations/${b.participationId}/verifications/${code}`)
-            .set(bearer(assessor.token))
-            .send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' })
-            .expect(200);
-        }
-        await http().post(`${API}/participations/${b.participationId}/verification/complete`).set(bearer(assessor.token)).expect(200);
-      }
-      await f.advance(period.id, 'OBJECTION');
-      const fin = await admin(http().post(`${API}/periods/${period.id}/finalists`)).expect(200);
-      const finalists = Object.keys(opts.presentation).map((i) => bodies[Number(i)].participationId);
-      expect(fin.body.items.map((i: { participationId: string }) => i.participationId).sort()).toEqual([...finalists].sort());
-      const panelist = await f.user('panelist', { affiliation: 'Akademisi' });
-      await admin(http().post(`${API}/periods/${period.id}/panel`))
-        .send({ panelistId: panelist.id, participationIds: finalists })
-        .expect(201);
-      await f.advance(period.id, 'PRESENTATION');
-      for (const [i, score] of Object.entries(opts.presentation)) {
-        await http()
-          .put(`${API}/participations/${bodies[Number(i)].participationId}/presentation-scores`)
-          .set(bearer(panelist.token))
-          .send({ criteria: [{ code: 'OVERALL', score }] })
-          .expect(200);
-      }
-      await f.advance(period.id, 'FINALIZATION');
-      const runId = await rankAndWait(t, f, period.id);
-      return { period, bodies, runId };
-    }
-
     beforeAll(async () => {
       // Year N, over the same five bodies (the last one again absent):
       //   b0 OPD full: SAQ 100, finalist, presentation 85 -> 70 + 25.5 = 95.50
       //   b1 OPD 2.1 = 2: SAQ 40 + 60 * 6.5/8.5 = 85.882352... -> 85.88 (Menuju Informatif)
       //   b2 OPD 2.3 = 1: SAQ 40 + 60 * 7.5/8.5 = 92.941176... -> 92.94
       //   b3 BUMD 1.2 = 1.5: SAQ 40 * 3.5/5 + 60 = 88, finalist, presentation 95 -> 61.6 + 28.5 = 90.10
-      const built = await nextYear(2045, prev.bodies, {
+      const built = await nextYearPeriod(t, f, 2045, prev.bodies, {
         verified: [{}, { '2.1': 2 }, { '2.3': 1 }, { '1.2': 1.5 }],
         absent: [4],
         presentation: { 0: 85, 3: 95 },
       });
       cur = built.period;
-      curRun = built.runId;
+      curRun = await rankAndWait(t, f, cur.id);
     });
 
     it('compares with the published run of year N-1 for the bodies ranked in both, with exact changes', async () => {
@@ -452,6 +395,46 @@ describe('reports: ranking exports and period statistics', () => {
       expect(csv.slice(1)).toEqual((await results(curRun)).map(csvOf));
     });
 
+    it('compares with the previous year per category (ranked, mean final score, qualifications) and per body', async () => {
+      const c = (await admin(http().get(`${API}/periods/${cur.id}/reports/previous-year`)).expect(200)).body;
+      expect(c).toMatchObject({ periodId: cur.id, year: 2045, runId: curRun, runSource: 'latest', previousPeriod: { periodId: prev.period.id, year: 2044, runId: prev.runId } });
+      const zero = { INFORMATIF: 0, MENUJU_INFORMATIF: 0, CUKUP_INFORMATIF: 0, KURANG_INFORMATIF: 0, TIDAK_INFORMATIF: 0, NOT_PARTICIPATING: 0 };
+      // BUMD: 91.00 -> 90.10. OPD: (94 + 97 + 40) / 3 = 77.00 -> (95.50 + 85.88 + 92.94) / 3 = 91.44.
+      expect(c.categories).toEqual([
+        {
+          categoryCode: 'BUMD',
+          categoryName: 'Badan Usaha Milik Daerah',
+          previousRanked: 1,
+          ranked: 1,
+          previousAverage: '91.00',
+          average: '90.10',
+          change: '-0.90',
+          previousCounts: { ...zero, INFORMATIF: 1, NOT_PARTICIPATING: 1 },
+          counts: { ...zero, INFORMATIF: 1, NOT_PARTICIPATING: 1 },
+        },
+        {
+          categoryCode: 'OPD',
+          categoryName: 'Organisasi Perangkat Daerah',
+          previousRanked: 3,
+          ranked: 3,
+          previousAverage: '77.00',
+          average: '91.44',
+          change: '+14.44',
+          previousCounts: { ...zero, INFORMATIF: 2, KURANG_INFORMATIF: 1 },
+          counts: { ...zero, INFORMATIF: 2, MENUJU_INFORMATIF: 1 },
+        },
+      ]);
+      expect(c.bodies).toEqual((await stats(cur.id)).yearOverYear);
+      expect(c.bodies.map((b: { change: string }) => b.change)).toEqual(['+1.50', '+52.94', '-0.90', '-11.12']);
+      // The first year has nothing before it.
+      expect((await admin(http().get(`${API}/periods/${prev.period.id}/reports/previous-year`)).expect(200)).body).toMatchObject({
+        previousPeriod: null,
+        categories: [],
+        bodies: [],
+      });
+      await admin(http().get(`${API}/periods/${cur.id}/reports/previous-year?runId=x`)).expect(400);
+    });
+
     it('uses the published run once there is one; a run of another period is 404', async () => {
       await admin(http().post(`${API}/periods/${cur.id}/publish`))
         .send({ runId: curRun })
@@ -468,7 +451,7 @@ describe('reports: ranking exports and period statistics', () => {
 
   describe('access', () => {
     it("is for admins (403 otherwise) of the period's organizer (404 for another organizer)", async () => {
-      const paths = ['reports/ranking.csv', 'reports/ranking.xlsx', 'stats'].map((p) => `${API}/periods/${prev.period.id}/${p}`);
+      const paths = ['reports/ranking.csv', 'reports/ranking.xlsx', 'stats', 'reports/previous-year'].map((p) => `${API}/periods/${prev.period.id}/${p}`);
       const assessor = await f.user('assessor');
       for (const token of [prev.bodies[0].token, assessor.token]) {
         for (const p of paths) await http().get(p).set(bearer(token)).expect(403);

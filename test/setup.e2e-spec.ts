@@ -55,6 +55,14 @@ describe('monev setup: registry, periods, stage machine, instrument, participant
       expect(byLine[5]).toMatch(/email/);
       expect(byLine[6]).toMatch(/duplicate/);
       expect(byLine[7]).toMatch(/duplicate/);
+      // Each line's field and code, for the portal to say in Indonesian.
+      expect(res.body.errors.map((e: { line: number; field: string; code: string }) => [e.line, e.field, e.code])).toEqual([
+        [3, 'name', 'FIELD_REQUIRED'],
+        [4, 'categoryCode', 'PUBLIC_BODY_UNKNOWN_CATEGORY'],
+        [5, 'email', 'FIELD_NOT_EMAIL'],
+        [6, 'name', 'PUBLIC_BODY_NAME_TAKEN'],
+        [7, 'name', 'PUBLIC_BODY_NAME_TAKEN'],
+      ]);
       const list = await t.http().get(`${API}/public-bodies?q=Pendapatan`).set(bearer(t.adminToken)).expect(200);
       expect(list.body.items[0]).toMatchObject({ name: 'Badan Pendapatan Daerah, Provinsi', region: 'Palangka Raya', categoryCode: 'OPD' });
       // The same file as multipart.

@@ -2,7 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { IsId } from '../common/id';
 import { Page, PageQuery, paginatedDto } from '../common/pagination';
+import { IsInstant } from '../common/validation';
 import { AuditService } from './audit.service';
 import { AuditEntryDto } from './dto/audit-entry.dto';
 
@@ -16,6 +18,25 @@ export class AuditQuery extends PageQuery {
   @IsString()
   @MaxLength(40)
   entityId?: string;
+
+  @IsOptional()
+  @IsId()
+  actorId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  action?: string;
+
+  /** Rows written at or after this instant. */
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  /** Rows written before this instant. */
+  @IsOptional()
+  @IsInstant()
+  to?: string;
 }
 
 @ApiTags('audit')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Between, DataSource, EntityManager, FindOperator, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { PageQuery, pageOf, skipTake } from '../common/pagination';
@@ -16,6 +16,15 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+}
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
 }
 
 @Injectable()
@@ -50,10 +59,18 @@ export class AuditService {
     );
   }
 
-  async list(user: AuthUser, q: PageQuery & { entityType?: string; entityId?: string }) {
-    const where: Record<string, string> = { organizerId: user.organizerId };
+  /** The organizer's rows, newest first, filtered by entity, actor, action and time (`from` inclusive, `to` exclusive). */
+  async list(user: AuthUser, q: PageQuery & AuditFilter) {
+    const where: Record<string, string | FindOperator<Date>> = { organizerId: user.organizerId };
     if (q.entityType) where.entityType = q.entityType;
     if (q.entityId) where.entityId = q.entityId;
+    if (q.actorId) where.actorId = q.actorId;
+    if (q.action) where.action = q.action;
+    const from = q.from ? new Date(q.from) : undefined;
+    const to = q.to ? new Date(q.to) : undefined;
+    if (from && to) where.at = Between(from, new Date(to.getTime() - 1));
+    else if (from) where.at = MoreThanOrEqual(from);
+    else if (to) where.at = LessThan(to);
     const [rows, total] = await this.ds.getRepository(AuditEntry).findAndCount({ where, order: { id: 'DESC' }, ...skipTake(q) });
     return pageOf(
       rows.map((r) => ({

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ParticipationErrorCode } from '../access/access.errors';
@@ -7,10 +7,19 @@ import { binaryResponse } from '../common/api-schema';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/id';
+import { PageQuery } from '../common/pagination';
 import { PeriodErrorCode } from '../periods/periods.errors';
 import { CertificateErrorCode } from './certificates.errors';
 import { CertificatesService } from './certificates.service';
-import { CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
+import {
+  CertificateBatchDto,
+  CertificateBatchesDto,
+  CertificateBatchQueuedDto,
+  CertificateMetaDto,
+  CertificateRetryDto,
+  CertificateVerificationDto,
+  RevokedCertificatesDto,
+} from './dto/certificate.dto';
 
 @ApiTags('certificates')
 @Controller()
@@ -24,6 +33,23 @@ export class CertificatesController {
   @Post('periods/:id/certificates')
   issue(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<CertificateBatchQueuedDto> {
     return this.certificates.issue(user, id);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @ApiOkResponse({ type: CertificateBatchesDto })
+  @Get('periods/:id/certificate-batches')
+  batches(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<CertificateBatchesDto> {
+    return this.certificates.batches(user, id);
+  }
+
+  /** Certificates of earlier runs, revoked when a correction was published. */
+  @ApiBearerAuth()
+  @Roles('admin')
+  @ApiOkResponse({ type: RevokedCertificatesDto })
+  @Get('periods/:id/certificates/revoked')
+  revoked(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: PageQuery): Promise<RevokedCertificatesDto> {
+    return this.certificates.revoked(user, id, q);
   }
 
   @ApiBearerAuth()

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
+import { pageOf, PageQuery, skipTake } from '../common/pagination';
 import { inTransaction } from '../database/transaction';
 import { jobToken } from '../jobs/job-reconciler';
 import { JobsService } from '../jobs/jobs.service';
@@ -18,7 +19,16 @@ import { RankingsService } from '../rankings/rankings.service';
 import { FileStorage } from '../storage/file-storage';
 import { CertificateFactsReader, CertificateRef } from './certificate-facts';
 import { CertificateErrorCode } from './certificates.errors';
-import { BatchStatus, CertificateBatchDto, CertificateBatchQueuedDto, CertificateMetaDto, CertificateRetryDto, CertificateVerificationDto } from './dto/certificate.dto';
+import {
+  BatchStatus,
+  CertificateBatchDto,
+  CertificateBatchesDto,
+  CertificateBatchQueuedDto,
+  CertificateMetaDto,
+  CertificateRetryDto,
+  CertificateVerificationDto,
+  RevokedCertificatesDto,
+} from './dto/certificate.dto';
 
 /** Certificates per render job: short jobs keep lock renewal healthy and progress fine-grained. */
 export const CERTIFICATES_PER_JOB = 100;
@@ -156,6 +166,40 @@ export class CertificatesService implements OnModuleInit {
       failures: errors.map((e) => ({ certificateId: String(e.id), participationId: String(e.participation_id), error: e.error })),
       createdAt: new Date(b.created_at).toISOString(),
     };
+  }
+
+  /** A period's batches, newest first, each with its progress. */
+  async batches(actor: AuthUser, periodId: string): Promise<CertificateBatchesDto> {
+    const period = await this.periods.find(actor.organizerId, periodId);
+    const ids: { id: string }[] = await this.ds.query('SELECT id FROM certificate_batches WHERE period_id = ? ORDER BY id DESC LIMIT 20', [period.id]);
+    return { items: await Promise.all(ids.map((b) => this.batch(actor, String(b.id)))) };
+  }
+
+  /** A period's revoked certificates (replaced by a later publication), newest revocation first. */
+  async revoked(actor: AuthUser, periodId: string, q: PageQuery): Promise<RevokedCertificatesDto> {
+    const period = await this.periods.find(actor.organizerId, periodId);
+    const { skip, take } = skipTake(q);
+    const [[{ total }], rows] = await Promise.all([
+      this.ds.query(`SELECT COUNT(*) AS total FROM certificates WHERE period_id = ? AND status = 'ISSUED' AND revoked_at IS NOT NULL`, [period.id]),
+      this.ds.query(
+        `SELECT id, code, participation_id, run_id, period_id, organizer_id, issued_at, revoked_at FROM certificates
+          WHERE period_id = ? AND status = 'ISSUED' AND revoked_at IS NOT NULL ORDER BY revoked_at DESC, id DESC LIMIT ? OFFSET ?`,
+        [period.id, take, skip],
+      ) as Promise<(CertificateRef & { id: string; code: string; issued_at: Date; revoked_at: Date })[]>,
+    ]);
+    const items = (await this.facts.of(rows)).map(({ row, facts }) => ({
+      id: String(row.id),
+      code: row.code,
+      participationId: String(row.participation_id),
+      publicBody: facts.result.bodyName,
+      categoryCode: facts.result.categoryCode,
+      runId: String(row.run_id),
+      qualificationLabel: facts.result.qualificationLabel,
+      finalScore: facts.result.finalScore,
+      issuedAt: new Date(row.issued_at).toISOString(),
+      revokedAt: new Date(row.revoked_at).toISOString(),
+    }));
+    return pageOf(items, Number(total), q);
   }
 
   /** The participation's certificate of the published run (the owner's body or an admin). */

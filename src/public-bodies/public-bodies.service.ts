@@ -9,6 +9,7 @@ import { AuthUser } from '../common/auth-user';
 import { badRequest, conflict, notFound } from '../common/errors';
 import { FieldErrorCode } from '../common/field-error';
 import { pageOf, skipTake } from '../common/pagination';
+import { fieldErrorOf } from '../common/validation';
 import { inTransaction } from '../database/transaction';
 import { CategoryDto, CreateCategoryDto, CreatePublicBodyDto, PublicBodyDto, PublicBodyQuery } from './dto/registry.dto';
 import { Category } from './entities/category.entity';
@@ -20,7 +21,15 @@ const nameKey = (categoryId: string, name: string) => `${categoryId}|${name.toLo
 
 export interface ImportResult {
   created: number;
-  errors: { line: number; message: string }[];
+  errors: ImportLineError[];
+}
+
+/** Why one CSV line was not imported: the field at fault and a stable code (a field code, or the module's own). */
+export interface ImportLineError {
+  line: number;
+  field: string;
+  code: string;
+  message: string;
 }
 
 @Injectable()
@@ -133,19 +142,24 @@ export class PublicBodiesService {
         const line = info.lines;
         const plain = Object.fromEntries(CSV_COLUMNS.filter((c) => record[c] !== undefined && record[c] !== '').map((c) => [c, record[c]]));
         const dto = plainToInstance(CreatePublicBodyDto, plain);
-        const problems = validateSync(dto).flatMap((e) => Object.values(e.constraints ?? {}));
+        // An absent column reads as required, whatever constraint class-validator happened to list first.
+        const problems = validateSync(dto).flatMap((e) =>
+          Object.entries(e.constraints ?? {}).map(([constraint, message]) =>
+            e.value === undefined ? { field: e.property, code: FieldErrorCode.REQUIRED, message } : fieldErrorOf(e.property, constraint, message),
+          ),
+        );
         if (problems.length) {
-          errors.push({ line, message: problems.join('; ') });
+          errors.push({ line, field: problems[0].field, code: problems[0].code, message: problems.map((p) => p.message).join('; ') });
           continue;
         }
         const category = categories.get(dto.categoryCode);
         if (!category) {
-          errors.push({ line, message: `unknown category ${dto.categoryCode}` });
+          errors.push({ line, field: 'categoryCode', code: PublicBodyErrorCode.UNKNOWN_CATEGORY, message: `unknown category ${dto.categoryCode}` });
           continue;
         }
         const key = nameKey(category.id, dto.name);
         if (taken.has(key)) {
-          errors.push({ line, message: `duplicate: '${dto.name}' already exists in ${dto.categoryCode}` });
+          errors.push({ line, field: 'name', code: PublicBodyErrorCode.NAME_TAKEN, message: `duplicate: '${dto.name}' already exists in ${dto.categoryCode}` });
           continue;
         }
         taken.add(key);

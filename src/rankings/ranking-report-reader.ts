@@ -47,6 +47,21 @@ export class RankingReportReader {
     );
   }
 
+  /** Finalists and ranked bodies of a run. */
+  async funnelCounts(runId: string): Promise<{ finalist: number; ranked: number }> {
+    const [r] = await this.ds.query(`SELECT COALESCE(SUM(finalist), 0) AS finalist, COALESCE(SUM(status = 'RANKED'), 0) AS ranked FROM ranking_results WHERE run_id = ?`, [runId]);
+    return { finalist: Number(r.finalist), ranked: Number(r.ranked) };
+  }
+
+  /** Ranked bodies and the sum of their final scores, per category of a run. */
+  categoryScoreSums(runId: string): Promise<{ category_code: string; category_name: string; n: string; total: string }[]> {
+    return this.ds.query(
+      `SELECT category_code, MAX(category_name) AS category_name, COUNT(*) AS n, SUM(final_score) AS total FROM ranking_results
+        WHERE run_id = ? AND status = 'RANKED' AND final_score IS NOT NULL GROUP BY category_code`,
+      [runId],
+    );
+  }
+
   /** Bodies ranked in both runs, in the current run's order, with both scores and qualifications. */
   rankedInBoth(runId: string, previousRunId: string): Promise<Record<string, string>[]> {
     return this.ds.query(

@@ -7,8 +7,8 @@ import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodErrorCode } from '../periods/periods.errors';
-import { PublicRankingDto, PublishedPeriodsDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto } from './dto/ranking-response.dto';
-import { OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
+import { PublicRankingDto, PublishedPeriodsDto, RankingComparisonDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, RankingRunsDto } from './dto/ranking-response.dto';
+import { CompareQuery, OrganizerSlugParam, PublicRankingQuery, PublishDto, ResultsQuery, YearParam } from './dto/ranking.dto';
 import { RankingErrorCode } from './rankings.errors';
 import { RankingsService } from './rankings.service';
 
@@ -24,6 +24,27 @@ export class RankingsController {
   @Post('periods/:id/rankings')
   create(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<RankingRunQueuedDto> {
     return this.rankings.create(user, id);
+  }
+
+  @ApiBearerAuth()
+  @Roles('admin')
+  @ApiOkResponse({ type: RankingRunsDto })
+  @Get('periods/:id/rankings')
+  runs(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<RankingRunsDto> {
+    return this.rankings.runs(user, id);
+  }
+
+  /** What changed between two runs of a period (a correction): `?against=` the earlier run. */
+  @ApiBearerAuth()
+  @Roles('admin')
+  @ApiOkResponse({ type: RankingComparisonDto })
+  @Get('rankings/:runId/compare')
+  compare(
+    @CurrentUser() user: AuthUser,
+    @Param('runId', new ParseIdPipe(RankingErrorCode.RUN_NOT_FOUND, 'Ranking run')) runId: string,
+    @Query() q: CompareQuery,
+  ): Promise<RankingComparisonDto> {
+    return this.rankings.compare(user, runId, q.against);
   }
 
   @ApiBearerAuth()

@@ -16,9 +16,22 @@ import { OrganizersService } from '../organizers/organizers.service';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodsService } from '../periods/periods.service';
 import { ParticipationRecords } from '../saq/participation-records';
-import { PublicRankingDto, PublicRankingRowDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, PublishedPeriodsDto, ResultStatus } from './dto/ranking-response.dto';
+import { signedChange } from '../scoring/decimal';
+import {
+  PublicRankingDto,
+  PublicRankingRowDto,
+  PublishedPeriodsDto,
+  RankingComparisonDto,
+  RankingPlaceDto,
+  RankingResultDto,
+  RankingRunDto,
+  RankingRunQueuedDto,
+  RankingRunsDto,
+  ResultStatus,
+} from './dto/ranking-response.dto';
 import { RankingInputs } from './ranking-inputs';
 import { RankingErrorCode } from './rankings.errors';
+import { tieBreaks, TieRow } from './tie-breaks';
 
 export interface ResultRow {
   participation_id: string;
@@ -142,26 +155,81 @@ export class RankingsService {
   }
 
   async get(actor: AuthUser, runId: string): Promise<RankingRunDto> {
-    const r = await this.findRun(actor.organizerId, runId);
-    return {
-      id: String(r.id),
-      periodId: String(r.period_id),
-      status: r.status,
-      progress: Number(r.progress),
-      jobId: r.job_id,
-      attempts: Number(r.attempts),
-      inputsHash: r.inputs_hash,
-      rankedCount: r.ranked_count === null ? null : Number(r.ranked_count),
-      notParticipatingCount: r.not_participating_count === null ? null : Number(r.not_participating_count),
-      startedAt: r.started_at?.toISOString() ?? null,
-      finishedAt: r.finished_at?.toISOString() ?? null,
-      ...(r.error ? { error: r.error } : {}),
-    };
+    return runDto(await this.findRun(actor.organizerId, runId));
+  }
+
+  /** A period's runs, newest first, and which one is published. */
+  async runs(actor: AuthUser, periodId: string): Promise<RankingRunsDto> {
+    const period = await this.periods.find(actor.organizerId, periodId);
+    const rows = await this.ds.query('SELECT * FROM ranking_runs WHERE period_id = ? ORDER BY id DESC', [period.id]);
+    return { publishedRunId: period.publishedRunId ? String(period.publishedRunId) : null, items: rows.map(runDto) };
+  }
+
+  /** The bodies whose place differs between two runs of one period (a correction), in this run's order. */
+  async compare(actor: AuthUser, runId: string, againstRunId: string): Promise<RankingComparisonDto> {
+    const [run, against] = await Promise.all([this.findRun(actor.organizerId, runId), this.findRun(actor.organizerId, againstRunId)]);
+    if (String(run.period_id) !== String(against.period_id))
+      throw unprocessable(RankingErrorCode.COMPARE_OTHER_PERIOD, 'Only two runs of the same period can be compared', { runId, againstRunId });
+    for (const r of [run, against])
+      if (r.status !== 'DONE')
+        throw unprocessable(RankingErrorCode.RUN_NOT_DONE, `Only finished runs can be compared (run ${r.id} is ${r.status})`, { runId: String(r.id), status: r.status });
+    const read = (id: string): Promise<ResultRow[]> => this.ds.query('SELECT * FROM ranking_results WHERE run_id = ? ORDER BY position', [id]);
+    const [now, before] = await Promise.all([read(String(run.id)), read(String(against.id))]);
+    const beforeOf = new Map(before.map((r) => [String(r.participation_id), r]));
+    const nowOf = new Map(now.map((r) => [String(r.participation_id), r]));
+    const place = (r: ResultRow | undefined): RankingPlaceDto | null =>
+      r
+        ? {
+            status: r.status,
+            finalScore: r.final_score,
+            qualification: r.qualification,
+            qualificationLabel: r.qualification_label,
+            rankInCategory: r.rank_in_category === null ? null : Number(r.rank_in_category),
+          }
+        : null;
+    const same = (a: RankingPlaceDto | null, b: RankingPlaceDto | null) => JSON.stringify(a) === JSON.stringify(b);
+    const items = [];
+    const seen = new Set<string>();
+    for (const r of [...now, ...before]) {
+      const id = String(r.participation_id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const b = place(beforeOf.get(id));
+      const a = place(nowOf.get(id));
+      if (same(a, b)) continue;
+      items.push({
+        participationId: id,
+        publicBody: r.body_name,
+        categoryCode: r.category_code,
+        before: b,
+        after: a,
+        change: a?.finalScore != null && b?.finalScore != null ? signedChange(a.finalScore, b.finalScore) : null,
+      });
+    }
+    return { runId: String(run.id), againstRunId: String(against.id), compared: seen.size, items };
   }
 
   async results(actor: AuthUser, runId: string, q: PageQuery & { categoryCode?: string }): Promise<Page<RankingResultDto>> {
     const run = await this.findRun(actor.organizerId, runId);
-    return this.page(String(run.id), q, (r) => ({ participationId: String(r.participation_id), ...publicRow(r) }));
+    const page = await this.page(String(run.id), q, (r) => r);
+    const ties = await this.tieBreaksOf(String(run.id), page.items);
+    return { ...page, items: page.items.map((r) => ({ participationId: String(r.participation_id), ...publicRow(r), tieBreak: ties.get(String(r.participation_id)) ?? null })) };
+  }
+
+  /** The tie-breaks of a page's ranked rows: one statement reads every row of the run sharing a (category, final score) with them. */
+  private async tieBreaksOf(runId: string, rows: ResultRow[]) {
+    const keys = [
+      ...new Map(
+        rows.filter((r) => r.status === 'RANKED' && r.final_score !== null).map((r) => [`${r.category_code}|${r.final_score}`, [r.category_code, r.final_score]]),
+      ).values(),
+    ];
+    if (!keys.length) return new Map();
+    const peers: TieRow[] = await this.ds.query(
+      `SELECT participation_id, category_code, final_score, saq_exact, presentation_exact, submitted_at, position FROM ranking_results
+        WHERE run_id = ? AND status = 'RANKED' AND (category_code, final_score) IN (?)`,
+      [runId, keys],
+    );
+    return tieBreaks(peers);
   }
 
   private async page<T>(runId: string, q: PageQuery & { categoryCode?: string }, map: (r: ResultRow) => T) {
@@ -244,6 +312,38 @@ export class RankingsService {
 }
 
 export type PublishedPeriods = PublishedPeriodsDto;
+
+interface RunRow {
+  id: string;
+  period_id: string;
+  status: RankingRunDto['status'];
+  progress: number;
+  job_id: string;
+  attempts: number;
+  inputs_hash: string;
+  ranked_count: number | null;
+  not_participating_count: number | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  error: string | null;
+}
+
+function runDto(r: RunRow): RankingRunDto {
+  return {
+    id: String(r.id),
+    periodId: String(r.period_id),
+    status: r.status,
+    progress: Number(r.progress),
+    jobId: r.job_id,
+    attempts: Number(r.attempts),
+    inputsHash: r.inputs_hash,
+    rankedCount: r.ranked_count === null ? null : Number(r.ranked_count),
+    notParticipatingCount: r.not_participating_count === null ? null : Number(r.not_participating_count),
+    startedAt: r.started_at?.toISOString() ?? null,
+    finishedAt: r.finished_at?.toISOString() ?? null,
+    ...(r.error ? { error: r.error } : {}),
+  };
+}
 
 function publicRow(r: ResultRow): PublicRankingRowDto {
   return {

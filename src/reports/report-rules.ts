@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import Decimal from 'decimal.js';
 import { NOT_PARTICIPATING } from '../scoring/bands';
-import { Dec, format2 } from '../scoring/decimal';
+import { Dec, format2, signedChange } from '../scoring/decimal';
 import { FRACTION_ZERO, Fraction, fracAdd, fracCompare, fracDiv, fractionOf, roundFraction } from '../scoring/fraction';
 
 /** One ranking_results row as the exports read it; scores are the DB's two-decimal strings. */
@@ -263,9 +263,34 @@ function exactString(f: Fraction): string {
   return v.toFixed();
 }
 
-/** `current - previous` of two scores, exact, as a signed two-decimal string ("+1.50", "-0.90", "0.00"). */
-export function signedChange(current: Decimal.Value, previous: Decimal.Value): string {
-  const d = new Dec(current).minus(new Dec(previous)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  if (d.isZero()) return '0.00';
-  return d.gt(0) ? `+${d.toFixed(2)}` : d.toFixed(2);
+export { signedChange } from '../scoring/decimal';
+
+export interface CategoryScoreSum {
+  categoryCode: string;
+  categoryName: string;
+  ranked: number;
+  total: string;
+}
+
+/** Per category (union of both years, by code): ranked bodies, the mean final score half-up to two decimals, and its signed change. */
+export function categoryComparison(current: CategoryScoreSum[], previous: CategoryScoreSum[]) {
+  const mean = (c: CategoryScoreSum | undefined) => (c && c.ranked > 0 ? format2(new Dec(c.total).div(c.ranked)) : null);
+  const prevOf = new Map(previous.map((c) => [c.categoryCode, c]));
+  const curOf = new Map(current.map((c) => [c.categoryCode, c]));
+  const codes = [...new Set([...curOf.keys(), ...prevOf.keys()])].sort(compareCodes);
+  return codes.map((code) => {
+    const cur = curOf.get(code);
+    const prev = prevOf.get(code);
+    const average = mean(cur);
+    const previousAverage = mean(prev);
+    return {
+      categoryCode: code,
+      categoryName: (cur ?? prev)!.categoryName,
+      previousRanked: prev?.ranked ?? 0,
+      ranked: cur?.ranked ?? 0,
+      previousAverage,
+      average,
+      change: average !== null && previousAverage !== null ? signedChange(average, previousAverage) : null,
+    };
+  });
 }

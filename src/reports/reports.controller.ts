@@ -5,7 +5,7 @@ import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/id';
 import { PeriodErrorCode } from '../periods/periods.errors';
-import { ReportStatsDto } from './dto/report-stats.dto';
+import { PreviousYearComparisonDto, ReportStatsDto } from './dto/report-stats.dto';
 import { ReportQuery } from './dto/report.dto';
 import { ReportFile, ReportsService } from './reports.service';
 
@@ -43,5 +43,16 @@ export class ReportsController {
   @Get('periods/:id/stats')
   stats(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string, @Query() q: ReportQuery): Promise<ReportStatsDto> {
     return this.reports.stats(user, id, q.runId);
+  }
+
+  /** The change against the organizer's previous year (its published ranking), per category and per body. */
+  @ApiOkResponse({ type: PreviousYearComparisonDto })
+  @Get('periods/:id/reports/previous-year')
+  previousYear(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string,
+    @Query() q: ReportQuery,
+  ): Promise<PreviousYearComparisonDto> {
+    return this.reports.previousYear(user, id, q.runId);
   }
 }

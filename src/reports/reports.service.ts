@@ -14,9 +14,20 @@ import { RankingReportReader } from '../rankings/ranking-report-reader';
 import { RankingErrorCode } from '../rankings/rankings.errors';
 import { ParticipationRecords } from '../saq/participation-records';
 import { VerifiedScoresReader } from '../verification/verified-scores';
-import { ReportStatsDto } from './dto/report-stats.dto';
+import { PreviousYearComparisonDto, ReportStatsDto } from './dto/report-stats.dto';
 import { rankingXlsx, XLSX_CONTENT_TYPE } from './ranking-workbook';
-import { aspectAverages, CategoryAspectTotals, compareCodes, deciles, qualificationMatrix, rankingCsv, ReportRow, signedChange } from './report-rules';
+import {
+  aspectAverages,
+  CategoryAspectTotals,
+  categoryComparison,
+  CategoryScoreSum,
+  compareCodes,
+  deciles,
+  qualificationMatrix,
+  rankingCsv,
+  ReportRow,
+  signedChange,
+} from './report-rules';
 import { ReportErrorCode } from './reports.errors';
 
 /** Bodies whose verified points count in the per-aspect averages (verification complete). */
@@ -115,23 +126,70 @@ export class ReportsService {
   async stats(actor: AuthUser, periodId: string, runId?: string): Promise<ReportStatsDto> {
     const period = await this.periods.find(actor.organizerId, periodId);
     const run = await this.chooseRun(period, runId);
-    const [participation, qualifications, distribution, aspects, yoy] = await Promise.all([
+    const [participation, qualifications, distribution, aspects, yoy, verified, runCounts] = await Promise.all([
       this.participation(period),
       this.qualifications(period, run),
       this.distribution(run),
       this.aspects(period),
       this.yearOverYear(period, run),
+      this.participations.ofPeriod(this.ds.manager, period.id, VERIFIED),
+      run ? this.runs.funnelCounts(run.id) : null,
     ]);
+    const t = participation.participationTotals;
+    const funnel = {
+      invited: t.enrolled,
+      started: t.started,
+      submitted: t.submitted,
+      verified: verified.length,
+      finalist: runCounts?.finalist ?? verified.filter((p) => p.status === 'FINALIST').length,
+      ranked: runCounts?.ranked ?? 0,
+    };
     return {
       periodId: period.id,
       year: period.year,
       runId: run?.id ?? null,
       runSource: run?.source ?? null,
       ...participation,
+      funnel,
       ...qualifications,
       distribution,
       aspects,
       ...yoy,
+    };
+  }
+
+  /**
+   * This period's ranking against the organizer's published ranking of the year before: per category
+   * (ranked bodies, mean final score, qualification counts) and per body ranked in both.
+   */
+  async previousYear(actor: AuthUser, periodId: string, runId?: string): Promise<PreviousYearComparisonDto> {
+    const period = await this.periods.find(actor.organizerId, periodId);
+    const run = await this.chooseRun(period, runId);
+    const yoy = await this.yearOverYear(period, run);
+    const prevRunId = yoy.previousPeriod?.runId;
+    const sums = async (id: string | undefined): Promise<CategoryScoreSum[]> =>
+      id ? (await this.runs.categoryScoreSums(id)).map((r) => ({ categoryCode: r.category_code, categoryName: r.category_name, ranked: Number(r.n), total: String(r.total) })) : [];
+    const groups = async (id: string | undefined) => (id ? this.qualifications(period, { id, source: 'requested' }) : this.qualifications(period, null));
+    const [current, previous, qNow, qPrev] = await Promise.all([sums(run?.id), sums(prevRunId), groups(run?.id), groups(prevRunId)]);
+    const countsOf = (q: Awaited<ReturnType<typeof groups>>) => new Map(q.qualifications.map((r) => [r.categoryCode, r.counts]));
+    const zero = Object.fromEntries(qNow.qualificationBands.map((b) => [b.code, 0]));
+    const nowCounts = countsOf(qNow);
+    const prevCounts = countsOf(qPrev);
+    return {
+      periodId: period.id,
+      year: period.year,
+      runId: run?.id ?? null,
+      runSource: run?.source ?? null,
+      previousPeriod: yoy.previousPeriod,
+      qualificationBands: qNow.qualificationBands,
+      categories: yoy.previousPeriod
+        ? categoryComparison(current, previous).map((c) => ({
+            ...c,
+            previousCounts: { ...zero, ...(prevCounts.get(c.categoryCode) ?? {}) },
+            counts: { ...zero, ...(nowCounts.get(c.categoryCode) ?? {}) },
+          }))
+        : [],
+      bodies: yoy.yearOverYear,
     };
   }
 

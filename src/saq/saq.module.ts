@@ -11,6 +11,8 @@ import { Answer } from './entities/answer.entity';
 import { Evidence } from './entities/evidence.entity';
 import { Participation } from './entities/participation.entity';
 import { EvidenceService } from './evidence.service';
+import { MonitoringController } from './monitoring.controller';
+import { MonitoringService } from './monitoring.service';
 import { ParticipantsController } from './participants.controller';
 import { ParticipantsService } from './participants.service';
 import { ParticipationContexts } from './participation-contexts';
@@ -33,8 +35,18 @@ import { SaqStageFacts } from './saq-stage-facts';
     PublicBodiesModule,
     InstrumentsModule,
   ],
-  controllers: [ParticipantsController, ParticipationsController],
-  providers: [SaqStageFacts, ParticipationContexts, ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService, PdfChecker],
+  controllers: [ParticipantsController, ParticipationsController, MonitoringController],
+  providers: [
+    SaqStageFacts,
+    ParticipationContexts,
+    ParticipantsService,
+    ParticipationRecords,
+    AnswersService,
+    EvidenceService,
+    ParticipationsService,
+    PdfChecker,
+    MonitoringService,
+  ],
   exports: [ParticipantsService, ParticipationRecords, AnswersService, EvidenceService, ParticipationsService],
 })
 export class SaqModule {}

@@ -39,6 +39,13 @@ export function format2(v: Decimal.Value | null | undefined): string | null {
   return r.toFixed(2);
 }
 
+/** `current - previous` of two scores, exact, as a signed two-decimal string ("+1.50", "-0.90", "0.00"). */
+export function signedChange(current: Decimal.Value, previous: Decimal.Value): string {
+  const d = new Dec(current).minus(new Dec(previous)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (d.isZero()) return '0.00';
+  return d.gt(0) ? `+${d.toFixed(2)}` : d.toFixed(2);
+}
+
 /** The full decimal digits in normal notation (no exponent, no rounding). */
 export function plainString(v: Decimal.Value): string {
   return new Dec(v).toFixed();

@@ -23,6 +23,7 @@ describe('scoring index', () => {
       'checkBands',
       'bandFor',
       'compareForRank',
+      'decidingKey',
       'rankEntries',
       'selectFinalists',
     ];

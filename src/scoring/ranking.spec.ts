@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dec } from './decimal';
-import { RankInput, compareForRank, rankEntries } from './ranking';
+import { RankInput, compareForRank, decidingKey, rankEntries } from './ranking';
 
 const T0 = Date.UTC(2026, 5, 1, 3, 0, 0);
 
@@ -39,6 +39,16 @@ describe('compareForRank', () => {
   it('is 0 for a full tie (equal values in any notation)', () => {
     expect(compareForRank(entry('a', '90.00', '88.5', '70.10', 3), entry('b', '90', '88.50', '70.1', 3))).toBe(0);
     expect(compareForRank(entry('a', '90', '88', null, null), entry('b', '90', '88', null, null))).toBe(0);
+  });
+});
+
+describe('decidingKey', () => {
+  it('names the key that ordered two bodies, null for a shared rank', () => {
+    expect(decidingKey(entry('a', '90.01', '10', null, 1), entry('b', '90', '99', '99', 0))).toBe('FINAL_SCORE');
+    expect(decidingKey(entry('a', '90', '88.01', null, 5), entry('b', '90', '88', '100', 0))).toBe('SAQ_SCORE');
+    expect(decidingKey(entry('a', '90', '88', null, 5), entry('b', '90', '88', '0', 0))).toBe('PRESENTATION_SCORE');
+    expect(decidingKey(entry('a', '90', '88', '70', 2), entry('b', '90', '88', '70', 1))).toBe('SUBMITTED_AT');
+    expect(decidingKey(entry('a', '90', '88', '70', 3), entry('b', '90', '88', '70', 3))).toBeNull();
   });
 });
 

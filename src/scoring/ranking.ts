@@ -18,28 +18,39 @@ function time(d: Date | null): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
+/** The keys of the rank order, in the order they are compared (each breaks a tie of the ones before). */
+export const RANK_KEYS = ['FINAL_SCORE', 'SAQ_SCORE', 'PRESENTATION_SCORE', 'SUBMITTED_AT'] as const;
+export type RankKey = (typeof RANK_KEYS)[number];
+
 /**
  * Negative when `a` ranks before `b`: rounded final desc, then exact SAQ desc, then exact
  * presentation desc (null below any value), then submittedAt asc (null last). 0 = a full tie.
+ * The magnitude is the 1-based position in RANK_KEYS of the key that decided (see decidingKey).
  * Creates no Decimals.
  */
 export function compareForRank(a: RankInput, b: RankInput): number {
   let c = b.finalRounded.cmp(a.finalRounded);
   if (c !== 0) return c;
   c = b.saq.cmp(a.saq);
-  if (c !== 0) return c;
+  if (c !== 0) return 2 * c;
   if (a.presentation !== b.presentation) {
-    if (a.presentation === null) return 1;
-    if (b.presentation === null) return -1;
+    if (a.presentation === null) return 3;
+    if (b.presentation === null) return -3;
     c = b.presentation.cmp(a.presentation);
-    if (c !== 0) return c;
+    if (c !== 0) return 3 * c;
   }
   const ta = time(a.submittedAt);
   const tb = time(b.submittedAt);
   if (ta === tb) return 0;
-  if (ta === null) return 1;
-  if (tb === null) return -1;
-  return ta < tb ? -1 : 1;
+  if (ta === null) return 4;
+  if (tb === null) return -4;
+  return ta < tb ? -4 : 4;
+}
+
+/** The key that orders `a` and `b` (the tie-break that decided, when their final scores are equal); null for a full tie (a shared rank). */
+export function decidingKey(a: RankInput, b: RankInput): RankKey | null {
+  const c = Math.abs(compareForRank(a, b));
+  return c === 0 ? null : RANK_KEYS[c - 1];
 }
 
 export type Ranked<T> = T & { rankInCategory: number; rankOverall: number };

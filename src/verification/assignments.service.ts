@@ -15,6 +15,7 @@ import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
 import { ParticipationRecords } from '../saq/participation-records';
 import { ConflictsService } from '../users/conflicts.service';
 import { StaffDirectory } from '../users/users.service';
+import { ObjectionStatus } from './dto/verification-response.dto';
 import { AssignDto } from './dto/verification.dto';
 import { planAssignments } from './verification-rules';
 import { VerificationErrorCode } from './verification.errors';
@@ -110,6 +111,63 @@ export class AssignmentsService {
       });
       return after;
     });
+  }
+
+  /** A period's objections (optionally of one status), oldest first, with the body, the question and the assessors who decide. */
+  async objections(actor: AuthUser, periodId: string, status?: ObjectionStatus) {
+    const period = await this.periods.find(actor.organizerId, periodId);
+    const em = this.ds.manager;
+    const ids = await this.participations.idsOfPeriod(em, period.id);
+    if (!ids.length) return { items: [] };
+    const rows: Record<string, string | Date | null>[] = await em.query(
+      `SELECT id, participation_id, question_id, status, reason, points_before, points_after, decision_note, created_at, decided_at
+         FROM objections WHERE participation_id IN (?)${status ? ' AND status = ?' : ''} ORDER BY created_at, id`,
+      status ? [ids, status] : [ids],
+    );
+    const partIds = [...new Set(rows.map((r) => String(r.participation_id)))];
+    if (!partIds.length) return { items: [] };
+    const [parts, ins, assigned, assessors] = await Promise.all([
+      this.participations.byIds(em, partIds),
+      this.instruments.load(period),
+      em.query('SELECT participation_id, assessor_id FROM assignments WHERE participation_id IN (?)', [partIds]) as Promise<{ participation_id: string; assessor_id: string }[]>,
+      this.staff.ofRole(em, actor.organizerId, 'assessor', { orderBy: 'name' }),
+    ]);
+    const partOf = new Map(parts.map((p) => [p.id, p]));
+    const [bodyNames, categories] = await Promise.all([
+      this.names.bodyNames(
+        em,
+        parts.map((p) => p.publicBodyId),
+      ),
+      this.names.categories(
+        em,
+        parts.map((p) => p.categoryId),
+      ),
+    ]);
+    const codeOf = new Map(ins.questions.map((q) => [String(q.id), q.code]));
+    const nameOf = new Map(assessors.map((a) => [a.id, a.name]));
+    const assessorsOf = new Map<string, string[]>();
+    for (const a of assigned) assessorsOf.set(String(a.participation_id), [...(assessorsOf.get(String(a.participation_id)) ?? []), nameOf.get(String(a.assessor_id)) ?? '']);
+    const instant = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+    return {
+      items: rows.map((r) => {
+        const p = partOf.get(String(r.participation_id))!;
+        return {
+          id: String(r.id),
+          participationId: p.id,
+          publicBody: { id: p.publicBodyId, name: bodyNames.get(p.publicBodyId)! },
+          categoryCode: categories.get(p.categoryId)!.code,
+          questionCode: codeOf.get(String(r.question_id)) ?? '',
+          status: r.status as ObjectionStatus,
+          reason: String(r.reason),
+          pointsBefore: String(r.points_before),
+          pointsAfter: r.points_after === null ? null : String(r.points_after),
+          decisionNote: r.decision_note === null ? null : String(r.decision_note),
+          assessors: (assessorsOf.get(p.id) ?? []).sort(BY_NAME.compare),
+          createdAt: instant(r.created_at)!,
+          decidedAt: instant(r.decided_at),
+        };
+      }),
+    };
   }
 
   private assertAssignable(stage: string) {

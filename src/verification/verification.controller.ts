@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ParticipationErrorCode } from '../access/access.errors';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
@@ -13,11 +13,12 @@ import {
   AutoAssignResultDto,
   ObjectionDecisionDto,
   ObjectionDto,
+  PeriodObjectionDto,
   VerificationCompleteDto,
   VerificationDto,
   VerificationExplanationDto,
 } from './dto/verification-response.dto';
-import { AssignDto, AutoAssignDto, DecideObjectionDto, FileObjectionDto, VerifyDto } from './dto/verification.dto';
+import { AssignDto, AutoAssignDto, DecideObjectionDto, FileObjectionDto, ObjectionsQuery, VerifyDto } from './dto/verification.dto';
 import { ObjectionsService } from './objections.service';
 import { ObjectionErrorCode } from './verification.errors';
 import { VerificationsService } from './verifications.service';
@@ -53,6 +54,18 @@ export class VerificationController {
   @Get('periods/:id/assignments')
   progress(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string): Promise<Items<AssessorProgressDto>> {
     return this.assignments.progress(user, id);
+  }
+
+  /** Admin view: the period's objections (sanggah), `?status=OPEN` for the undecided ones. */
+  @Roles('admin')
+  @ApiOkResponse({ type: itemsDto(PeriodObjectionDto) })
+  @Get('periods/:id/objections')
+  objectionsOf(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string,
+    @Query() q: ObjectionsQuery,
+  ): Promise<Items<PeriodObjectionDto>> {
+    return this.assignments.objections(user, id, q.status);
   }
 
   @Roles('assessor')

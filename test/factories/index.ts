@@ -310,6 +310,75 @@ export async function publishedPeriod(t: TestApp, f: Factory, opts: { year?: num
   return { ...built, runId };
 }
 
+/**
+ * Year N over the bodies of year N-1 (same registry entries and PPIDs), up to FINALIZATION: enrol
+ * them, answer, verify with the given points (default full), select finalists (TOP_N 1), score the
+ * finalists' presentations (`presentation` by body index; they must be the rule's finalists).
+ */
+export async function nextYearPeriod(
+  t: TestApp,
+  f: Factory,
+  year: number,
+  prevBodies: SaqBody[],
+  opts: { verified: Record<string, number>[]; absent: number[]; presentation: Record<number, number> },
+) {
+  const admin = (req: import('supertest').Test) => req.set(bearer(f.token));
+  const period = await f.period({ year, weights: { saq: 70, presentation: 30 }, finalistRule: { type: 'TOP_N', value: 1 } });
+  await f.instrument(period.id, smallInstrument('BUMD'));
+  await f.enroll(period.id, { publicBodyIds: prevBodies.map((b) => b.bodyId) });
+  await f.advance(period.id, 'REGISTRATION');
+  await f.advance(period.id, 'SAQ');
+  const bodies: SaqBody[] = [];
+  for (const b of prevBodies) {
+    const mine = await t.http().get(`${API}/participations/mine`).set(bearer(b.token)).expect(200);
+    bodies.push({ ...b, participationId: mine.body.items.find((p: { periodId: string }) => p.periodId === period.id).id });
+  }
+  const present = bodies.filter((_, i) => !opts.absent.includes(i));
+  for (const b of present) {
+    await fillSmallInstrument(t, b);
+    await t.http().post(`${API}/participations/${b.participationId}/submit`).set(bearer(b.token)).expect(200);
+  }
+  await f.advance(period.id, 'VERIFICATION');
+  const assessor = await f.user('assessor', { affiliation: 'Tim Penilai Independen' });
+  for (const [i, b] of bodies.entries()) {
+    if (opts.absent.includes(i)) continue;
+    await admin(t.http().post(`${API}/periods/${period.id}/assignments`))
+      .send({ assessorId: assessor.id, participationId: b.participationId })
+      .expect(201);
+    const points: Record<string, number> = { ...FULL_POINTS, ...opts.verified[i] };
+    for (const [code, value] of Object.entries(points)) {
+      if (code === '2.4' && b.categoryCode !== 'BUMD') continue;
+      await t
+        .http()
+        .put(`${API}/participations/${b.participationId}/verifications/${code}`)
+        .set(bearer(assessor.token))
+        .send({ points: value, status: 'ADJUSTED', note: 'Diverifikasi' })
+        .expect(200);
+    }
+    await t.http().post(`${API}/participations/${b.participationId}/verification/complete`).set(bearer(assessor.token)).expect(200);
+  }
+  await f.advance(period.id, 'OBJECTION');
+  const fin = await admin(t.http().post(`${API}/periods/${period.id}/finalists`)).expect(200);
+  const finalists = Object.keys(opts.presentation).map((i) => bodies[Number(i)].participationId);
+  const selected = fin.body.items.map((i: { participationId: string }) => i.participationId).sort();
+  if (JSON.stringify(selected) !== JSON.stringify([...finalists].sort())) throw new Error(`finalists ${selected} are not the bodies given presentation scores (${finalists})`);
+  const panelist = await f.user('panelist', { affiliation: 'Akademisi' });
+  await admin(t.http().post(`${API}/periods/${period.id}/panel`))
+    .send({ panelistId: panelist.id, participationIds: finalists })
+    .expect(201);
+  await f.advance(period.id, 'PRESENTATION');
+  for (const [i, score] of Object.entries(opts.presentation)) {
+    await t
+      .http()
+      .put(`${API}/participations/${bodies[Number(i)].participationId}/presentation-scores`)
+      .set(bearer(panelist.token))
+      .send({ criteria: [{ code: 'OVERALL', score }] })
+      .expect(200);
+  }
+  await f.advance(period.id, 'FINALIZATION');
+  return { period, bodies, assessor };
+}
+
 export async function rankAndWait(t: TestApp, f: Factory, periodId: string): Promise<string> {
   const res = await t.http().post(`${API}/periods/${periodId}/rankings`).set(bearer(f.token)).expect(202);
   for (const until = Date.now() + 60000; Date.now() < until;) {

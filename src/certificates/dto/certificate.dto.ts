@@ -1,4 +1,5 @@
 import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
+import { paginatedDto } from '../../common/pagination';
 
 export const BATCH_STATUSES = ['RUNNING', 'DONE', 'DONE_WITH_ERRORS', 'FAILED'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
@@ -56,4 +57,25 @@ export class CertificateVerificationDto {
   @ApiText({ example: 'Asia/Jakarta', description: "the period's time zone, for showing the dates" }) timezone: string;
   @ApiInstant() issuedAt: string;
   @ApiInstant({ optional: true, description: 'present when revoked' }) revokedAt?: string;
+}
+
+/** A certificate replaced by a later publication (a correction): its code now reads "dicabut". */
+export class RevokedCertificateDto {
+  @ApiId() id: string;
+  @ApiText() code: string;
+  @ApiId() participationId: string;
+  @ApiText({ description: "the body's name" }) publicBody: string;
+  @ApiText() categoryCode: string;
+  @ApiId() runId: string;
+  @ApiText() qualificationLabel: string;
+  @ApiScore() finalScore: string;
+  @ApiInstant() issuedAt: string;
+  @ApiInstant() revokedAt: string;
+}
+
+export class RevokedCertificatesDto extends paginatedDto(RevokedCertificateDto) {}
+
+/** A period's certificate batches, newest first. */
+export class CertificateBatchesDto {
+  @ApiNested(() => CertificateBatchDto, { isArray: true }) items: CertificateBatchDto[];
 }

@@ -90,6 +90,8 @@ export class PublicBodyDto {
 
 export class ImportErrorDto {
   @ApiInt({ description: 'the CSV line (1 is the header)' }) line: number;
+  @ApiText({ description: 'the column at fault', example: 'categoryCode' }) field: string;
+  @ApiText({ description: 'a field code (FIELD_*) or PUBLIC_BODY_UNKNOWN_CATEGORY / PUBLIC_BODY_NAME_TAKEN', example: 'PUBLIC_BODY_UNKNOWN_CATEGORY' }) code: string;
   @ApiText() message: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiBool, ApiEnum, ApiId, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
 import { paginatedDto } from '../../common/pagination';
+import { RANK_KEYS, RankKey } from '../../scoring/ranking';
 
 export const RANKING_RUN_STATUSES = ['QUEUED', 'RUNNING', 'DONE', 'FAILED'] as const;
 export type RankingRunStatus = (typeof RANKING_RUN_STATUSES)[number];
@@ -46,9 +47,51 @@ export class PublicRankingRowDto {
   @ApiInt({ nullable: true }) rankOverall: number | null;
 }
 
+/** What set a body apart from a body of its category with the same final score: a later key of the rank order, or none (a shared rank). */
+export const TIE_BREAKS = [...RANK_KEYS.filter((k) => k !== 'FINAL_SCORE'), 'SHARED'] as const;
+export type TieBreak = Exclude<RankKey, 'FINAL_SCORE'> | 'SHARED';
+
 /** One row of a run's results (admin). */
 export class RankingResultDto extends PublicRankingRowDto {
   @ApiId() participationId: string;
+  @ApiEnum(TIE_BREAKS, {
+    enumName: 'TieBreak',
+    nullable: true,
+    description:
+      'null when no other body of the category has the same final score; else the key that ordered it against the one before it with that score (the first: the one after), SHARED when all keys are equal (a shared rank)',
+  })
+  tieBreak: TieBreak | null;
+}
+
+export class RankingRunsDto {
+  @ApiId({ nullable: true, description: 'the published run of the period, if any' }) publishedRunId: string | null;
+  @ApiNested(() => RankingRunDto, { isArray: true, description: 'newest first' }) items: RankingRunDto[];
+}
+
+/** A body's place in one run, for a comparison of two runs. */
+export class RankingPlaceDto {
+  @ApiEnum(RESULT_STATUSES, { enumName: 'RankingResultStatus' }) status: ResultStatus;
+  @ApiScore({ nullable: true }) finalScore: string | null;
+  @ApiText() qualification: string;
+  @ApiText() qualificationLabel: string;
+  @ApiInt({ nullable: true }) rankInCategory: number | null;
+}
+
+export class RankingDifferenceDto {
+  @ApiId() participationId: string;
+  @ApiText({ description: "the body's name" }) publicBody: string;
+  @ApiText() categoryCode: string;
+  @ApiNested(() => RankingPlaceDto, { nullable: true, description: 'null when the body is not in the earlier run' }) before: RankingPlaceDto | null;
+  @ApiNested(() => RankingPlaceDto, { nullable: true, description: 'null when the body is not in this run' }) after: RankingPlaceDto | null;
+  @ApiText({ nullable: true, example: '+1.50', description: 'after - before of the final score, signed; null when either has none' }) change: string | null;
+}
+
+/** The bodies whose final score, qualification, rank or status differ between two runs of a period, in this run's order. */
+export class RankingComparisonDto {
+  @ApiId() runId: string;
+  @ApiId() againstRunId: string;
+  @ApiInt({ description: 'bodies in either run' }) compared: number;
+  @ApiNested(() => RankingDifferenceDto, { isArray: true }) items: RankingDifferenceDto[];
 }
 
 export class PublicOrganizerRefDto {

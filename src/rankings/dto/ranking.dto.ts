@@ -42,3 +42,8 @@ export class PublicRankingFileQuery {
   @MaxLength(64)
   organizer?: string;
 }
+
+export class CompareQuery {
+  @IsId()
+  against: string;
+}

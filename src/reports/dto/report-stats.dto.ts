@@ -76,6 +76,16 @@ export class YearOverYearDto {
   @ApiText() qualificationLabel: string;
 }
 
+/** The participation funnel: how many bodies reached each step (a later step never counts more than an earlier one). */
+export class ParticipationFunnelDto {
+  @ApiInt({ description: 'enrolled in the period' }) invited: number;
+  @ApiInt() started: number;
+  @ApiInt() submitted: number;
+  @ApiInt({ description: 'verification completed' }) verified: number;
+  @ApiInt({ description: "finalists (of the run when there is one, else the period's selection)" }) finalist: number;
+  @ApiInt({ description: 'ranked in the run; 0 without a run' }) ranked: number;
+}
+
 export class ReportStatsDto {
   @ApiId() periodId: string;
   @ApiInt() year: number;
@@ -83,6 +93,7 @@ export class ReportStatsDto {
   @ApiEnum(RUN_SOURCES, { nullable: true }) runSource: RunSource | null;
   @ApiNested(() => CategoryParticipationDto, { isArray: true }) participation: CategoryParticipationDto[];
   @ApiNested(() => ParticipationCountsDto) participationTotals: ParticipationCountsDto;
+  @ApiNested(() => ParticipationFunnelDto) funnel: ParticipationFunnelDto;
   @ApiNested(() => QualificationColumnDto, { isArray: true }) qualificationBands: QualificationColumnDto[];
   @ApiNested(() => CategoryQualificationsDto, { isArray: true }) qualifications: CategoryQualificationsDto[];
   @ApiNested(() => QualificationTotalsDto) qualificationTotals: QualificationTotalsDto;
@@ -90,4 +101,30 @@ export class ReportStatsDto {
   @ApiNested(() => AspectAverageDto, { isArray: true, description: 'weakest first' }) aspects: AspectAverageDto[];
   @ApiNested(() => PreviousPeriodDto, { nullable: true }) previousPeriod: PreviousPeriodDto | null;
   @ApiNested(() => YearOverYearDto, { isArray: true }) yearOverYear: YearOverYearDto[];
+}
+
+/** One category in this period and in the organizer's previous year (ranked bodies only). */
+export class CategoryComparisonDto {
+  @ApiText() categoryCode: string;
+  @ApiText() categoryName: string;
+  @ApiInt() previousRanked: number;
+  @ApiInt() ranked: number;
+  @ApiScore({ nullable: true, description: 'mean final score in the previous year, half-up to two decimals' }) previousAverage: string | null;
+  @ApiScore({ nullable: true }) average: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '+1.50', description: 'average - previousAverage, signed; null when either is missing' })
+  change: string | null;
+  @ApiCounts({ description: 'bodies per qualification code, previous year' }) previousCounts: Record<string, number>;
+  @ApiCounts({ description: 'bodies per qualification code' }) counts: Record<string, number>;
+}
+
+/** This period's ranking against the same organizer's published ranking of the year before, per category and per body. */
+export class PreviousYearComparisonDto {
+  @ApiId() periodId: string;
+  @ApiInt() year: number;
+  @ApiId({ nullable: true }) runId: string | null;
+  @ApiEnum(RUN_SOURCES, { nullable: true }) runSource: RunSource | null;
+  @ApiNested(() => PreviousPeriodDto, { nullable: true, description: 'null when the organizer published nothing the year before' }) previousPeriod: PreviousPeriodDto | null;
+  @ApiNested(() => QualificationColumnDto, { isArray: true }) qualificationBands: QualificationColumnDto[];
+  @ApiNested(() => CategoryComparisonDto, { isArray: true }) categories: CategoryComparisonDto[];
+  @ApiNested(() => YearOverYearDto, { isArray: true, description: 'bodies ranked in both years, in this run order' }) bodies: YearOverYearDto[];
 }

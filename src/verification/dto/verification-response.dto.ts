@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ApiEnum, ApiExactDecimal, ApiId, ApiIds, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
+import { ApiEnum, ApiExactDecimal, ApiId, ApiIds, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText, ApiTexts } from '../../common/api-schema';
 import { STAGES, Stage } from '../../periods/stage-machine';
 import { PublicBodyRefDto } from '../../saq/dto/participation.dto';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '../../saq/entities/participation.entity';
@@ -140,4 +140,21 @@ export class ObjectionDecisionDto {
   @ApiScore({ nullable: true, description: 'the new points of an accepted objection' }) pointsAfter: string | null;
   @ApiText() decisionNote: string;
   @ApiInstant() decidedAt: string;
+}
+
+/** An objection of a period, for the admin's list (open sanggah first). */
+export class PeriodObjectionDto {
+  @ApiId() id: string;
+  @ApiId() participationId: string;
+  @ApiNested(() => PublicBodyRefDto) publicBody: PublicBodyRefDto;
+  @ApiText() categoryCode: string;
+  @ApiText() questionCode: string;
+  @ApiEnum(OBJECTION_STATUSES, { enumName: 'ObjectionStatus' }) status: ObjectionStatus;
+  @ApiText() reason: string;
+  @ApiScore() pointsBefore: string;
+  @ApiScore({ nullable: true }) pointsAfter: string | null;
+  @ApiText({ nullable: true }) decisionNote: string | null;
+  @ApiTexts({ description: "names of the participation's assessors (who decide)" }) assessors: string[];
+  @ApiInstant() createdAt: string;
+  @ApiInstant({ nullable: true }) decidedAt: string | null;
 }

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, M
 import { IsDecimalInput } from '../../common/decimal-input';
 import { IsId } from '../../common/id';
 import { OBJECTION_DECISIONS, ObjectionDecision, VERIFICATION_STATUSES, VerificationStatus } from '../verification-rules';
+import { OBJECTION_STATUSES, ObjectionStatus } from './verification-response.dto';
 
 export class AutoAssignDto {
   @IsOptional()
@@ -71,4 +72,10 @@ export class DecideObjectionDto {
   @IsNotEmpty()
   @MaxLength(5000)
   note: string;
+}
+
+export class ObjectionsQuery {
+  @IsOptional()
+  @IsIn(OBJECTION_STATUSES)
+  status?: ObjectionStatus;
 }

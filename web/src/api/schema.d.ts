@@ -476,6 +476,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/periods/{id}/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SAQ at a glance: counts per category and a filtered, sorted page of bodies with progress, last activity and deadline. */
+        get: operations["MonitoringController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/periods/{id}/assignments/auto": {
         parameters: {
             query?: never;
@@ -503,6 +520,23 @@ export interface paths {
         get: operations["VerificationController_progress"];
         put?: never;
         post: operations["VerificationController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin view: the period's objections (sanggah), `?status=OPEN` for the undecided ones. */
+        get: operations["VerificationController_objectionsOf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -727,9 +761,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["RankingsController_runs"];
         put?: never;
         post: operations["RankingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rankings/{runId}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two runs of a period (a correction): `?against=` the earlier run. */
+        get: operations["RankingsController_compare"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -828,6 +879,39 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["CertificatesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/certificate-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_batches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/certificates/revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certificates of earlier runs, revoked when a correction was published. */
+        get: operations["CertificatesController_revoked"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -957,6 +1041,23 @@ export interface paths {
         };
         /** Participation, category x qualification counts, score deciles, per-aspect averages, change against last year. */
         get: operations["ReportsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/reports/previous-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change against the organizer's previous year (its published ranking), per category and per body. */
+        get: operations["ReportsController_previousYear"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1429,6 +1530,16 @@ export interface components {
         ImportErrorDto: {
             /** @description the CSV line (1 is the header) */
             line: number;
+            /**
+             * @description the column at fault
+             * @example categoryCode
+             */
+            field: string;
+            /**
+             * @description a field code (FIELD_*) or PUBLIC_BODY_UNKNOWN_CATEGORY / PUBLIC_BODY_NAME_TAKEN
+             * @example PUBLIC_BODY_UNKNOWN_CATEGORY
+             */
+            code: string;
             message: string;
         };
         ImportResultDto: {
@@ -1842,6 +1953,114 @@ export interface components {
             closesAt: string;
             reason: string;
         };
+        MonitoringWindowDto: {
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            closesAt: string;
+        };
+        StateCountsDto: {
+            /** @description INVITED: belum mulai */
+            notStarted: number;
+            /** @description IN_PROGRESS: mengisi */
+            inProgress: number;
+            /** @description SUBMITTED and every later status: terkirim */
+            submitted: number;
+            /** @description NOT_PARTICIPATING: never submitted when the SAQ closed */
+            notParticipating: number;
+            total: number;
+            /**
+             * @description submitted / total, in percent
+             * @example 87.50
+             */
+            submittedPercent: string;
+        };
+        CategoryCountsDto: {
+            /** @description INVITED: belum mulai */
+            notStarted: number;
+            /** @description IN_PROGRESS: mengisi */
+            inProgress: number;
+            /** @description SUBMITTED and every later status: terkirim */
+            submitted: number;
+            /** @description NOT_PARTICIPATING: never submitted when the SAQ closed */
+            notParticipating: number;
+            total: number;
+            /**
+             * @description submitted / total, in percent
+             * @example 87.50
+             */
+            submittedPercent: string;
+            categoryCode: string;
+            categoryName: string;
+        };
+        /** @enum {string} */
+        MonitoringState: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "NOT_PARTICIPATING";
+        MonitoringProgressDto: {
+            answered: number;
+            /** @description questions that apply to the body's category */
+            total: number;
+            /**
+             * @description answered / total, in percent
+             * @example 87.50
+             */
+            percent: string;
+        };
+        MonitoringRowDto: {
+            /** @example 42 */
+            participationId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            status: components["schemas"]["ParticipationStatus"];
+            state: components["schemas"]["MonitoringState"];
+            progress: components["schemas"]["MonitoringProgressDto"];
+            /**
+             * Format: date-time
+             * @description the latest answer save, evidence upload, start or submit
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            lastActivityAt: string | null;
+            /**
+             * Format: date-time
+             * @description the body's own deadline when extended, else the SAQ window's end
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            deadline: string | null;
+            deadlineExtended: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            submittedAt: string | null;
+        };
+        MonitoringDto: {
+            /** @example 42 */
+            periodId: string;
+            stage: components["schemas"]["Stage"];
+            /** @example Asia/Jakarta */
+            timezone: string;
+            saqWindow: components["schemas"]["MonitoringWindowDto"] | null;
+            /**
+             * Format: date-time
+             * @description the server's clock when this was read (what 'days left' counts from)
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            generatedAt: string;
+            /** @description every participant of the period */
+            overall: components["schemas"]["StateCountsDto"];
+            categories: components["schemas"]["CategoryCountsDto"][];
+            /** @description the filtered, sorted page */
+            items: components["schemas"]["MonitoringRowDto"][];
+            /** @description rows that match the filters */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         AutoAssignDto: {
             perParticipation?: number;
         };
@@ -1889,6 +2108,39 @@ export interface components {
         };
         AssessorProgressListDto: {
             items: components["schemas"]["AssessorProgressDto"][];
+        };
+        /** @enum {string} */
+        ObjectionStatus: "OPEN" | "ACCEPTED" | "REJECTED";
+        PeriodObjectionDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            participationId: string;
+            publicBody: components["schemas"]["PublicBodyRefDto"];
+            categoryCode: string;
+            questionCode: string;
+            status: components["schemas"]["ObjectionStatus"];
+            reason: string;
+            /** @example 87.50 */
+            pointsBefore: string;
+            /** @example 87.50 */
+            pointsAfter: string | null;
+            decisionNote: string | null;
+            /** @description names of the participation's assessors (who decide) */
+            assessors: string[];
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            decidedAt: string | null;
+        };
+        PeriodObjectionListDto: {
+            items: components["schemas"]["PeriodObjectionDto"][];
         };
         VerificationProgressDto: {
             verified: number;
@@ -1976,8 +2228,6 @@ export interface components {
             /** @description true when no question of the aspect applies to the body */
             dropped: boolean;
         };
-        /** @enum {string} */
-        ObjectionStatus: "OPEN" | "ACCEPTED" | "REJECTED";
         ObjectionSummaryDto: {
             /** @example 42 */
             id: string;
@@ -2290,8 +2540,55 @@ export interface components {
             /** @description present when the run failed */
             error?: string;
         };
+        RankingRunsDto: {
+            /**
+             * @description the published run of the period, if any
+             * @example 42
+             */
+            publishedRunId: string | null;
+            /** @description newest first */
+            items: components["schemas"]["RankingRunDto"][];
+        };
         /** @enum {string} */
         RankingResultStatus: "RANKED" | "NOT_PARTICIPATING";
+        RankingPlaceDto: {
+            status: components["schemas"]["RankingResultStatus"];
+            /** @example 87.50 */
+            finalScore: string | null;
+            qualification: string;
+            qualificationLabel: string;
+            rankInCategory: number | null;
+        };
+        RankingDifferenceDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            /** @description null when the body is not in the earlier run */
+            before: components["schemas"]["RankingPlaceDto"] | null;
+            /** @description null when the body is not in this run */
+            after: components["schemas"]["RankingPlaceDto"] | null;
+            /**
+             * @description after - before of the final score, signed; null when either has none
+             * @example +1.50
+             */
+            change: string | null;
+        };
+        RankingComparisonDto: {
+            /** @example 42 */
+            runId: string;
+            /** @example 42 */
+            againstRunId: string;
+            /** @description bodies in either run */
+            compared: number;
+            items: components["schemas"]["RankingDifferenceDto"][];
+        };
+        /**
+         * @description null when no other body of the category has the same final score; else the key that ordered it against the one before it with that score (the first: the one after), SHARED when all keys are equal (a shared rank)
+         * @enum {string}
+         */
+        TieBreak: "SAQ_SCORE" | "PRESENTATION_SCORE" | "SUBMITTED_AT" | "SHARED";
         RankingResultDto: {
             /** @description the body's name */
             publicBody: string;
@@ -2329,6 +2626,8 @@ export interface components {
             rankOverall: number | null;
             /** @example 42 */
             participationId: string;
+            /** @description null when no other body of the category has the same final score; else the key that ordered it against the one before it with that score (the first: the one after), SHARED when all keys are equal (a shared rank) */
+            tieBreak: components["schemas"]["TieBreak"] | null;
         };
         RankingResultPageDto: {
             items: components["schemas"]["RankingResultDto"][];
@@ -2449,6 +2748,41 @@ export interface components {
              */
             createdAt: string;
         };
+        CertificateBatchesDto: {
+            items: components["schemas"]["CertificateBatchDto"][];
+        };
+        RevokedCertificateDto: {
+            /** @example 42 */
+            id: string;
+            code: string;
+            /** @example 42 */
+            participationId: string;
+            /** @description the body's name */
+            publicBody: string;
+            categoryCode: string;
+            /** @example 42 */
+            runId: string;
+            qualificationLabel: string;
+            /** @example 87.50 */
+            finalScore: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            revokedAt: string;
+        };
+        RevokedCertificatesDto: {
+            items: components["schemas"]["RevokedCertificateDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         CertificateRetryDto: {
             /** @example 42 */
             certificateId: string;
@@ -2515,6 +2849,18 @@ export interface components {
             started: number;
             submitted: number;
             notParticipating: number;
+        };
+        ParticipationFunnelDto: {
+            /** @description enrolled in the period */
+            invited: number;
+            started: number;
+            submitted: number;
+            /** @description verification completed */
+            verified: number;
+            /** @description finalists (of the run when there is one, else the period's selection) */
+            finalist: number;
+            /** @description ranked in the run; 0 without a run */
+            ranked: number;
         };
         QualificationColumnDto: {
             code: string;
@@ -2617,6 +2963,7 @@ export interface components {
             runSource: "requested" | "published" | "latest" | null;
             participation: components["schemas"]["CategoryParticipationDto"][];
             participationTotals: components["schemas"]["ParticipationCountsDto"];
+            funnel: components["schemas"]["ParticipationFunnelDto"];
             qualificationBands: components["schemas"]["QualificationColumnDto"][];
             qualifications: components["schemas"]["CategoryQualificationsDto"][];
             qualificationTotals: components["schemas"]["QualificationTotalsDto"];
@@ -2625,6 +2972,57 @@ export interface components {
             aspects: components["schemas"]["AspectAverageDto"][];
             previousPeriod: components["schemas"]["PreviousPeriodDto"] | null;
             yearOverYear: components["schemas"]["YearOverYearDto"][];
+        };
+        CategoryComparisonDto: {
+            categoryCode: string;
+            categoryName: string;
+            previousRanked: number;
+            ranked: number;
+            /**
+             * @description mean final score in the previous year, half-up to two decimals
+             * @example 87.50
+             */
+            previousAverage: string | null;
+            /** @example 87.50 */
+            average: string | null;
+            /**
+             * @description average - previousAverage, signed; null when either is missing
+             * @example +1.50
+             */
+            change: string | null;
+            /**
+             * @description bodies per qualification code, previous year
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            previousCounts: {
+                [key: string]: number;
+            };
+            /**
+             * @description bodies per qualification code
+             * @example {
+             *       "INFORMATIF": 3
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        PreviousYearComparisonDto: {
+            /** @example 42 */
+            periodId: string;
+            year: number;
+            /** @example 42 */
+            runId: string | null;
+            /** @enum {string|null} */
+            runSource: "requested" | "published" | "latest" | null;
+            /** @description null when the organizer published nothing the year before */
+            previousPeriod: components["schemas"]["PreviousPeriodDto"] | null;
+            qualificationBands: components["schemas"]["QualificationColumnDto"][];
+            categories: components["schemas"]["CategoryComparisonDto"][];
+            /** @description bodies ranked in both years, in this run order */
+            bodies: components["schemas"]["YearOverYearDto"][];
         };
         InviteDto: {
             /** @description The body whose PPID is invited at the registry's official e-mail. */
@@ -2804,7 +3202,7 @@ export interface components {
             constraint?: string;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "AUTH_SESSION_ENDED" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_VISITOR_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND" | "NOTIFICATION_LINK_NOT_FOUND" | "NOTIFICATION_LINK_EXPIRED" | "NOTIFICATION_LINK_USED" | "NOTIFICATION_ACCOUNT_INACTIVE" | "NOTIFICATION_NO_OFFICIAL_EMAIL" | "NOTIFICATION_INVITEE_REQUIRED" | "NOTIFICATION_PUBLIC_BODY_ROLE_VIA_BODY" | "NOTIFICATION_BATCH_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_TOO_MANY_RESET_REQUESTS" | "NOTIFICATION_NOT_RETRYABLE";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "AUTH_SESSION_ENDED" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_VISITOR_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "RANKING_COMPARE_OTHER_PERIOD" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND" | "NOTIFICATION_LINK_NOT_FOUND" | "NOTIFICATION_LINK_EXPIRED" | "NOTIFICATION_LINK_USED" | "NOTIFICATION_ACCOUNT_INACTIVE" | "NOTIFICATION_NO_OFFICIAL_EMAIL" | "NOTIFICATION_INVITEE_REQUIRED" | "NOTIFICATION_PUBLIC_BODY_ROLE_VIA_BODY" | "NOTIFICATION_BATCH_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_TOO_MANY_RESET_REQUESTS" | "NOTIFICATION_NOT_RETRYABLE";
         /** @enum {string} */
         ErrorDetailCode: "FIELD_REQUIRED" | "FIELD_UNKNOWN_FIELD" | "FIELD_NOT_ALLOWED" | "FIELD_INVALID" | "FIELD_NOT_STRING" | "FIELD_NOT_INT" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_IN_LIST" | "FIELD_EMPTY" | "FIELD_TOO_SMALL" | "FIELD_TOO_LARGE" | "FIELD_TOO_SHORT" | "FIELD_TOO_LONG" | "FIELD_TOO_FEW_ITEMS" | "FIELD_TOO_MANY_ITEMS" | "FIELD_BAD_FORMAT" | "FIELD_NOT_EMAIL" | "FIELD_NOT_URL" | "FIELD_NOT_HTTP_URL" | "FIELD_NOT_INSTANT" | "FIELD_NOT_DECIMAL" | "FIELD_TOO_MANY_DECIMALS" | "FIELD_OUT_OF_RANGE" | "FIELD_SUM_NOT_100" | "FIELD_OUT_OF_ORDER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "PERIOD_NO_INSTRUMENT" | "PERIOD_NO_PARTICIPANTS" | "PERIOD_EXTENSION_RUNNING" | "PERIOD_UNVERIFIED_SAQ" | "PERIOD_OPEN_OBJECTIONS" | "PERIOD_NO_FINALISTS" | "PERIOD_MISSING_PRESENTATION_SHEETS" | "PERIOD_NO_PUBLISHED_RUN" | "SAQ_ANSWER_MISSING" | "SAQ_EVIDENCE_MISSING";
     };
@@ -4381,6 +4779,54 @@ export interface operations {
             };
         };
     };
+    MonitoringController_get: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                state?: "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "NOT_PARTICIPATING";
+                categoryCode?: string;
+                /** @description Only bodies whose deadline is still ahead and at most this many days away ("3 days left"). */
+                deadlineWithinDays?: number;
+                sort?: "progress" | "lastActivity" | "deadline";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     VerificationController_auto: {
         parameters: {
             query?: never;
@@ -4484,6 +4930,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VerificationController_objectionsOf: {
+        parameters: {
+            query?: {
+                status?: "OPEN" | "ACCEPTED" | "REJECTED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodObjectionListDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */
@@ -5075,6 +5562,45 @@ export interface operations {
             };
         };
     };
+    RankingsController_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingRunsDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RankingsController_create: {
         parameters: {
             query?: never;
@@ -5092,6 +5618,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingRunQueuedDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RankingsController_compare: {
+        parameters: {
+            query: {
+                against: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingComparisonDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */
@@ -5339,6 +5906,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CertificateBatchQueuedDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_batches: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateBatchesDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_revoked: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedCertificatesDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */
@@ -5660,6 +6308,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportStatsDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReportsController_previousYear: {
+        parameters: {
+            query?: {
+                runId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviousYearComparisonDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */

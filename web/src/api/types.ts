@@ -41,6 +41,19 @@ export interface MissingItem {
   missing: 'ANSWER' | 'EVIDENCE';
 }
 
+// The secretariat's console (web/src/admin/).
+export type Category = Response<'/categories', 'get'>['items'][number];
+export type PublicBody = Response<'/public-bodies', 'get'>['items'][number];
+export type ImportResult = Response<'/public-bodies/import', 'post'>;
+export type User = Response<'/users', 'get'>['items'][number];
+export type InstrumentTree = Response<'/periods/{id}/instrument', 'get'>;
+export type Participant = Response<'/periods/{id}/participants', 'get'>['items'][number];
+export type Monitoring = Response<'/periods/{id}/monitoring', 'get'>;
+export type MonitoringRow = Monitoring['items'][number];
+export type MonitoringState = Schemas['MonitoringState'];
+export type AuditEntry = Response<'/audit', 'get'>['items'][number];
+export type CreatePeriod = NonNullable<paths['/periods']['post']['requestBody']>['content']['application/json'];
+export type UpdatePeriod = NonNullable<paths['/periods/{id}']['patch']['requestBody']>['content']['application/json'];
 /**
  * A request's score or points (a decimal string, api.md). The generator types these `string | number`
  * fields (IsDecimalInput) as an empty object, so a decimal string passes through this one cast.

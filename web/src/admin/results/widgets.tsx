@@ -1,0 +1,42 @@
+import { Alert, Text } from '@mantine/core';
+import { ApiError } from '../../api/client';
+import { saveErrorText } from '../../ui/widgets';
+import { formatScore } from '../../ui/format';
+
+/** What the API said no to, in Indonesian, next to the action that failed. */
+export function ActionError({ error, conflictText }: { error: unknown; conflictText?: string }) {
+  if (!error) return null;
+  let text = saveErrorText(error);
+  if (error instanceof ApiError && error.status === 409 && conflictText) text = conflictText;
+  if (error instanceof ApiError && error.status === 422) {
+    const unmet = (error.body.details as { unmet?: { message: string }[] } | undefined)?.unmet;
+    text = unmet?.length ? `Belum dapat dilakukan: ${unmet.map((u) => u.message).join('; ')}` : 'Belum dapat dilakukan pada tahap periode ini.';
+  }
+  return (
+    <Alert color="red" variant="outline" role="alert" data-testid="action-error">
+      <Text size="sm">{text}</Text>
+    </Alert>
+  );
+}
+
+/** Saves a Blob under a file name (downloads fetched with the session's token). */
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A signed change as the API sends it (`+1.50`, `-0.90`, `0.00`) in the id-ID locale (`+1,50`); null reads as an en dash. */
+export const formatChange = (change: string | null | undefined): string => (!change ? '–' : change.startsWith('+') ? `+${formatScore(change.slice(1))}` : formatScore(change));
+
+/** A wide table's horizontal scroller: focusable and named, so a keyboard can scroll it (axe: scrollable-region-focusable). */
+export function ScrollArea({ label, status, children }: { label: string; status?: boolean; children: React.ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label} {...(status ? { 'aria-live': 'polite' as const } : {})}>
+      {children}
+    </div>
+  );
+}
