@@ -59,6 +59,8 @@ export default function AuditPage() {
             label="Jenis data"
             placeholder="Semua"
             clearable
+            clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+
             data={ENTITY_TYPES}
             value={entityType}
             onChange={(v) => {
@@ -80,6 +82,8 @@ export default function AuditPage() {
             label="Pelaku"
             placeholder="Semua"
             clearable
+            clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+
             searchable
             data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
             value={actorId}
@@ -133,7 +137,7 @@ export default function AuditPage() {
           <Text size="sm" role="status">
             {formatCount(audit.data.total)} catatan, terbaru di atas.
           </Text>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
             <Table withTableBorder striped data-testid="audit-table" style={{ tableLayout: 'fixed', minWidth: 720 }}>
               <Table.Thead>
                 <Table.Tr>

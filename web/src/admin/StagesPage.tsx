@@ -59,12 +59,12 @@ function Timeline({ period: p }: { period: Period }) {
                   </Badge>
                 )}
                 {state === 'done' && (
-                  <Badge color="gray" variant="light">
+                  <Badge color="gray.8" variant="outline">
                     Selesai
                   </Badge>
                 )}
                 {s === 'VISITATION' && skipsVisitation && (
-                  <Badge color="gray" variant="outline">
+                  <Badge color="gray.8" variant="outline">
                     Tidak dipakai
                   </Badge>
                 )}

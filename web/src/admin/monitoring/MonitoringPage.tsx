@@ -17,7 +17,7 @@ import { instantToWall, wallToInstant } from '../zoned';
 export const POLL_MS = 15_000;
 const PAGE_SIZE = 50;
 type Sort = NonNullable<MonitoringQuery['sort']>;
-const STATE_COLORS: Record<MonitoringState, string> = { NOT_STARTED: 'red', IN_PROGRESS: 'yellow', SUBMITTED: 'teal', NOT_PARTICIPATING: 'gray' };
+const STATE_COLORS: Record<MonitoringState, string> = { NOT_STARTED: 'red.9', IN_PROGRESS: 'yellow.9', SUBMITTED: 'teal.9', NOT_PARTICIPATING: 'dark.6' };
 
 /** The SAQ at a glance, live while it runs: counts per category, and the bodies, sortable and filterable, with a deadline extension per row. */
 export default function MonitoringPage() {
@@ -91,6 +91,8 @@ function MonitoringView({ period }: { period: Period }) {
                   label="Status"
                   placeholder="Semua status"
                   clearable
+                  clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+
                   data={(Object.keys(MONITORING_STATE_LABELS) as MonitoringState[]).map((s) => ({ value: s, label: MONITORING_STATE_LABELS[s] }))}
                   value={state}
                   onChange={(v) => filter(() => setState(v as MonitoringState | null))}
@@ -100,6 +102,8 @@ function MonitoringView({ period }: { period: Period }) {
                   label="Kategori"
                   placeholder="Semua kategori"
                   clearable
+                  clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+
                   data={m.categories.map((c) => ({ value: c.categoryCode, label: `${c.categoryCode} – ${c.categoryName}` }))}
                   value={categoryCode}
                   onChange={(v) => filter(() => setCategoryCode(v))}
@@ -109,6 +113,8 @@ function MonitoringView({ period }: { period: Period }) {
                   label="Sisa waktu"
                   placeholder="Berapa pun"
                   clearable
+                  clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+
                   data={[
                     { value: '1', label: 'Paling lama 1 hari' },
                     { value: '3', label: 'Paling lama 3 hari' },
@@ -133,7 +139,7 @@ function MonitoringView({ period }: { period: Period }) {
               <Text size="sm" role="status" data-testid="row-count">
                 {formatCount(m.total)} badan publik sesuai saringan.
               </Text>
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
                 <Table withTableBorder striped data-testid="monitoring-table">
                   <Table.Thead>
                     <Table.Tr>
@@ -177,7 +183,7 @@ function MonitoringView({ period }: { period: Period }) {
                             {r.deadline ? formatDateTime(r.deadline, tz) : '–'}
                           </Text>
                           {r.deadlineExtended && (
-                            <Badge size="xs" color="teal" variant="light">
+                            <Badge size="xs" color="teal.9" variant="light">
                               Diperpanjang
                             </Badge>
                           )}
@@ -224,7 +230,7 @@ function Counts({ m }: { m: Monitoring }) {
         <Title order={2} size="h3" id="rekap">
           Rekap per kategori
         </Title>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
           <Table withTableBorder striped data-testid="monitoring-counts">
             <Table.Thead>
               <Table.Tr>

@@ -48,6 +48,8 @@ function Instrument({ period }: { period: Period }) {
             label="Kategori"
             placeholder="Semua kategori"
             clearable
+            clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+
             data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }))}
             value={categoryCode}
             onChange={setCategoryCode}
@@ -68,7 +70,7 @@ function Preview({ tree }: { tree: InstrumentTree }) {
         {tree.questionCount} pertanyaan dalam {tree.aspects.length} aspek{tree.categoryCode ? ` untuk kategori ${tree.categoryCode}` : ''}.
       </Text>
       {tree.aspects.map((a) => (
-        <div key={a.code} className="table-scroll">
+        <div key={a.code} className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel aspek ${a.code}; geser ke samping bila terpotong`}>
           <Table withTableBorder striped captionSide="top" data-testid="instrument-aspect">
             <Table.Caption>
               {a.code}. {a.title} (bobot {formatScore(a.weight)}, poin maks. {formatScore(a.maxPoints)})
@@ -89,7 +91,7 @@ function Preview({ tree }: { tree: InstrumentTree }) {
                   <Table.Td>
                     {q.text}
                     {!q.required && (
-                      <Badge ml="xs" variant="light" color="gray">
+                      <Badge ml="xs" variant="outline" color="gray.8">
                         tidak wajib
                       </Badge>
                     )}
@@ -168,7 +170,15 @@ function Upload({ periodId }: { periodId: string }) {
               {done}
             </Alert>
           )}
-          <FileInput id="instrument-file" label="Berkas instrumen" accept=".json,application/json" value={file} onChange={setFile} clearable placeholder="Pilih berkas" />
+          <FileInput
+            id="instrument-file"
+            label="Berkas instrumen"
+            accept=".json,application/json"
+            value={file}
+            onChange={setFile}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+          />
           <Group>
             <Button type="submit" loading={busy}>
               Unggah instrumen

@@ -135,7 +135,7 @@ function List({ period }: { period: Period }) {
         ) : (
           <>
             <Text size="sm">{formatCount(list.data.total)} peserta.</Text>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
               <Table withTableBorder striped data-testid="participant-list">
                 <Table.Thead>
                   <Table.Tr>

@@ -375,8 +375,7 @@ function PeriodForm({
               />
               <TextInput
                 id="weight-visitation"
-                label="Visitasi"
-                description="0: tanpa visitasi"
+                label="Visitasi (0: tanpa visitasi)"
                 inputMode="decimal"
                 value={f.weights.visitation}
                 onChange={(e) => set('weights', { ...f.weights, visitation: e.currentTarget.value })}

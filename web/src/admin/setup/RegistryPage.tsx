@@ -68,7 +68,7 @@ function Categories() {
         ) : categories.data.items.length === 0 ? (
           <Text>Belum ada kategori.</Text>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
             <Table withTableBorder striped data-testid="category-list">
               <Table.Thead>
                 <Table.Tr>
@@ -161,7 +161,16 @@ function CsvImport() {
             Baris pertama berisi kepala kolom <code>name,categoryCode,region,website,email</code>. Baris yang benar langsung ditambahkan; baris yang salah ditampilkan dengan
             alasannya.
           </Text>
-          <FileInput id="csv-file" label="Berkas CSV" accept=".csv,text/csv" value={file} onChange={setFile} clearable error={error ?? undefined} placeholder="Pilih berkas" />
+          <FileInput
+            id="csv-file"
+            label="Berkas CSV"
+            accept=".csv,text/csv"
+            value={file}
+            onChange={setFile}
+            clearable
+            clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+            error={error ?? undefined}
+          />
           <Group>
             <Button type="submit" loading={busy}>
               Impor
@@ -173,7 +182,7 @@ function CsvImport() {
                 {formatCount(result.created)} badan publik ditambahkan{result.errors.length ? `; ${formatCount(result.errors.length)} baris ditolak.` : '.'}
               </Text>
               {result.errors.length > 0 && (
-                <div className="table-scroll">
+                <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
                   <Table withTableBorder striped captionSide="top" data-testid="import-errors">
                     <Table.Caption>Baris yang ditolak</Table.Caption>
                     <Table.Thead>
@@ -219,6 +228,8 @@ function Bodies() {
             label="Kategori"
             placeholder="Semua kategori"
             clearable
+            clearButtonProps={{ 'aria-label': 'Kosongkan pilihan' }}
+
             data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} – ${c.name}` }))}
             value={categoryCode}
             onChange={setCategoryCode}
@@ -236,7 +247,7 @@ function Bodies() {
             <Text size="sm">
               {formatCount(bodies.data.total)} badan publik{bodies.data.total > bodies.data.items.length ? `; ${formatCount(bodies.data.items.length)} pertama ditampilkan` : ''}.
             </Text>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
               <Table withTableBorder striped data-testid="body-list">
                 <Table.Thead>
                   <Table.Tr>

@@ -32,7 +32,7 @@ export default function UsersPage() {
           ) : !users.data ? (
             <Loading />
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
               <Table withTableBorder striped data-testid="user-list">
                 <Table.Thead>
                   <Table.Tr>
@@ -51,7 +51,7 @@ export default function UsersPage() {
                       <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                       <Table.Td>{u.publicBodyId ? (bodyName.get(u.publicBodyId) ?? `#${u.publicBodyId}`) : (u.affiliation ?? '–')}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={u.active ? 'teal' : 'gray'}>
+                        <Badge variant="light" color={u.active ? 'teal.9' : 'dark.6'}>
                           {u.active ? 'Aktif' : 'Nonaktif'}
                         </Badge>
                       </Table.Td>
