@@ -9,6 +9,7 @@ import { AnswerAudit1764000700000 } from './1764000700000-AnswerAudit';
 import { JobReconcile1765000300000 } from './1765000300000-JobReconcile';
 import { UserTokenVersion1765000400000 } from './1765000400000-UserTokenVersion';
 import { RefreshTokens1765000500000 } from './1765000500000-RefreshTokens';
+import { VisitorAssignments1765100000000 } from './1765100000000-VisitorAssignments';
 import { AuditFilters1765200000000 } from './1765200000000-AuditFilters';
 import { AnswerActivityIndex1765200100000 } from './1765200100000-AnswerActivityIndex';
 
@@ -25,6 +26,7 @@ export const migrations = [
   JobReconcile1765000300000,
   UserTokenVersion1765000400000,
   RefreshTokens1765000500000,
+  VisitorAssignments1765100000000,
   AuditFilters1765200000000,
   AnswerActivityIndex1765200100000,
 ];

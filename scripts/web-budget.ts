@@ -13,6 +13,8 @@ export const PUBLIC_PAGE_BUDGET_BYTES = 150 * 1024;
 export const PPID_PAGE_BUDGET_BYTES = 300 * 1024;
 /** The secretariat's console (every admin page: one chunk behind RoleHome, with the result pages it imports). */
 export const ADMIN_PAGE_BUDGET_BYTES = 500 * 1024;
+/** The assessor's pages (tugas, meja verifikasi, sanggah, visitasi), before the browser's own PDF viewer. */
+export const ASSESSOR_PAGE_BUDGET_BYTES = 300 * 1024;
 const DIST = path.join(__dirname, '..', 'web', 'dist');
 
 interface ManifestChunk {
@@ -37,6 +39,13 @@ export const PAGES: { page: string; source: string; public: boolean; budget?: nu
     budget: ADMIN_PAGE_BUDGET_BYTES,
   },
   { page: '/beranda, /beranda/kuesioner/:id, /beranda/verifikasi/:id (PPID)', source: 'src/ppid/HomePage.tsx', public: false, budget: PPID_PAGE_BUDGET_BYTES },
+  {
+    page: '/beranda, /beranda/verifikasi/:id, /beranda/sanggah/:id, /beranda/visitasi/:id (assessor)',
+    source: 'src/assessor/HomePage.tsx',
+    public: false,
+    budget: ASSESSOR_PAGE_BUDGET_BYTES,
+  },
+  { page: '/beranda, /beranda/finalis/:id (panelist)', source: 'src/panel/HomePage.tsx', public: false, budget: ASSESSOR_PAGE_BUDGET_BYTES },
 ];
 
 export function pageBudgets(): { page: string; public: boolean; budget: number | null; files: string[]; gzipBytes: number }[] {

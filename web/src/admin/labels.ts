@@ -1,7 +1,7 @@
 /** The Indonesian words of the console for the API's enums (keyed by the generated types). */
 import type { MonitoringState, Role } from '../api/types';
 
-export { STAGE_LABELS, STATUS_LABELS } from '../ppid/labels';
+export { STAGE_LABELS, STATUS_LABELS } from '../ui/labels';
 
 export const ROLE_LABELS: Record<Role, string> = {
   public_body: 'PPID badan publik',

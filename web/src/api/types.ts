@@ -54,3 +54,13 @@ export type MonitoringState = Schemas['MonitoringState'];
 export type AuditEntry = Response<'/audit', 'get'>['items'][number];
 export type CreatePeriod = NonNullable<paths['/periods']['post']['requestBody']>['content']['application/json'];
 export type UpdatePeriod = NonNullable<paths['/periods/{id}']['patch']['requestBody']>['content']['application/json'];
+/**
+ * A request's score or points (a decimal string, api.md). The generator types these `string | number`
+ * fields (IsDecimalInput) as an empty object, so a decimal string passes through this one cast.
+ */
+export type DecimalInput = Record<string, never>;
+export const decimalInput = (text: string): DecimalInput => text as unknown as DecimalInput;
+
+// The assessor's and the panelist's pages (web/src/assessor/, web/src/panel/).
+export type Assignment = Response<'/assignments/mine', 'get'>['items'][number];
+export type PanelFinalist = Response<'/panel/mine', 'get'>['items'][number];

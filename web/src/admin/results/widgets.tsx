@@ -1,6 +1,6 @@
 import { Alert, Text } from '@mantine/core';
 import { ApiError } from '../../api/client';
-import { saveErrorText } from '../../ppid/widgets';
+import { saveErrorText } from '../../ui/widgets';
 import { formatScore } from '../../ui/format';
 
 /** What the API said no to, in Indonesian, next to the action that failed. */
