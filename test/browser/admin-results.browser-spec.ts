@@ -3,7 +3,7 @@ import * as path from 'path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { ADMIN_PAGE_BUDGET_BYTES, adminFilesOnPublicPages, pageBudgets } from '../../scripts/web-budget';
-import { API, Factory, fillSmallInstrument, nextYearPeriod, publishedPeriod, saqPeriod, SaqBody, verifiedPeriod } from '../factories';
+import { API, Factory, fillSmallInstrument, nextYearPeriod, publishedPeriod, rankAndWait, saqPeriod, SaqBody, verifiedPeriod } from '../factories';
 import { freePort } from '../support/private-servers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
@@ -25,6 +25,8 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
   let p: { periodId: string; bodies: SaqBody[]; conflicted: { id: string; name: string }; panelist: { id: string; name: string } };
   /** Year N-1 published, year N over the same bodies in FINALIZATION, not ranked yet. */
   let r: { periodId: string; bodies: SaqBody[] };
+  /** Ranked: bodies[0] and [1] equal on the final and SAQ scores (the earlier submission first), bodies[2] lower. */
+  let tie: { periodId: string; bodies: SaqBody[] };
   const admin = (req: import('supertest').Test) => req.set(bearer(t.adminToken));
 
   beforeAll(async () => {
@@ -63,6 +65,19 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     const prev = await publishedPeriod(t, f, { year: 2073 });
     const cur = await nextYearPeriod(t, f, 2074, prev.bodies, { verified: [{}, { '2.1': 2 }, { '2.3': 1 }, { '1.2': 1.5 }], absent: [4], presentation: { 0: 85, 3: 95 } });
     r = { periodId: cur.period.id, bodies: cur.bodies };
+
+    const tied = await verifiedPeriod(t, f, {
+      count: 3,
+      year: 2075,
+      categories: ['OPD', 'OPD', 'OPD'],
+      verified: [{ '2.1': 2 }, { '2.1': 2 }, { '2.1': 1 }],
+      overrides: { finalistRule: { type: 'THRESHOLD', value: 100 } },
+    });
+    await admin(t.http().post(`${API}/periods/${tied.period.id}/finalists`)).expect(200);
+    await f.advance(tied.period.id, 'PRESENTATION', { force: true, reason: 'Tidak ada finalis' });
+    await f.advance(tied.period.id, 'FINALIZATION', { force: true, reason: 'Tidak ada presentasi' });
+    await rankAndWait(t, f, tied.period.id);
+    tie = { periodId: tied.period.id, bodies: tied.bodies };
 
     browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -167,7 +182,7 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     await context.close();
   });
 
-  it('ranks and watches the run finish, shows the API results with tie-breaks, publishes with a confirmation, issues the certificates, compares a correction and lists the revoked codes', async () => {
+  it('ranks and watches the run finish, shows the API results, publishes with a confirmation, issues the certificates, compares a correction and lists the revoked codes', async () => {
     const { context, page } = await signedIn(1280);
     await open(page, r.periodId, 'pemeringkatan', 'Pemeringkatan dan publikasi');
     await page.getByRole('button', { name: 'Hitung peringkat' }).click();
@@ -253,6 +268,22 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     const api = (await admin(t.http().get(`${API}/periods/${r.periodId}/certificates/revoked`)).expect(200)).body.items as { code: string }[];
     expect(api).toHaveLength(4);
     expect((await revoked.locator('tbody code').allTextContents()).sort()).toEqual(api.map((c) => c.code).sort());
+    await context.close();
+  });
+
+  it('names the tie-break that decided each shared final score', async () => {
+    const { context, page } = await signedIn(1280);
+    await open(page, tie.periodId, 'pemeringkatan', 'Pemeringkatan dan publikasi');
+    await page.locator('[data-testid="result-row"]').first().waitFor();
+    const rows = await page
+      .locator('[data-testid="result-row"]')
+      .evaluateAll((els) => els.map((row) => [row.getAttribute('data-participation'), row.querySelector('[data-testid="tie-break"]')?.textContent]));
+    const same = 'Nilai sama; ditentukan oleh waktu pengiriman yang lebih awal';
+    expect(rows).toEqual([
+      [tie.bodies[0].participationId, same],
+      [tie.bodies[1].participationId, same],
+      [tie.bodies[2].participationId, '–'],
+    ]);
     await context.close();
   });
 

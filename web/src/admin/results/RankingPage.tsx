@@ -373,7 +373,7 @@ function Certificates({ periodId, publishedRunId }: { periodId: string; publishe
               {latest.status === 'FAILED' && ' — gagal'}
             </Text>
             {latest.runId !== publishedRunId && (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" fw={600} c="#7a2e00">
                 Hasil yang diterbitkan sekarang (perhitungan #{publishedRunId}) belum memiliki piagam: terbitkan piagamnya.
               </Text>
             )}
