@@ -1,5 +1,6 @@
 import { CallHandler, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
+import { normalizeIp } from '@nestjs/throttler/dist/ip';
 import { Observable, catchError, concatMap, from } from 'rxjs';
 import { tooManyRequests } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
@@ -47,6 +48,40 @@ export class RefreshThrottleGuard extends NamedThrottleGuard {
 @Injectable()
 export class PublicThrottleGuard extends NamedThrottleGuard {
   protected readonly throttlerName = PUBLIC_THROTTLER;
+
+  /** Readable and known outside Nest, so an early handler (public-ranking-route.ts) counts in the same window. */
+  protected generateKey(context: ExecutionContext, tracker: string): string {
+    return publicThrottleKey(`${context.getClass().name}.${context.getHandler().name}`, tracker);
+  }
+}
+
+/** The public limit's counter of one route (`Controller.handler`) and client (`publicTracker`). */
+export const publicThrottleKey = (route: string, tracker: string) => `${PUBLIC_THROTTLER}:${route}:${tracker}`;
+/** The throttler's own tracker: the address (TRUST_PROXY applied), IPv6 grouped by its /64. */
+export const publicTracker = (ip: string | undefined) => normalizeIp(ip ?? '');
+
+/**
+ * The public limit outside Nest's guards, for a handler mounted before them: counts one hit of `route`
+ * in the same Redis window as PublicThrottleGuard (its fallback included) and sets the same headers.
+ * Answers false when the client is over the limit; the caller then leaves the request to the guarded
+ * route, which answers the 429.
+ */
+@Injectable()
+export class PublicRateLimit {
+  constructor(
+    private readonly store: RateLimitStore,
+    @Inject(ENV) private readonly env: EnvironmentVariables,
+  ) {}
+
+  async allows(route: string, ip: string | undefined, res: { setHeader(name: string, value: string | number): unknown }): Promise<boolean> {
+    const { PUBLIC_RATE_LIMIT: limit, PUBLIC_RATE_TTL_MS: ttl } = this.env;
+    const hit = await this.store.increment(publicThrottleKey(route, publicTracker(ip)), ttl, limit, ttl, PUBLIC_THROTTLER);
+    if (hit.isBlocked) return false;
+    res.setHeader(`X-RateLimit-Limit-${PUBLIC_THROTTLER}`, limit);
+    res.setHeader(`X-RateLimit-Remaining-${PUBLIC_THROTTLER}`, Math.max(0, limit - hit.totalHits));
+    res.setHeader(`X-RateLimit-Reset-${PUBLIC_THROTTLER}`, hit.timeToExpire);
+    return true;
+  }
 }
 
 /**

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { PublicThrottleGuard } from '../auth/throttle';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
+import { sendPrecomputed } from '../common/precomputed-body';
 import { Page, paginatedDto } from '../common/pagination';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodErrorCode } from '../periods/periods.errors';
@@ -55,16 +56,17 @@ export class RankingsController {
     return this.rankings.publish(user, id, dto.runId);
   }
 
-  /** The published ranking, for anyone: cached per published run, ETag and 304, rate limited per address. */
+  /**
+   * The published ranking, for anyone: serialized and compressed once per published run (br or gzip by
+   * Accept-Encoding), ETag and 304, rate limited per address. Once answered here, the same URL is served
+   * by the early handler of public-ranking-route.ts until the next publication.
+   */
   @Public()
   @UseGuards(PublicThrottleGuard)
   @ApiOkResponse({ type: PublicRankingDto })
   @Get('public/periods/:year/ranking')
-  async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Res({ passthrough: true }) res: Response): Promise<PublicRankingDto> {
-    const { etag, body } = await this.rankings.publicRanking(p.year, q);
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'public, max-age=60');
-    return body;
+  async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPrecomputed(req, res, await this.rankings.publicRanking(p.year, q, req.originalUrl), PUBLIC_CACHE_CONTROL);
   }
 
   /** An organizer's published years (`{organizer, items:[{year, name, timezone, publishedAt}]}`), for anyone; cached, rate limited. */
@@ -72,10 +74,9 @@ export class RankingsController {
   @UseGuards(PublicThrottleGuard)
   @ApiOkResponse({ type: PublishedPeriodsDto })
   @Get('public/organizers/:slug/periods')
-  async publishedPeriods(@Param() p: OrganizerSlugParam, @Res({ passthrough: true }) res: Response): Promise<PublishedPeriodsDto> {
-    const { etag, body } = await this.rankings.publishedPeriods(p.slug);
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'public, max-age=60');
-    return body;
+  async publishedPeriods(@Param() p: OrganizerSlugParam, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPrecomputed(req, res, await this.rankings.publishedPeriods(p.slug), PUBLIC_CACHE_CONTROL);
   }
 }
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
