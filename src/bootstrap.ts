@@ -10,7 +10,7 @@ import { PublicRateLimit } from './auth/throttle';
 import { ENV, EnvironmentVariables } from './config/config.module';
 import { createOpenApiDocument } from './openapi-document';
 import { servePortal } from './portal/serve-portal';
-import { PUBLIC_RANKING_PATH, publicRankingRoute } from './rankings/public-ranking-route';
+import { servePublicRankingEarly } from './rankings/public-ranking-route';
 import { RankingsService } from './rankings/rankings.service';
 
 export const API_PREFIX = 'api/v1';
@@ -25,8 +25,9 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
-  // Before Nest's router and the request log: the public ranking's hottest requests (see the file).
-  (app.getHttpAdapter().getInstance() as express.Express).get(`/${API_PREFIX}${PUBLIC_RANKING_PATH}`, publicRankingRoute(app.get(RankingsService), app.get(PublicRateLimit)));
+  // In front of Express: the public ranking's hottest requests (see the file).
+  const expressApp = app.getHttpAdapter().getInstance() as express.Express;
+  servePublicRankingEarly(app.getHttpServer(), app.get(RankingsService), app.get(PublicRateLimit), API_PREFIX, expressApp.get('trust proxy fn'));
   app.setGlobalPrefix(API_PREFIX);
   servePortal(app);
   app.useGlobalPipes(createValidationPipe());

@@ -17,15 +17,27 @@ export interface PrecomputedBody {
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
+  /** The response headers of each answer, as flat [name, value, ...] lists for writeHead. */
+  headers: Record<Encoding | 'notModified', string[]>;
 }
 
-export async function precompute(value: unknown): Promise<PrecomputedBody> {
+export async function precompute(value: unknown, cacheControl: string): Promise<PrecomputedBody> {
   const identity = Buffer.from(JSON.stringify(value), 'utf8');
   const [gz, br] = await Promise.all([
     gzipAsync(identity, { level: 9 }),
     brotliAsync(identity, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
   ]);
-  return { etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`, identity, gzip: gz, br };
+  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+  const common = ['ETag', etag, 'Cache-Control', cacheControl, 'Vary', 'Accept-Encoding'];
+  const full = (bytes: Buffer, encoding?: string) => [
+    ...common,
+    'Content-Type',
+    'application/json; charset=utf-8',
+    'Content-Length',
+    String(bytes.length),
+    ...(encoding ? ['Content-Encoding', encoding] : []),
+  ];
+  return { etag, identity, gzip: gz, br, headers: { notModified: common, identity: full(identity), gzip: full(gz, 'gzip'), br: full(br, 'br') } };
 }
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -64,22 +76,16 @@ export function notModified(req: IncomingMessage, etag: string): boolean {
 
 /**
  * Sends a precomputed body: 304 with no body when the client has it, else its bytes in the best
- * encoding the client accepts. Nothing is serialized or compressed per request.
+ * encoding the client accepts. Nothing is serialized, compressed or hashed per request; `extraHeaders`
+ * ([name, value, ...]) are added to the precomputed ones.
  */
-export function sendPrecomputed(req: IncomingMessage, res: ServerResponse, body: PrecomputedBody, cacheControl: string): void {
-  res.setHeader('ETag', body.etag);
-  res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('Vary', 'Accept-Encoding');
+export function sendPrecomputed(req: IncomingMessage, res: ServerResponse, body: PrecomputedBody, extraHeaders?: string[]): void {
   if (notModified(req, body.etag)) {
-    res.statusCode = 304;
+    res.writeHead(304, extraHeaders ? body.headers.notModified.concat(extraHeaders) : body.headers.notModified);
     res.end();
     return;
   }
   const encoding = chooseEncoding(req.headers['accept-encoding'] as string | undefined);
-  const bytes = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;
-  res.statusCode = 200;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-  res.setHeader('Content-Length', bytes.length);
-  res.end(req.method === 'HEAD' ? undefined : bytes);
+  res.writeHead(200, extraHeaders ? body.headers[encoding].concat(extraHeaders) : body.headers[encoding]);
+  res.end(req.method === 'HEAD' ? undefined : body[encoding]);
 }

@@ -66,7 +66,7 @@ export class RankingsController {
   @ApiOkResponse({ type: PublicRankingDto })
   @Get('public/periods/:year/ranking')
   async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPrecomputed(req, res, await this.rankings.publicRanking(p.year, q, req.originalUrl), PUBLIC_CACHE_CONTROL);
+    sendPrecomputed(req, res, await this.rankings.publicRanking(p.year, q, req.originalUrl));
   }
 
   /** An organizer's published years (`{organizer, items:[{year, name, timezone, publishedAt}]}`), for anyone; cached, rate limited. */
@@ -75,8 +75,6 @@ export class RankingsController {
   @ApiOkResponse({ type: PublishedPeriodsDto })
   @Get('public/organizers/:slug/periods')
   async publishedPeriods(@Param() p: OrganizerSlugParam, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPrecomputed(req, res, await this.rankings.publishedPeriods(p.slug), PUBLIC_CACHE_CONTROL);
+    sendPrecomputed(req, res, await this.rankings.publishedPeriods(p.slug));
   }
 }
-
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';

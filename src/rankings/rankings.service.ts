@@ -54,6 +54,8 @@ export type PublishListener = (em: EntityManager, e: { periodId: string; runId: 
  * what a missed message could leave, as the answer's own `max-age=60` does for clients).
  */
 const PUBLIC_URL_CACHE_MS = 10_000;
+/** Clients and caches may keep a public answer this long. */
+const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
 @Injectable()
 export class RankingsService implements OnModuleInit {
@@ -238,7 +240,10 @@ export class RankingsService implements OnModuleInit {
     let entry = this.publicCache.get(key);
     if (!entry) {
       const page = await this.page(String(period.publishedRunId), q, publicRow);
-      entry = await precompute({ year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page });
+      entry = await precompute(
+        { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page },
+        PUBLIC_CACHE_CONTROL,
+      );
       if (generation === this.publicGeneration) this.publicCache.set(key, entry);
     }
     if (url && this.bus.live && generation === this.publicGeneration) this.publicByUrl.set(url, entry);
@@ -265,7 +270,7 @@ export class RankingsService implements OnModuleInit {
       organizer: { slug: organizer.slug, name: organizer.name },
       items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.publishedAt!).toISOString() })),
     };
-    const entry = await precompute(body);
+    const entry = await precompute(body, PUBLIC_CACHE_CONTROL);
     if (generation === this.publicGeneration) this.publicCache.set(key, entry);
     return entry;
   }
