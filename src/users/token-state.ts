@@ -45,6 +45,20 @@ export class TokenStateService implements OnModuleInit {
     return !!state && state.active && state.tokenVersion === tokenVersion;
   }
 
+  /** A mark to pass to `remember` for a user row read after it. */
+  mark(): number {
+    return this.generation;
+  }
+
+  /**
+   * What a login has just read of its user (so its first requests need no lookup), unless an
+   * invalidation arrived since `mark` (the row may predate it).
+   */
+  remember(userId: string, state: UserTokenState, mark: number): void {
+    const ttl = this.bus.live ? this.liveMs : this.unsharedMs;
+    if (ttl > 0 && mark === this.generation) this.cache.set(userId, state, { ttl });
+  }
+
   /** After a change of the user's active flag or token version has committed: every process drops what it holds. */
   forget(userId: string): void {
     this.drop(userId);
