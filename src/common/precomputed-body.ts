@@ -52,7 +52,7 @@ export function chooseEncoding(header: string | undefined): Encoding {
       const [name, ...params] = part.trim().toLowerCase().split(';');
       const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const weight = qParam ? Number(qParam.slice(2)) : 1;
-      if (name) q.set(name, Number.isFinite(weight) ? weight : 0);
+      if (name.trim()) q.set(name.trim(), Number.isFinite(weight) ? weight : 0);
     }
     const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
     chosen = accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : 'identity';
