@@ -9,6 +9,7 @@ import { AnswerAudit1764000700000 } from './1764000700000-AnswerAudit';
 import { JobReconcile1765000300000 } from './1765000300000-JobReconcile';
 import { UserTokenVersion1765000400000 } from './1765000400000-UserTokenVersion';
 import { RefreshTokens1765000500000 } from './1765000500000-RefreshTokens';
+import { VisitorAssignments1765100000000 } from './1765100000000-VisitorAssignments';
 
 /** Every migration in order; the data source (app, CLI, tests) reads this list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   JobReconcile1765000300000,
   UserTokenVersion1765000400000,
   RefreshTokens1765000500000,
+  VisitorAssignments1765100000000,
 ];

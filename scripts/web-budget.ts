@@ -11,6 +11,8 @@ import { gzipSync } from 'zlib';
 export const PUBLIC_PAGE_BUDGET_BYTES = 150 * 1024;
 /** A PPID's pages (beranda, kuesioner, verifikasi: one chunk behind RoleHome). */
 export const PPID_PAGE_BUDGET_BYTES = 300 * 1024;
+/** The assessor's pages (tugas, meja verifikasi, sanggah, visitasi), before the browser's own PDF viewer. */
+export const ASSESSOR_PAGE_BUDGET_BYTES = 300 * 1024;
 const DIST = path.join(__dirname, '..', 'web', 'dist');
 
 interface ManifestChunk {
@@ -26,6 +28,13 @@ export const PAGES: { page: string; source: string; public: boolean; budget?: nu
   { page: '/masuk', source: 'src/public/LoginPage.tsx', public: true },
   { page: '/beranda (admin)', source: 'src/admin/HomePage.tsx', public: false },
   { page: '/beranda, /beranda/kuesioner/:id, /beranda/verifikasi/:id (PPID)', source: 'src/ppid/HomePage.tsx', public: false, budget: PPID_PAGE_BUDGET_BYTES },
+  {
+    page: '/beranda, /beranda/verifikasi/:id, /beranda/sanggah/:id, /beranda/visitasi/:id (assessor)',
+    source: 'src/assessor/HomePage.tsx',
+    public: false,
+    budget: ASSESSOR_PAGE_BUDGET_BYTES,
+  },
+  { page: '/beranda, /beranda/finalis/:id (panelist)', source: 'src/panel/HomePage.tsx', public: false, budget: ASSESSOR_PAGE_BUDGET_BYTES },
 ];
 
 export function pageBudgets(): { page: string; public: boolean; budget: number | null; files: string[]; gzipBytes: number }[] {

@@ -165,6 +165,27 @@ describe('verification and objections', () => {
     const blocked = await http().post(`${API}/periods/${period.id}/advance`).set(bearer(t.adminToken)).send({ to: 'PRESENTATION' }).expect(422);
     expect(blocked.body.details.unmet[0].code).toBe('PERIOD_OPEN_OBJECTIONS');
     expect((await auditOf('objection', filed.body.id))[0]).toMatchObject({ action: 'objection.file' });
+    // Its assessor sees the objection's new evidence beside the original answer, and the open count on its list.
+    const seen = (await explain(assignedTo.get(b0.participationId)!, b0.participationId).expect(200)).body;
+    expect(seen.items.find((i: { questionCode: string }) => i.questionCode === '2.1').objection).toMatchObject({
+      id: filed.body.id,
+      evidenceIds: [up.body.id],
+      url: null,
+      status: 'OPEN',
+    });
+    const list = (
+      await http()
+        .get(`${API}/assignments/mine`)
+        .set(bearer(assignedTo.get(b0.participationId)!))
+        .expect(200)
+    ).body.items;
+    expect(list.find((i: { participationId: string }) => i.participationId === b0.participationId)).toMatchObject({
+      stage: 'OBJECTION',
+      timezone: 'Asia/Jakarta',
+      objections: { open: 1, total: 1 },
+      verificationClosesAt: expect.stringMatching(/Z$/),
+      objectionClosesAt: expect.stringMatching(/Z$/),
+    });
   });
 
   it('changes the verified SAQ score by exactly the accepted difference; a rejection changes nothing', async () => {

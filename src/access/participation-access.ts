@@ -42,8 +42,11 @@ export interface ParticipationContextSource {
   context(em: EntityManager, organizerId: string, id: string, lock?: 'share' | 'update'): Promise<ParticipationContext | undefined>;
 }
 
-/** Whether a user is assigned to a participation: verification answers for assessors, panel for panelists. */
+/** Whether a user is assigned to a participation: verification answers for assessors, panel for panelists, panel for visitors. */
 export type AssignmentCheck = (em: EntityManager, userId: string, participationId: string) => Promise<boolean>;
+
+/** assessor: verifies it; panelist: on its panel; visitor: an assessor assigned to visit it. */
+export type AssignmentKind = 'assessor' | 'panelist' | 'visitor';
 
 /** Enough for every body of a national monev in one process (a context is a few hundred bytes). */
 const WRITE_CONTEXT_LIMIT = 50_000;
@@ -58,7 +61,9 @@ export type AccessMode =
   /** only an admin of the organizer */
   | 'admin'
   /** only a panelist assigned to it (a finalist) */
-  | 'panelist';
+  | 'panelist'
+  /** a panelist assigned to it, or an assessor assigned to visit it */
+  | 'visitor';
 
 /**
  * The one place that decides who reaches a participation. Anything the caller may not see answers
@@ -69,7 +74,7 @@ export class ParticipationAccess {
   /** Owner contexts for the answer-save path, by participation id; see `loadForOwnerWrite`. */
   private readonly writeContexts = new LRUCache<string, ParticipationContext>({ max: WRITE_CONTEXT_LIMIT });
   private contexts?: ParticipationContextSource;
-  private readonly assignments: Partial<Record<'assessor' | 'panelist', AssignmentCheck>> = {};
+  private readonly assignments: Partial<Record<AssignmentKind, AssignmentCheck>> = {};
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -106,8 +111,8 @@ export class ParticipationAccess {
     this.contexts = source;
   }
 
-  provideAssignments(role: 'assessor' | 'panelist', check: AssignmentCheck): void {
-    this.assignments[role] = check;
+  provideAssignments(kind: AssignmentKind, check: AssignmentCheck): void {
+    this.assignments[kind] = check;
   }
 
   private async allowed(user: AuthUser, p: ParticipationContext, mode: AccessMode, em: EntityManager): Promise<boolean> {
@@ -115,6 +120,10 @@ export class ParticipationAccess {
     if (mode === 'owner') return owner;
     if (mode === 'admin') return user.role === 'admin';
     if (mode === 'panelist') return user.role === 'panelist' && (await this.required('panel assignments', this.assignments.panelist)(em, user.id, p.id));
+    if (mode === 'visitor') {
+      if (user.role === 'panelist') return this.required('panel assignments', this.assignments.panelist)(em, user.id, p.id);
+      return user.role === 'assessor' && (await this.required('visitor assignments', this.assignments.visitor)(em, user.id, p.id));
+    }
     if (owner || user.role === 'admin') return true;
     if (user.role === 'assessor') return this.required('assessor assignments', this.assignments.assessor)(em, user.id, p.id);
     return false;

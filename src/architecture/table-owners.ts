@@ -24,6 +24,7 @@ export const TABLE_OWNERS = {
   objections: 'verification',
   finalist_selections: 'panel',
   panel_assignments: 'panel',
+  visitor_assignments: 'panel',
   visitation_scores: 'panel',
   presentation_sheets: 'panel',
   ranking_runs: 'rankings',

@@ -5,8 +5,16 @@ import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Items, itemsDto } from '../common/pagination';
 import { PeriodErrorCode } from '../periods/periods.errors';
-import { FinalistSelectionDto, PanelAssignmentResultDto, PanelFinalistDto, PanelOverviewItemDto, PresentationResultDto, VisitationResultDto } from './dto/panel-response.dto';
-import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
+import {
+  FinalistSelectionDto,
+  PanelAssignmentResultDto,
+  PanelFinalistDto,
+  PanelOverviewItemDto,
+  PresentationResultDto,
+  VisitationResultDto,
+  VisitorAssignmentResultDto,
+} from './dto/panel-response.dto';
+import { PanelAssignDto, PresentationDto, VisitationDto, VisitorAssignDto } from './dto/panel.dto';
 import { PanelService } from './panel.service';
 
 @ApiTags('panel')
@@ -34,6 +42,18 @@ export class PanelController {
     return this.panel.assign(user, id, dto);
   }
 
+  /** Assessors who visit finalists: the visitation form only, conflicts of interest refused (409). */
+  @Roles('admin')
+  @ApiCreatedResponse({ type: VisitorAssignmentResultDto })
+  @Post('periods/:id/visitors')
+  assignVisitors(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe(PeriodErrorCode.NOT_FOUND, 'Period')) id: string,
+    @Body() dto: VisitorAssignDto,
+  ): Promise<VisitorAssignmentResultDto> {
+    return this.panel.assignVisitors(user, id, dto);
+  }
+
   /** Admin view: finalists, their panelists, and who has not scored whom. */
   @Roles('admin')
   @ApiOkResponse({ type: itemsDto(PanelOverviewItemDto) })
@@ -49,7 +69,15 @@ export class PanelController {
     return this.panel.mine(user);
   }
 
-  @Roles('panelist')
+  /** An assessor's finalists to visit, in the shape of panel/mine (no presentation sheet). */
+  @Roles('assessor')
+  @ApiOkResponse({ type: itemsDto(PanelFinalistDto) })
+  @Get('visits/mine')
+  visits(@CurrentUser() user: AuthUser): Promise<Items<PanelFinalistDto>> {
+    return this.panel.mine(user);
+  }
+
+  @Roles('panelist', 'assessor')
   @ApiOkResponse({ type: VisitationResultDto })
   @Put('participations/:id/visitation')
   visitation(

@@ -23,7 +23,7 @@ import { ConflictsService } from '../users/conflicts.service';
 import { StaffDirectory } from '../users/users.service';
 import { VerifiedScoresReader } from '../verification/verified-scores';
 import { PanelOverviewItemDto } from './dto/panel-response.dto';
-import { PanelAssignDto, PresentationDto, VisitationDto } from './dto/panel.dto';
+import { PanelAssignDto, PresentationDto, VisitationDto, VisitorAssignDto } from './dto/panel.dto';
 import { PanelErrorCode } from './panel.errors';
 
 /** Finalists, panel assignments, visitation and presentation scores (uji publik). */
@@ -89,7 +89,10 @@ export class PanelService {
       const ids = [...chosen];
       const previous = await this.participations.setFinalists(em, period.id, ids);
       const dropped = previous.filter((id) => !chosen.has(id));
-      if (dropped.length) await em.query('DELETE FROM panel_assignments WHERE participation_id IN (?)', [dropped]);
+      if (dropped.length) {
+        await em.query('DELETE FROM panel_assignments WHERE participation_id IN (?)', [dropped]);
+        await em.query('DELETE FROM visitor_assignments WHERE participation_id IN (?)', [dropped]);
+      }
       await em.query(
         'INSERT INTO finalist_selections (period_id, rule_type, rule_value, participation_ids, finalist_count, selected_by, selected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         [period.id, period.finalistRuleType, period.finalistRuleValue, JSON.stringify(ids), ids.length, actor.id, this.clock.now()],
@@ -118,19 +121,7 @@ export class PanelService {
       const period = await this.periods.find(actor.organizerId, periodId, em, true);
       const panelist = await this.staff.member(em, actor.organizerId, 'panelist', dto.panelistId);
       if (!panelist) throw notFound(PanelErrorCode.PANELIST_NOT_FOUND, 'Panelist', dto.panelistId);
-      const ids = [...new Set(dto.participationIds)];
-      const parts = (await this.participations.byIds(em, ids)).filter((p) => p.periodId === String(period.id));
-      const found = new Set(parts.map((p) => p.id));
-      const missing = ids.filter((id) => !found.has(id));
-      if (missing.length) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participations', missing.join(', '));
-      const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => p.id);
-      if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
-      const bodyNames = await this.names.bodyNames(
-        em,
-        parts.map((p) => p.publicBodyId),
-      );
-      const bodies = parts.map((p) => ({ id: p.publicBodyId, name: bodyNames.get(p.publicBodyId)! }));
-      await this.conflicts.assertNone(em, { id: panelist.id, affiliation: panelist.affiliation }, bodies, 'panelist');
+      const ids = await this.finalistsFor(em, period, panelist, dto.participationIds, 'panelist');
       const r = await em.query('INSERT IGNORE INTO panel_assignments (period_id, participation_id, panelist_id) VALUES ?', [ids.map((id) => [period.id, id, panelist.id])]);
       const after = { panelistId: dto.panelistId, participationIds: ids, added: Number(r.affectedRows ?? 0) };
       await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'panel.assign', entityType: 'period', entityId: period.id, after });
@@ -138,17 +129,68 @@ export class PanelService {
     });
   }
 
-  /** A panelist's finalists, each with its summary and the panelist's own sheets. */
+  /** An assessor visits finalists (visitation only, not the presentation panel); conflicts of interest apply as for panelists. */
+  async assignVisitors(actor: AuthUser, periodId: string, dto: VisitorAssignDto) {
+    return inTransaction(this.ds, async (em) => {
+      const period = await this.periods.find(actor.organizerId, periodId, em, true);
+      if (!usesVisitation(period.weightVisitation))
+        throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
+      const assessor = await this.staff.member(em, actor.organizerId, 'assessor', dto.assessorId);
+      if (!assessor) throw notFound(PanelErrorCode.VISITOR_NOT_FOUND, 'Assessor', dto.assessorId);
+      const ids = await this.finalistsFor(em, period, assessor, dto.participationIds, 'assessor');
+      const r = await em.query('INSERT IGNORE INTO visitor_assignments (period_id, participation_id, assessor_id) VALUES ?', [ids.map((id) => [period.id, id, assessor.id])]);
+      const after = { assessorId: dto.assessorId, participationIds: ids, added: Number(r.affectedRows ?? 0) };
+      await this.audit.record(em, { organizerId: actor.organizerId, actorId: actor.id, action: 'visitors.assign', entityType: 'period', entityId: period.id, after });
+      return after;
+    });
+  }
+
+  /** The distinct participations, each a finalist of the period that `person` has no conflict of interest with. */
+  private async finalistsFor(em: EntityManager, period: Period, person: { id: string; affiliation: string | null }, participationIds: string[], role: 'panelist' | 'assessor') {
+    const ids = [...new Set(participationIds)];
+    const parts = (await this.participations.byIds(em, ids)).filter((p) => p.periodId === String(period.id));
+    const found = new Set(parts.map((p) => p.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw notFound(ParticipationErrorCode.NOT_FOUND, 'Participations', missing.join(', '));
+    const notFinalist = parts.filter((p) => p.status !== 'FINALIST').map((p) => p.id);
+    if (notFinalist.length) throw unprocessable(PanelErrorCode.NOT_FINALIST, 'Only finalists are assigned to the panel', { notFinalist });
+    const bodyNames = await this.names.bodyNames(
+      em,
+      parts.map((p) => p.publicBodyId),
+    );
+    const bodies = parts.map((p) => ({ id: p.publicBodyId, name: bodyNames.get(p.publicBodyId)! }));
+    await this.conflicts.assertNone(em, person, bodies, role);
+    return ids;
+  }
+
+  /**
+   * A panelist's finalists, or an assessor's finalists to visit, each with its summary, the user's own
+   * sheets and the body's panel scores so far (the means the ranking uses).
+   */
   async mine(user: AuthUser) {
     const em = this.ds.manager;
-    const sheets: SheetRow[] = await em.query(
-      `SELECT pa.participation_id, v.score AS visitation_score, v.findings, v.version AS visitation_version,
-              s.criteria, s.total, s.note, s.version AS sheet_version
-         FROM panel_assignments pa
-         LEFT JOIN visitation_scores v ON v.participation_id = pa.participation_id AND v.panelist_id = pa.panelist_id
-         LEFT JOIN presentation_sheets s ON s.participation_id = pa.participation_id AND s.panelist_id = pa.panelist_id
-        WHERE pa.panelist_id = ?`,
-      [user.id],
+    const sheets: SheetRow[] =
+      user.role === 'assessor'
+        ? await em.query(
+            `SELECT va.participation_id, v.score AS visitation_score, v.findings, v.version AS visitation_version,
+                    NULL AS criteria, NULL AS total, NULL AS note, NULL AS sheet_version
+               FROM visitor_assignments va
+               LEFT JOIN visitation_scores v ON v.participation_id = va.participation_id AND v.panelist_id = va.assessor_id
+              WHERE va.assessor_id = ?`,
+            [user.id],
+          )
+        : await em.query(
+            `SELECT pa.participation_id, v.score AS visitation_score, v.findings, v.version AS visitation_version,
+                    s.criteria, s.total, s.note, s.version AS sheet_version
+               FROM panel_assignments pa
+               LEFT JOIN visitation_scores v ON v.participation_id = pa.participation_id AND v.panelist_id = pa.panelist_id
+               LEFT JOIN presentation_sheets s ON s.participation_id = pa.participation_id AND s.panelist_id = pa.panelist_id
+              WHERE pa.panelist_id = ?`,
+            [user.id],
+          );
+    const means = await this.bodyScores(
+      em,
+      sheets.map((r) => String(r.participation_id)),
     );
     const parts = new Map(
       (
@@ -201,13 +243,28 @@ export class PanelService {
         status: r.status,
         visitation: r.visitation_score === null ? null : { score: format2(r.visitation_score)!, findings: r.findings, version: Number(r.visitation_version) },
         presentation: r.criteria === null ? null : { criteria: JSON.parse(r.criteria), total: format2(r.total)!, note: r.note, version: Number(r.sheet_version) },
+        bodyVisitationScore: means.get(String(r.id))?.visitation ?? null,
+        bodyPresentationScore: means.get(String(r.id))?.presentation ?? null,
       })),
     };
   }
 
-  /** The assigned panelist of a finalist inside the stage's window, or the reason it may not score. */
+  /** Per participation: the mean of its visitors' scores and of its panelists' presentation totals, rounded to two decimals. */
+  private async bodyScores(em: EntityManager, participationIds: string[]): Promise<Map<string, { visitation: string | null; presentation: string | null }>> {
+    const out = new Map<string, { visitation: string | null; presentation: string | null }>();
+    if (!participationIds.length) return out;
+    const [visits, sheets]: { participation_id: string; val: string }[][] = await Promise.all([
+      em.query('SELECT participation_id, score AS val FROM visitation_scores WHERE participation_id IN (?)', [participationIds]),
+      em.query('SELECT participation_id, total AS val FROM presentation_sheets WHERE participation_id IN (?)', [participationIds]),
+    ]);
+    const meanOf = (rows: { participation_id: string; val: string }[], id: string) => format2(mean(rows.filter((r) => String(r.participation_id) === id).map((r) => r.val)));
+    for (const id of new Set(participationIds)) out.set(id, { visitation: meanOf(visits, id), presentation: meanOf(sheets, id) });
+    return out;
+  }
+
+  /** The assigned panelist (or, for a visitation, assessor visitor) of a finalist inside the stage's window, or the reason it may not score. */
   private async forScoring(user: AuthUser, participationId: string, stage: WindowedStage, em: EntityManager): Promise<{ p: ParticipationContext; period: Period }> {
-    const p = await this.access.load(user, participationId, 'panelist', em, 'share');
+    const p = await this.access.load(user, participationId, stage === 'VISITATION' ? 'visitor' : 'panelist', em, 'share');
     const period = await this.periods.find(user.organizerId, p.periodId, em);
     if (stage === 'VISITATION' && !usesVisitation(period.weightVisitation))
       throw unprocessable(PanelErrorCode.VISITATION_NOT_WEIGHTED, 'This period does not weight visitation', { weights: { visitation: '0.00' } });
@@ -308,7 +365,7 @@ export class PanelService {
     return currentVersion + 1;
   }
 
-  /** The body's visitation score: the exact mean of its panelists' scores. */
+  /** The body's visitation score: the exact mean of its visitors' scores (panelists and assessors alike). */
   private async visitationScoreOf(em: EntityManager, participationId: string) {
     const rows: { score: string }[] = await em.query('SELECT score FROM visitation_scores WHERE participation_id = ?', [participationId]);
     const m = mean(rows.map((r) => r.score));

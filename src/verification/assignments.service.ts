@@ -8,7 +8,7 @@ import { notFound, unprocessable } from '../common/errors';
 import { inTransaction } from '../database/transaction';
 import { appliesTo } from '../instruments/instrument-rules';
 import { InstrumentsService } from '../instruments/instruments.service';
-import { PeriodsService } from '../periods/periods.service';
+import { PeriodsService, PeriodStage } from '../periods/periods.service';
 import { isBefore } from '../periods/stage-machine';
 import { RegistryNames } from '../public-bodies/registry-names';
 import { SUBMITTED_STATUSES } from '../saq/entities/participation.entity';
@@ -121,12 +121,15 @@ export class AssignmentsService {
   /** The assessor's participations with verification progress. */
   async mine(user: AuthUser) {
     const em = this.ds.manager;
-    const assigned: { participation_id: string; verified: string }[] = await em.query(
-      `SELECT a.participation_id, (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = a.participation_id) AS verified
+    const assigned: { participation_id: string; verified: string; open_objections: string; objections: string }[] = await em.query(
+      `SELECT a.participation_id, (SELECT COUNT(*) FROM verifications v WHERE v.participation_id = a.participation_id) AS verified,
+              (SELECT COUNT(*) FROM objections o WHERE o.participation_id = a.participation_id AND o.status = 'OPEN') AS open_objections,
+              (SELECT COUNT(*) FROM objections o WHERE o.participation_id = a.participation_id) AS objections
          FROM assignments a WHERE a.assessor_id = ?`,
       [user.id],
     );
     const verifiedOf = new Map(assigned.map((a) => [String(a.participation_id), Number(a.verified)]));
+    const objectionsOf = new Map(assigned.map((a) => [String(a.participation_id), { open: Number(a.open_objections), total: Number(a.objections) }]));
     const parts = await this.participations.byIds(em, [...verifiedOf.keys()]);
     const [periods, bodyNames, categories] = await Promise.all([
       this.periods.yearsOf(
@@ -146,9 +149,15 @@ export class AssignmentsService {
       .filter((p) => periods.has(p.periodId))
       .map((p) => ({ p, period: periods.get(p.periodId)!, bodyName: bodyNames.get(p.publicBodyId)!, categoryCode: categories.get(p.categoryId)!.code }))
       .sort((a, b) => b.period.year - a.period.year || BY_NAME.compare(a.bodyName, b.bodyName));
+    const schedules = new Map<string, PeriodStage>();
+    for (const periodId of new Set(rows.map((r) => r.p.periodId))) {
+      const s = await this.periods.stageOf(em, user.organizerId, periodId);
+      if (s) schedules.set(periodId, s);
+    }
     const items = [];
     for (const r of rows) {
       const ins = await this.instruments.load({ id: r.p.periodId, stage: r.period.stage });
+      const sched = schedules.get(r.p.periodId)!;
       const total = ins.questions.filter((q) => appliesTo(q.categoryCodes, r.categoryCode)).length;
       items.push({
         participationId: r.p.id,
@@ -157,6 +166,11 @@ export class AssignmentsService {
         categoryCode: r.categoryCode,
         status: r.p.status,
         progress: { verified: verifiedOf.get(r.p.id) ?? 0, total },
+        stage: sched.stage,
+        timezone: sched.timezone,
+        verificationClosesAt: new Date(sched.schedule.VERIFICATION!.closesAt).toISOString(),
+        objectionClosesAt: new Date(sched.schedule.OBJECTION!.closesAt).toISOString(),
+        objections: objectionsOf.get(r.p.id) ?? { open: 0, total: 0 },
       });
     }
     return { items, total: items.length, page: 1, pageSize: items.length };

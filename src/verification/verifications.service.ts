@@ -196,9 +196,11 @@ export class VerificationsService {
       points_before: string;
       points_after: string | null;
       decision_note: string | null;
+      evidence_ids: string | null;
+      url: string | null;
       created_at: Date;
     }[] = await this.ds.query(
-      'SELECT id, question_id, status, reason, points_before, points_after, decision_note, created_at FROM objections WHERE participation_id = ? ORDER BY id',
+      'SELECT id, question_id, status, reason, points_before, points_after, decision_note, evidence_ids, url, created_at FROM objections WHERE participation_id = ? ORDER BY id',
       [p.id],
     );
     const byQuestion = new Map(rows.map((r) => [String(r.question_id), r]));
@@ -225,6 +227,9 @@ export class VerificationsService {
               pointsBefore: format2(objection.points_before)!,
               pointsAfter: format2(objection.points_after),
               decisionNote: objection.decision_note,
+              evidenceIds: objection.evidence_ids ? (JSON.parse(objection.evidence_ids) as unknown[]).map(String) : [],
+              url: objection.url,
+              createdAt: new Date(objection.created_at).toISOString(),
             }
           : null,
       };

@@ -23,6 +23,12 @@ export class PanelAssignmentResultDto {
   @ApiInt({ description: 'assignments that did not exist before' }) added: number;
 }
 
+export class VisitorAssignmentResultDto {
+  @ApiId() assessorId: string;
+  @ApiIds() participationIds: string[];
+  @ApiInt({ description: 'assignments that did not exist before' }) added: number;
+}
+
 export class PanelistScoresDto {
   @ApiId() id: string;
   @ApiText() name: string;
@@ -67,6 +73,8 @@ export class PanelFinalistDto {
   @ApiEnum(PARTICIPATION_STATUSES, { enumName: 'ParticipationStatus' }) status: ParticipationStatus;
   @ApiNested(() => OwnVisitationDto, { nullable: true, description: "this panelist's visitation score" }) visitation: OwnVisitationDto | null;
   @ApiNested(() => OwnPresentationSheetDto, { nullable: true, description: "this panelist's presentation sheet" }) presentation: OwnPresentationSheetDto | null;
+  @ApiScore({ nullable: true, description: "the mean of the body's visitors' scores so far" }) bodyVisitationScore: string | null;
+  @ApiScore({ nullable: true, description: "the mean of the body's panelists' presentation totals so far" }) bodyPresentationScore: string | null;
 }
 
 export class VisitationResultDto {

@@ -14,6 +14,18 @@ export class PanelAssignDto {
   participationIds: string[];
 }
 
+/** Assessors who visit finalists (visitation only). */
+export class VisitorAssignDto {
+  @IsId()
+  assessorId: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsId({ each: true })
+  participationIds: string[];
+}
+
 export class VisitationDto {
   @IsDecimalInput({ min: 0, max: 100 })
   score: string | number;

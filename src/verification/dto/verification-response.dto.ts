@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiEnum, ApiExactDecimal, ApiId, ApiIds, ApiInstant, ApiInt, ApiNested, ApiScore, ApiText } from '../../common/api-schema';
+import { STAGES, Stage } from '../../periods/stage-machine';
 import { PublicBodyRefDto } from '../../saq/dto/participation.dto';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '../../saq/entities/participation.entity';
 import { OBJECTION_DECISIONS, ObjectionDecision, VERIFICATION_STATUSES, VerificationStatus } from '../verification-rules';
@@ -42,6 +43,11 @@ export class VerificationProgressDto {
   @ApiInt() total: number;
 }
 
+export class ObjectionCountsDto {
+  @ApiInt({ description: 'objections waiting for a decision' }) open: number;
+  @ApiInt() total: number;
+}
+
 export class AssignedParticipationDto {
   @ApiId() participationId: string;
   @ApiId() periodId: string;
@@ -49,6 +55,11 @@ export class AssignedParticipationDto {
   @ApiText() categoryCode: string;
   @ApiEnum(PARTICIPATION_STATUSES, { enumName: 'ParticipationStatus' }) status: ParticipationStatus;
   @ApiNested(() => VerificationProgressDto) progress: VerificationProgressDto;
+  @ApiEnum(STAGES, { enumName: 'Stage' }) stage: Stage;
+  @ApiText({ description: "the period's display time zone" }) timezone: string;
+  @ApiInstant({ description: 'when the VERIFICATION window closes' }) verificationClosesAt: string;
+  @ApiInstant({ description: 'when the OBJECTION window closes' }) objectionClosesAt: string;
+  @ApiNested(() => ObjectionCountsDto) objections: ObjectionCountsDto;
 }
 
 export class VerificationDto {
@@ -73,6 +84,9 @@ export class ObjectionSummaryDto {
   @ApiScore() pointsBefore: string;
   @ApiScore({ nullable: true }) pointsAfter: string | null;
   @ApiText({ nullable: true }) decisionNote: string | null;
+  @ApiIds({ description: 'the new evidence filed with the objection' }) evidenceIds: string[];
+  @ApiText({ nullable: true, description: 'a new link filed with the objection' }) url: string | null;
+  @ApiInstant() createdAt: string;
 }
 
 export class QuestionVerificationDto {

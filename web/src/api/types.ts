@@ -40,3 +40,14 @@ export interface MissingItem {
   questionCode: string;
   missing: 'ANSWER' | 'EVIDENCE';
 }
+
+/**
+ * A request's score or points (a decimal string, api.md). The generator types these `string | number`
+ * fields (IsDecimalInput) as an empty object, so a decimal string passes through this one cast.
+ */
+export type DecimalInput = Record<string, never>;
+export const decimalInput = (text: string): DecimalInput => text as unknown as DecimalInput;
+
+// The assessor's and the panelist's pages (web/src/assessor/, web/src/panel/).
+export type Assignment = Response<'/assignments/mine', 'get'>['items'][number];
+export type PanelFinalist = Response<'/panel/mine', 'get'>['items'][number];

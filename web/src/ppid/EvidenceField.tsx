@@ -6,7 +6,7 @@ import { formatCount } from '../ui/format';
 import { keys } from './queries';
 import type { EvidenceFile, EvidenceKind } from '../api/types';
 import { pdfRefusal, uploadEvidence } from './upload';
-import { saveErrorText } from './widgets';
+import { saveErrorText } from '../ui/widgets';
 
 /** The server's refusal of a file (422), in Indonesian. */
 function uploadRefusalText(error: unknown, maxBytes: number): string {

@@ -10,9 +10,9 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { certificatePdf, useCertificateMeta, useMine, usePeriod } from './queries';
 import QuestionnairePage from './QuestionnairePage';
 import type { Participation } from '../api/types';
-import { FROM_OBJECTION, STAGE_LABELS, STATUS_LABELS } from './labels';
+import { FROM_OBJECTION, STAGE_LABELS, STATUS_LABELS } from '../ui/labels';
 import VerificationPage from './VerificationPage';
-import { Countdown, saveErrorText } from './widgets';
+import { Countdown, saveErrorText } from '../ui/widgets';
 
 /** The PPID's pages under /beranda. */
 export default function PpidArea() {

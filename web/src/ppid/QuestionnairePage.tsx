@@ -6,12 +6,13 @@ import { api, ApiError, unwrap } from '../api/client';
 import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime, formatScore } from '../ui/format';
 import { Loading } from '../ui/Loading';
+import { shownValue } from '../ui/answer-text';
 import { usePageTitle } from '../ui/usePageTitle';
 import { AutosaveQueue, type Draft, type Entry } from './autosave';
 import { EvidenceField } from './EvidenceField';
 import { keys, useAnswers, useEvidenceFiles, useInstrument, useParticipation, usePeriod } from './queries';
 import type { Answer, EvidenceFile, MissingItem, Participation, Question, SaveAnswer } from '../api/types';
-import { closedText, fieldErrorsOf, RetryButton, saveErrorText } from './widgets';
+import { closedText, fieldErrorsOf, RetryButton, saveErrorText } from '../ui/widgets';
 
 const EMPTY: Draft = { value: undefined, evidenceIds: [], url: '' };
 const toDraft = (a: Answer | undefined): Draft => (a ? { value: a.value, evidenceIds: a.evidenceIds, url: a.url ?? '' } : EMPTY);
@@ -22,15 +23,6 @@ function answerBody(q: Question, d: Draft, version: number): SaveAnswer {
   const takesUrl = q.evidence === 'URL' || q.evidence === 'FILE_OR_URL';
   // The queue sends only a draft with a value (autosave.ts hasValue); its inputs give the type's kinds.
   return { value: d.value as SaveAnswer['value'], evidenceIds: takesFile && d.evidenceIds.length ? d.evidenceIds : undefined, url: takesUrl && d.url.trim() ? d.url.trim() : undefined, version };
-}
-
-function shownValue(q: Question, value: unknown): string {
-  if (value === undefined || value === null || value === '') return '(belum dijawab)';
-  if (q.type === 'YES_NO') return value ? 'Ya' : 'Tidak';
-  const label = (v: unknown) => q.options?.find((o) => o.value === v)?.label ?? String(v);
-  if (q.type === 'CHOICE') return label(value);
-  if (q.type === 'MULTI_CHOICE') return Array.isArray(value) && value.length ? value.map(label).join(', ') : '(tidak ada yang dipilih)';
-  return String(value);
 }
 
 export default function QuestionnairePage() {

@@ -10,7 +10,7 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { EvidenceField } from './EvidenceField';
 import { keys, useEvidenceFiles, useInstrument, useParticipation, useVerifications } from './queries';
 import type { EvidenceFile, Participation, Question, VerificationItem } from '../api/types';
-import { fieldErrorsOf, RetryButton, saveErrorText } from './widgets';
+import { fieldErrorsOf, RetryButton, saveErrorText } from '../ui/widgets';
 
 const VERIFICATION_STATUS: Record<string, string> = { ACCEPTED: 'Diterima', ADJUSTED: 'Disesuaikan', EVIDENCE_INACCESSIBLE: 'Data dukung tidak dapat diakses' };
 const OBJECTION_STATUS: Record<string, { label: string; color: string }> = {

@@ -48,3 +48,12 @@ export function formatDate(iso: string, timeZone: string): string {
   if (Number.isNaN(at.getTime())) return iso;
   return new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(at);
 }
+
+/**
+ * A decimal as typed in the id-ID way (`87,5`, `1.234,50`) or with a point (`87.5`), as the decimal
+ * string the API takes (`87.5`); anything else is passed on for the API to refuse with its field.
+ */
+export function decimalFromInput(typed: string): string {
+  const t = typed.trim();
+  return t.includes(',') ? t.replace(/\./g, '').replace(',', '.') : t;
+}

@@ -1,4 +1,4 @@
-/** The Indonesian words a PPID reads for the API's stages and statuses (keyed by the generated enums). */
+/** The Indonesian words the portal shows for the API's stages and statuses (keyed by the generated enums). */
 import type { ParticipationStatus, Stage } from '../api/types';
 
 export const STAGE_LABELS: Record<Stage, string> = {
