@@ -164,20 +164,14 @@ describe('public ranking limit shared by the early handler and the guarded route
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await (i % 2 ? a : b).http().get(url)).status);
     expect(statuses).toEqual(Array(8).fill(200));
-    // The hits an instance counts in memory reach Redis within its flush interval; until the next one
-    // the other instance may let one more through (the documented bound), never more.
+    // The hits an instance counts in memory reach Redis within its flush interval (50 ms), and a count
+    // older than two intervals is asked again: past that, no instance lets another request through.
     await new Promise((r) => setTimeout(r, 200));
-    let overshoot = 0;
-    for (const t of [a, b]) {
-      let refused = await t.http().get(url);
-      if (refused.status === 200) {
-        overshoot++;
-        refused = await t.http().get(url);
-      }
+    for (const t of [a, b, a]) {
+      const refused = await t.http().get(url);
       expect(refused.status).toBe(429);
       expect(refused.headers['retry-after']).toBeTruthy();
       expect(refused.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     }
-    expect(overshoot).toBeLessThanOrEqual(1);
   });
 });

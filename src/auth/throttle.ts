@@ -74,6 +74,8 @@ interface ClientWindow {
   unsent: number;
   /** When the shared window ends (ms epoch); 0 until Redis has answered for this client. */
   endsAt: number;
+  /** When Redis last told this process the shared count (ms epoch). */
+  heardAt: number;
 }
 
 /**
@@ -81,8 +83,9 @@ interface ClientWindow {
  * in the same Redis window as PublicThrottleGuard. A client's first hit of a window, and every hit
  * that might reach the limit, is counted in Redis before it is answered (as the guard does); the
  * hits in between are counted in memory and added to Redis every PUBLIC_FLUSH_MS, so a client under
- * its limit costs no Redis round trip per request. What another process counted meanwhile is seen
- * at the next flush: the limit may be overshot by at most the other processes' hits of that interval.
+ * its limit costs no Redis round trip per request. A count older than two flush intervals is asked
+ * again before a hit is let through, so what another process counted is seen within ~100 ms: the
+ * limit may be overshot by at most the other processes' hits of that interval.
  * `count` answers the guard's X-RateLimit headers ([name, value, ...]) for the answer, or null when
  * the client is, or may be, over the limit: the caller then leaves the request to the guarded route,
  * which counts it in Redis and answers 429 if it is.
@@ -109,7 +112,8 @@ export class PublicRateLimit implements OnApplicationShutdown {
     const key = publicThrottleKey(route, publicTracker(ip));
     const limit = this.env.PUBLIC_RATE_LIMIT;
     const w = this.windows.get(key);
-    if (w && Date.now() < w.endsAt - PUBLIC_FLUSH_MS && w.shared + w.unsent + 1 <= limit) {
+    const now = Date.now();
+    if (w && now < w.endsAt - PUBLIC_FLUSH_MS && now - w.heardAt <= 2 * PUBLIC_FLUSH_MS && w.shared + w.unsent + 1 <= limit) {
       w.unsent++;
       return this.headers(limit, w);
     }
@@ -121,7 +125,8 @@ export class PublicRateLimit implements OnApplicationShutdown {
     const hits = 1 + (w?.unsent ?? 0);
     if (w) w.unsent = 0;
     const hit = await this.store.incrementBy(key, hits, ttl, limit, ttl, PUBLIC_THROTTLER);
-    const fresh: ClientWindow = { shared: hit.totalHits, unsent: 0, endsAt: hit.isBlocked ? 0 : Date.now() + hit.timeToExpire * 1000 };
+    const now = Date.now();
+    const fresh: ClientWindow = { shared: hit.totalHits, unsent: 0, endsAt: hit.isBlocked ? 0 : now + hit.timeToExpire * 1000, heardAt: now };
     this.windows.set(key, fresh, { ttl: Math.max(1000, hit.timeToExpire * 1000) });
     return hit.isBlocked ? null : this.headers(limit, fresh);
   }
@@ -150,7 +155,8 @@ export class PublicRateLimit implements OnApplicationShutdown {
         sends.push(
           this.store.incrementBy(key, hits, ttl, limit, ttl, PUBLIC_THROTTLER).then((hit) => {
             w.shared = hit.totalHits;
-            w.endsAt = hit.isBlocked ? 0 : Date.now() + hit.timeToExpire * 1000;
+            w.heardAt = Date.now();
+            w.endsAt = hit.isBlocked ? 0 : w.heardAt + hit.timeToExpire * 1000;
           }),
         );
       }
