@@ -10,6 +10,7 @@ import { JobReconcile1765000300000 } from './1765000300000-JobReconcile';
 import { UserTokenVersion1765000400000 } from './1765000400000-UserTokenVersion';
 import { RefreshTokens1765000500000 } from './1765000500000-RefreshTokens';
 import { VisitorAssignments1765100000000 } from './1765100000000-VisitorAssignments';
+import { Notifications1765400000000 } from './1765400000000-Notifications';
 
 /** Every migration in order; the data source (app, CLI, tests) reads this list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   UserTokenVersion1765000400000,
   RefreshTokens1765000500000,
   VisitorAssignments1765100000000,
+  Notifications1765400000000,
 ];

@@ -12,9 +12,10 @@
  * Options: --ci (15 bodies), --serve (keep serving), --db NAME, --port N, --out DIR.
  */
 import { ChildProcess, execFileSync, spawn } from 'child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { NestFactory } from '@nestjs/core';
+import { simpleParser } from 'mailparser';
 import 'reflect-metadata';
 import { AppModule } from '../src/app.module';
 import { requireServices } from '../src/cli/preflight';
@@ -79,9 +80,14 @@ async function main() {
     ADMIN_PASSWORD: loaded.ADMIN_PASSWORD || DEVELOPMENT_ADMIN.password,
     CERT_SIGNATORY_NAME: orDemo('CERT_SIGNATORY_NAME', 'Dr. Rahmat Hidayat, S.H., M.H.'),
     CERT_SIGNATORY_TITLE: orDemo('CERT_SIGNATORY_TITLE', 'Ketua Komisi Informasi Provinsi Kalimantan Tengah'),
+    // Mail goes to .eml files in the output folder, never to a configured SMTP server.
+    SMTP_HOST: '',
+    MAIL_DIR: path.join(out, 'mail'),
+    NOTICE_TICK_MS: '300',
   });
   // The API and the worker load their environment the same way; every value is set, so this wins.
-  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? ROOT, ...toEnvironment(env) };
+  // ENV_FILE none: a .env with SMTP_HOST must not turn the demo's mail into real mail.
+  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? ROOT, ...toEnvironment(env), ENV_FILE: 'none' };
   await requireServices(env);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(path.join(out, 'certificates'), { recursive: true });
@@ -90,7 +96,7 @@ async function main() {
   await dropDatabaseIfExists(env);
   await setup(env);
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot({ env, workers: false, http: false }), { logger: ['error'] });
-  const seed = await seedKalteng(ctx, { adminPassword: env.ADMIN_PASSWORD!, bodyLimit });
+  const seed = await seedKalteng(ctx, { adminPassword: env.ADMIN_PASSWORD!, bodyLimit, ppidAccounts: false });
   await ctx.close();
   const adminPassword = env.ADMIN_PASSWORD!;
 
@@ -112,8 +118,25 @@ async function main() {
     const advance = (to: string, extra: Record<string, unknown> = {}) => api.post(`${P}/advance`, { to, ...extra }, admin);
 
     await advance('REGISTRATION');
-    await advance('SAQ');
     const bodies = selectBodies(bodyLimit);
+    const invitation = await api.post(`${P}/invitations`, {}, admin);
+    for (;;) {
+      const b = await api.get(`/invitation-batches/${invitation.batchId}`, admin);
+      if (b.status !== 'RUNNING') break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    await mailSettled(api, admin);
+    // Each PPID opens the activation link of its invitation e-mail and sets its password.
+    const links = await mailedLinks(path.join(out, 'mail'));
+    await pool(bodies, 6, async (b) => {
+      const link = links.get(b.email.toLowerCase());
+      if (!link) throw new Error(`no invitation e-mail for ${b.email}`);
+      await api.post('/account/activation', { token: link.split('/').pop(), password: PPID_PASSWORD });
+    });
+    step(
+      `REGISTRATION: ${invitation.total} PPIDs invited by e-mail (${path.relative(process.cwd(), path.join(out, 'mail')) || 'mail'}/), each activated its account from the link`,
+    );
+    await advance('SAQ');
     const neverSubmit = new Set(ci ? [4, 11] : [7, 23, 41]);
     const extended = ci ? 9 : 30;
     step(`SAQ open: ${bodies.length} PPIDs log in and fill ${bodies.length - neverSubmit.size} questionnaires (${neverSubmit.size} never submit)`);
@@ -275,6 +298,13 @@ async function main() {
     }
     step(`published; ${status.done} certificates generated (${status.failed} failed)`);
 
+    const mails = await mailSettled(api, admin);
+    step(
+      `${mails.total} e-mails written as .eml files: ${Object.entries(mails.byOccasion)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
+
     // Files for the secretariat.
     const results = (await api.get(`/rankings/${run.runId}/results?pageSize=500`, admin)).items as Record<string, any>[];
     writeFileSync(path.join(out, 'ranking.csv'), await api.call('GET', `${P}/reports/ranking.csv`, { token: admin }));
@@ -316,13 +346,16 @@ async function main() {
       `- finalists: ${finalists.total}; certificates: ${status.done}`,
       `- qualifications: ${[...counts.entries()].map(([k, v]) => `${k} ${v}`).join(', ')}`,
       `- ranking run ${run.runId}, published`,
+      `- e-mails (mail/*.eml): ${mails.total} (${Object.entries(mails.byOccasion)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
       '',
       '```',
       ...lines,
       '```',
     ].join('\n');
     writeFileSync(path.join(out, 'summary.md'), summary + '\n');
-    writeFileSync(path.join(out, 'results.json'), JSON.stringify({ periodId: seed.periodId, runId: run.runId, year: seed.year, dbName, results }, null, 2));
+    writeFileSync(path.join(out, 'results.json'), JSON.stringify({ periodId: seed.periodId, runId: run.runId, year: seed.year, dbName, mails, results }, null, 2));
 
     const origin = `http://localhost:${port}`;
     console.log('');
@@ -348,6 +381,37 @@ async function main() {
   } finally {
     if (!flag('serve')) stop();
   }
+}
+
+/** Waits until the outbox has nothing left to send; answers what it holds, by occasion. */
+async function mailSettled(api: ApiClient, token: string): Promise<{ total: number; byOccasion: Record<string, number> }> {
+  for (;;) {
+    const pending = await api.get('/notifications?status=PENDING&pageSize=1', token);
+    const sending = await api.get('/notifications?status=SENDING&pageSize=1', token);
+    if (pending.total === 0 && sending.total === 0) break;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  const byOccasion: Record<string, number> = {};
+  let total = 0;
+  for (let page = 1; ; page++) {
+    const rows = await api.get(`/notifications?status=SENT&pageSize=500&page=${page}`, token);
+    for (const n of rows.items as { occasion: string }[]) byOccasion[n.occasion] = (byOccasion[n.occasion] ?? 0) + 1;
+    total += rows.items.length;
+    if (rows.items.length < 500) break;
+  }
+  return { total, byOccasion };
+}
+
+/** The one-time link of every invitation .eml in `dir`, by recipient. */
+async function mailedLinks(dir: string): Promise<Map<string, string>> {
+  const links = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.eml'))) {
+    const mail = await simpleParser(readFileSync(path.join(dir, name)));
+    const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+    const link = /https?:\/\/\S+\/aktivasi\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
+    if (to?.value[0]?.address && link) links.set(to.value[0].address.toLowerCase(), link);
+  }
+  return links;
 }
 
 /** Builds the portal (web/dist) for --serve when it is missing; false when the build fails (the demo goes on). */

@@ -43,7 +43,11 @@ export function kaltengSchedule(start: Date) {
  * through the services: 8 categories, 65 bodies each with a PPID account, 6 assessors and
  * 4 panelists, the six-aspect instrument, every body enrolled. Leaves the period in PREPARATION.
  */
-export async function seedKalteng(app: INestApplicationContext, opts: { adminPassword: string; year?: number; bodyLimit?: number }): Promise<SeedResult> {
+export async function seedKalteng(
+  app: INestApplicationContext,
+  /** `ppidAccounts: false` leaves the PPIDs to be invited by e-mail (the demo does). */
+  opts: { adminPassword: string; year?: number; bodyLimit?: number; ppidAccounts?: boolean },
+): Promise<SeedResult> {
   const ds = app.get(DataSource);
   const clock = app.get<Clock>(CLOCK);
   const users = app.get(UsersService);
@@ -76,7 +80,7 @@ export async function seedKalteng(app: INestApplicationContext, opts: { adminPas
   );
   const bodyId = new Map(bodies.map((b) => [`${b.category_code}|${b.name}`, String(b.id)]));
   const emails = new Set((await ds.getRepository(User).find({ select: { email: true } })).map((u) => u.email));
-  for (const b of seedBodies) {
+  for (const b of opts.ppidAccounts === false ? [] : seedBodies) {
     if (emails.has(b.email)) continue;
     await users.create(actor, { email: b.email, name: b.ppidName, role: 'public_body', password: PPID_PASSWORD, publicBodyId: bodyId.get(`${b.categoryCode}|${b.name}`) });
     created.users++;

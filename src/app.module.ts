@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
 import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizersModule } from './organizers/organizers.module';
 import { PanelModule } from './panel/panel.module';
 import { PeriodsModule } from './periods/periods.module';
@@ -57,6 +58,7 @@ export const FEATURE_MODULES: Type[] = [
   RankingsModule,
   CertificatesModule,
   ReportsModule,
+  NotificationsModule,
 ];
 
 @Module({})

@@ -4,6 +4,7 @@ import { CertificateErrorCode } from './certificates/certificates.errors';
 import { CommonErrorCode } from './common/error-codes';
 import { InstrumentErrorCode } from './instruments/instruments.errors';
 import { JobErrorCode } from './jobs/jobs.errors';
+import { NotificationErrorCode } from './notifications/notifications.errors';
 import { OrganizerErrorCode } from './organizers/organizers.errors';
 import { PanelErrorCode } from './panel/panel.errors';
 import { PeriodErrorCode, PeriodPreconditionCode } from './periods/periods.errors';
@@ -37,6 +38,7 @@ export const ERROR_CODES_BY_MODULE = {
   certificates: CertificateErrorCode,
   reports: ReportErrorCode,
   jobs: JobErrorCode,
+  notifications: NotificationErrorCode,
 } as const;
 
 /** The codes of the entries of `details`: a field error, an unmet advance precondition, a missing SAQ answer or evidence. */

@@ -6,6 +6,8 @@ import { JOB_HANDLERS } from './jobs/job-handler';
 import { JobReconciler, RECONCILABLES } from './jobs/job-reconciler';
 import { PingHandler } from './jobs/ping.handler';
 import { WorkerRegistry } from './jobs/worker-registry';
+import { DeliverNotificationHandler, InviteParticipantsHandler, NoticeTickHandler, RequestPasswordResetHandler } from './notifications/notifications.handlers';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RankingJobHandler } from './rankings/ranking.handler';
 import { RankingReconciler } from './rankings/ranking.reconciler';
 import { RankingsModule } from './rankings/rankings.module';
@@ -16,10 +18,14 @@ import { RankingsModule } from './rankings/rankings.module';
  * by the API when WORKER_INLINE=true, so an API-only process never consumes jobs.
  */
 @Module({
-  imports: [RankingsModule, CertificatesModule],
+  imports: [RankingsModule, CertificatesModule, NotificationsModule],
   providers: [
     PingHandler,
-    { provide: JOB_HANDLERS, inject: [PingHandler, RankingJobHandler, CertificatesJobHandler], useFactory: (...handlers: unknown[]) => handlers },
+    {
+      provide: JOB_HANDLERS,
+      inject: [PingHandler, RankingJobHandler, CertificatesJobHandler, DeliverNotificationHandler, InviteParticipantsHandler, RequestPasswordResetHandler, NoticeTickHandler],
+      useFactory: (...handlers: unknown[]) => handlers,
+    },
     WorkerRegistry,
     { provide: RECONCILABLES, inject: [RankingReconciler, CertificatesReconciler], useFactory: (...owners: unknown[]) => owners },
     JobReconciler,

@@ -51,6 +51,14 @@ describe('the demo: a whole monev cycle', () => {
     expect(readdirSync(path.join(out, 'certificates')).length).toBe(ranked.length);
     expect(results.length).toBe(15);
     expect(results.filter((r: { status: string }) => r.status === 'NOT_PARTICIPATING').length).toBe(2);
+    // Without SMTP the demo's mail is .eml files: an invitation per PPID (each activated from its link),
+    // the verification notice per verified body, the two decided objections, the publication per ranked body.
+    const { mails } = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    const emls = readdirSync(path.join(out, 'mail')).filter((n) => n.endsWith('.eml'));
+    expect(emls.length).toBe(mails.total);
+    expect(mails.byOccasion).toEqual({ INVITATION: 15, VERIFICATION_READY: 13, OBJECTION_DECIDED: 2, RANKING_PUBLISHED: ranked.length });
+    const invitation = emls.map((n) => readFileSync(path.join(out, 'mail', n), 'utf8')).find((t) => t.includes('Subject: Undangan akun monev KIP'));
+    expect(invitation).toContain('Komisi Informasi Provinsi Kalimantan Tengah');
 
     const conn = await createConnection({ host: env.DB_HOST, port: Number(env.DB_PORT), user: env.DB_USER, password: env.DB_PASSWORD, database: db });
     try {

@@ -31,6 +31,9 @@ export const TABLE_OWNERS = {
   ranking_results: 'rankings',
   certificate_batches: 'certificates',
   certificates: 'certificates',
+  account_links: 'notifications',
+  notifications: 'notifications',
+  invitation_batches: 'notifications',
 } as const;
 
 export type Table = keyof typeof TABLE_OWNERS;

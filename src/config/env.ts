@@ -280,6 +280,89 @@ export class EnvironmentVariables {
   @Max(64)
   CERT_RENDER_THREADS = 0;
 
+  /** The SMTP server of outgoing mail; unset, every message is written as an .eml file to MAIL_DIR instead. */
+  @IsOptional()
+  @IsString()
+  SMTP_HOST?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  /** The sender of every message: an address, or `Name <address>`. */
+  @Matches(/^(?:[^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, { message: 'SMTP_FROM must be an e-mail address or "Name <address>"' })
+  SMTP_FROM = 'Monev KIP <no-reply@monev.local>';
+
+  /** TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_SECURE = false;
+
+  /** Refuse to send unless the server upgrades with STARTTLS. */
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_REQUIRE_TLS = false;
+
+  /** Check the server's certificate (false only for a test server with a self-signed one). */
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_TLS_REJECT_UNAUTHORIZED = true;
+
+  /** Where messages are written as .eml files when no SMTP_HOST is set. */
+  @IsString()
+  @IsNotEmpty()
+  MAIL_DIR = './mail-outbox';
+
+  /** Sending attempts of one message (exponential backoff from MAIL_RETRY_DELAY_MS) before it is FAILED. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_ATTEMPTS = 6;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_DELAY_MS = 30000;
+
+  /** How often the notices' repeatable job looks for due reminders and undelivered notices. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  NOTICE_TICK_MS = 60000;
+
+  /** How long an invitation's activation link stays valid. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ACTIVATION_LINK_TTL_HOURS = 168;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RESET_LINK_TTL_MINUTES = 60;
+
+  /** Password-reset requests per e-mail and per address in PASSWORD_RESET_RATE_TTL_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_RATE_LIMIT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  PASSWORD_RESET_RATE_TTL_MS = 3600000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }
@@ -289,7 +372,9 @@ export class InvalidEnvironmentError extends Error {}
 type RawEnv = Record<string, string | undefined>;
 
 /** The names the schema knows: the only variables an entry point reads. */
-export const KNOWN_VARIABLES: ReadonlySet<string> = new Set(Object.keys(new EnvironmentVariables()).concat(['JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']));
+export const KNOWN_VARIABLES: ReadonlySet<string> = new Set(
+  Object.keys(new EnvironmentVariables()).concat(['JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD']),
+);
 
 /** Validates an environment (the merged sources, or a test's copy) and returns it typed. */
 export function validateEnv(raw: RawEnv): EnvironmentVariables {
@@ -304,6 +389,8 @@ export function validateEnv(raw: RawEnv): EnvironmentVariables {
       `  JWT_SECRET: ${present.JWT_SECRET ? 'is a value published with this code' : 'is not set'}; with NODE_ENV=production set it to a random secret of at least 32 characters (for example: openssl rand -base64 48)`,
     );
   }
+  if (env.SMTP_USER && !env.SMTP_PASSWORD) lines.push('  SMTP_PASSWORD: is required when SMTP_USER is set');
+  if (env.SMTP_REQUIRE_TLS && env.SMTP_SECURE) lines.push('  SMTP_REQUIRE_TLS: STARTTLS applies only with SMTP_SECURE=false (SMTP_SECURE=true is TLS already)');
   if (lines.length) throw new InvalidEnvironmentError(`Invalid environment configuration:\n${lines.join('\n')}`);
   if (env.NODE_ENV === 'development' && !present.ADMIN_EMAIL && !present.ADMIN_PASSWORD) {
     env.ADMIN_EMAIL = DEVELOPMENT_ADMIN.email;

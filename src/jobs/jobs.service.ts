@@ -29,8 +29,13 @@ export interface JobStatus {
 export class JobsService {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.System) system: Queue, @InjectQueue(QueueName.Ranking) ranking: Queue, @InjectQueue(QueueName.Certificates) certificates: Queue) {
-    this.queues = { [QueueName.System]: system, [QueueName.Ranking]: ranking, [QueueName.Certificates]: certificates };
+  constructor(
+    @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.Ranking) ranking: Queue,
+    @InjectQueue(QueueName.Certificates) certificates: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+  ) {
+    this.queues = { [QueueName.System]: system, [QueueName.Ranking]: ranking, [QueueName.Certificates]: certificates, [QueueName.Notifications]: notifications };
   }
 
   queue(name: QueueName): Queue {

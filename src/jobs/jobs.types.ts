@@ -3,18 +3,28 @@ export enum QueueName {
   System = 'system',
   Ranking = 'ranking',
   Certificates = 'certificates',
+  Notifications = 'notifications',
 }
 
 export enum JobName {
   Ping = 'ping',
   ComputeRanking = 'compute-ranking',
   RenderCertificates = 'render-certificates',
+  DeliverNotification = 'deliver-notification',
+  InviteParticipants = 'invite-participants',
+  RequestPasswordReset = 'request-password-reset',
+  NoticeTick = 'notice-tick',
 }
 
 export interface JobPayloads {
   [JobName.Ping]: { organizerId: string; requestedBy: string; requestedAt: string };
   [JobName.ComputeRanking]: { organizerId: string; periodId: string; runId: string };
   [JobName.RenderCertificates]: { organizerId: string; batchId: string; certificateIds: string[] };
+  /** `link`: the one-time link of an invitation or reset, never stored in MySQL (only its hash is). */
+  [JobName.DeliverNotification]: { organizerId: string; notificationId: string; link?: string };
+  [JobName.InviteParticipants]: { organizerId: string; batchId: string; requestedBy: string };
+  [JobName.RequestPasswordReset]: { organizerId: string; email: string };
+  [JobName.NoticeTick]: { organizerId: string };
 }
 
 /** Which queue carries which job; a job name belongs to exactly one queue. */
@@ -22,6 +32,10 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.Ping]: QueueName.System,
   [JobName.ComputeRanking]: QueueName.Ranking,
   [JobName.RenderCertificates]: QueueName.Certificates,
+  [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.InviteParticipants]: QueueName.Notifications,
+  [JobName.RequestPasswordReset]: QueueName.Notifications,
+  [JobName.NoticeTick]: QueueName.Notifications,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

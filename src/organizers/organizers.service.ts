@@ -59,6 +59,14 @@ export class OrganizersService implements OnApplicationBootstrap {
     return new Map(rows.map((r) => [String(r.id), r.name]));
   }
 
+  /** Name and slug of each organizer (the public ranking's address uses the slug). */
+  async identitiesOf(ids: Iterable<string>): Promise<Map<string, { name: string; slug: string }>> {
+    const list = [...new Set(ids)];
+    if (!list.length) return new Map();
+    const rows: { id: string; name: string; slug: string }[] = await this.ds.query('SELECT id, name, slug FROM organizers WHERE id IN (?)', [list]);
+    return new Map(rows.map((r) => [String(r.id), { name: r.name, slug: r.slug }]));
+  }
+
   exists(em: EntityManager, id: string): Promise<boolean> {
     return em.getRepository(Organizer).exists({ where: { id } });
   }

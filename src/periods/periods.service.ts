@@ -149,6 +149,16 @@ export class PeriodsService {
     return new Map(rows.map((r) => [String(r.id), { year: Number(r.year), stage: r.stage }]));
   }
 
+  /** A period by id whatever its organizer, for work that already holds the id from a trusted source (an event, a job). */
+  async byId(em: EntityManager, id: string): Promise<Period | null> {
+    return em.getRepository(Period).findOne({ where: { id } });
+  }
+
+  /** Every organizer's periods in `stage` (the notices' scheduler reads the SAQ ones). */
+  async inStage(em: EntityManager, stage: Stage): Promise<Period[]> {
+    return em.getRepository(Period).find({ where: { stage }, order: { id: 'ASC' } });
+  }
+
   /** What a participation's rules read of its period, in one statement; `share` share-locks the row. */
   async stageOf(em: EntityManager, organizerId: string, id: string, share = false): Promise<PeriodStage | undefined> {
     const [r] = await em.query(`SELECT stage, schedule, year, timezone, version FROM periods WHERE id = ? AND organizer_id = ?${share ? ' LOCK IN SHARE MODE' : ''}`, [

@@ -26,6 +26,17 @@ export class RegistryNames {
     return out;
   }
 
+  /** The bodies' names and official (PPID) e-mail addresses from the registry. */
+  async contacts(em: EntityManager, bodyIds: Iterable<string>): Promise<Map<string, { name: string; email: string | null }>> {
+    const ids = [...new Set(bodyIds)];
+    const out = new Map<string, { name: string; email: string | null }>();
+    for (let i = 0; i < ids.length; i += SLICE) {
+      const rows: { id: string; name: string; email: string | null }[] = await em.query('SELECT id, name, email FROM public_bodies WHERE id IN (?)', [ids.slice(i, i + SLICE)]);
+      for (const r of rows) out.set(String(r.id), { name: r.name, email: r.email || null });
+    }
+    return out;
+  }
+
   async categories(em: EntityManager, categoryIds: Iterable<string>): Promise<Map<string, CategoryName>> {
     const ids = [...new Set(categoryIds)];
     if (!ids.length) return new Map();

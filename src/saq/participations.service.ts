@@ -13,11 +13,21 @@ import { inTransaction } from '../database/transaction';
 import { appliesTo } from '../instruments/instrument-rules';
 import { InstrumentsService } from '../instruments/instruments.service';
 import { PeriodsService } from '../periods/periods.service';
-import { isBefore } from '../periods/stage-machine';
+import { isBefore, Stage as PeriodStageName } from '../periods/stage-machine';
+import { RegistryNames } from '../public-bodies/registry-names';
 import { ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto } from './dto/saq.dto';
-import { AnswerForSubmit, effectiveDeadline, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
+import { AnswerForSubmit, effectiveDeadline, MissingItem, missingForSubmit, progressByAspect, progressOf, QuestionForSubmit, saqWriteRefusal } from './saq-rules';
 import { SaqErrorCode } from './saq.errors';
+
+/** A body that has not submitted its SAQ yet, as a reminder tells it: its own deadline, progress and what is missing. */
+export interface UnsubmittedSaq {
+  participationId: string;
+  publicBodyId: string;
+  deadline: Date | null;
+  progress: { answered: number; total: number; missingEvidence: number };
+  missing: MissingItem[];
+}
 
 @Injectable()
 export class ParticipationsService {
@@ -27,6 +37,7 @@ export class ParticipationsService {
     private readonly instruments: InstrumentsService,
     private readonly periods: PeriodsService,
     private readonly audit: AuditService,
+    private readonly registry: RegistryNames,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: EnvironmentVariables,
   ) {}
@@ -91,6 +102,56 @@ export class ParticipationsService {
         .map((r) => [codeOf.get(String(r.question_id))!, { files: r.evidence_ids ? JSON.parse(r.evidence_ids).length : 0, url: !!r.url }]),
     );
     return { questions, answers, aspects: ins.aspects.map((a) => ({ code: a.code, title: a.title })) };
+  }
+
+  /**
+   * The period's bodies still taking part that have not submitted, each with its effective deadline,
+   * progress and missing questions: one read of the instrument, one of the answers of all of them.
+   */
+  async unsubmitted(
+    em: EntityManager,
+    period: { id: string; stage: PeriodStageName; schedule: { SAQ?: { closesAt: string } } },
+    /** Only these (judged on the deadline alone), so progress is read for the few that need it. */
+    wanted: (participationId: string, deadline: Date | null) => boolean = () => true,
+  ): Promise<UnsubmittedSaq[]> {
+    const all: { id: string; public_body_id: string; category_id: string; deadline_override: Date | null }[] = await em.query(
+      `SELECT id, public_body_id, category_id, deadline_override FROM participations WHERE period_id = ? AND submitted_at IS NULL AND status IN ('INVITED', 'IN_PROGRESS') ORDER BY id`,
+      [period.id],
+    );
+    const rows = all.filter((r) => wanted(String(r.id), effectiveDeadline(period.schedule.SAQ?.closesAt, r.deadline_override)));
+    if (!rows.length) return [];
+    const ins = await this.instruments.load({ id: period.id, stage: period.stage }, em);
+    const categories = await this.registry.categories(
+      em,
+      rows.map((r) => String(r.category_id)),
+    );
+    const codeOf = new Map(ins.questions.map((q) => [String(q.id), q.code]));
+    const answerRows: { participation_id: string; question_id: string; evidence_ids: string | null; url: string | null }[] = await em.query(
+      'SELECT participation_id, question_id, evidence_ids, url FROM answers WHERE participation_id IN (?)',
+      [rows.map((r) => r.id)],
+    );
+    const answersOf = new Map<string, Map<string, AnswerForSubmit>>();
+    for (const a of answerRows) {
+      const code = codeOf.get(String(a.question_id));
+      if (!code) continue;
+      const key = String(a.participation_id);
+      if (!answersOf.has(key)) answersOf.set(key, new Map());
+      answersOf.get(key)!.set(code, { files: a.evidence_ids ? JSON.parse(a.evidence_ids).length : 0, url: !!a.url });
+    }
+    return rows.map((r) => {
+      const categoryCode = categories.get(String(r.category_id))?.code;
+      const questions: QuestionForSubmit[] = ins.questions
+        .filter((q) => appliesTo(q.categoryCodes, categoryCode ?? ''))
+        .map((q) => ({ code: q.code, aspectCode: ins.aspectById.get(q.aspectId)?.code, required: q.required, evidence: q.evidence }));
+      const answers = answersOf.get(String(r.id)) ?? new Map<string, AnswerForSubmit>();
+      return {
+        participationId: String(r.id),
+        publicBodyId: String(r.public_body_id),
+        deadline: effectiveDeadline(period.schedule.SAQ?.closesAt, r.deadline_override),
+        progress: progressOf(questions, answers),
+        missing: missingForSubmit(questions, answers),
+      };
+    });
   }
 
   /** Submits once: 422 listing every question still unanswered or missing evidence; then read-only. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ParticipationAccess } from '../access/participation-access';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
@@ -18,9 +18,28 @@ import { effectivePoints } from './verification-rules';
 import { ObjectionErrorCode } from './verification.errors';
 import { VerificationsService } from './verifications.service';
 
+/** A decided objection, as the modules above verification (notices) learn of it. */
+export interface ObjectionDecided {
+  objectionId: string;
+  organizerId: string;
+  periodId: string;
+  participationId: string;
+  publicBodyId: string;
+  questionCode: string;
+  decision: 'ACCEPTED' | 'REJECTED';
+  pointsBefore: string;
+  pointsAfter: string | null;
+  note: string;
+  at: Date;
+}
+
+export type ObjectionDecidedListener = (em: EntityManager, e: ObjectionDecided) => Promise<void>;
+
 /** Objections (sanggah): a body contests a question's verified points; its assessor or an admin decides. */
 @Injectable()
 export class ObjectionsService {
+  private readonly decidedListeners: ObjectionDecidedListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: ParticipationAccess,
@@ -84,6 +103,11 @@ export class ObjectionsService {
     });
   }
 
+  /** Called inside the decision's transaction, so what a listener writes commits with the decision. */
+  onDecided(listener: ObjectionDecidedListener): void {
+    this.decidedListeners.push(listener);
+  }
+
   /** ACCEPTED replaces the question's verified points with `points`; REJECTED keeps them. Until the period leaves OBJECTION. */
   async decide(user: AuthUser, objectionId: string, dto: DecideObjectionDto) {
     return inTransaction(this.ds, async (em) => {
@@ -131,6 +155,20 @@ export class ObjectionsService {
         before: { status: 'OPEN', points: format2(o.points_before) },
         after,
       });
+      const decided: ObjectionDecided = {
+        objectionId: String(o.id),
+        organizerId: p.organizerId,
+        periodId: p.periodId,
+        participationId: p.id,
+        publicBodyId: p.publicBodyId,
+        questionCode: q.code,
+        decision: dto.decision,
+        pointsBefore: format2(o.points_before)!,
+        pointsAfter,
+        note: dto.note,
+        at: now,
+      };
+      for (const l of this.decidedListeners) await l(em, decided);
       return { id: String(o.id), participationId: p.id, questionCode: q.code, pointsBefore: format2(o.points_before)!, ...after };
     });
   }

@@ -17,6 +17,6 @@ import { VerifiedScoresReader } from './verified-scores';
   imports: [AccessModule, PeriodsModule, InstrumentsModule, SaqModule, UsersModule, PublicBodiesModule],
   controllers: [VerificationController],
   providers: [VerificationStageFacts, AssessorAccess, AssignmentsService, VerificationsService, ObjectionsService, VerifiedScoresReader],
-  exports: [VerificationsService, VerifiedScoresReader],
+  exports: [VerificationsService, VerifiedScoresReader, ObjectionsService],
 })
 export class VerificationModule {}

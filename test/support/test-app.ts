@@ -67,6 +67,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; worker
     DB_NAME: dbName,
     QUEUE_PREFIX: first?.env.QUEUE_PREFIX ?? `t-${dbName}`,
     STORAGE_DIR: first?.env.STORAGE_DIR ?? path.join(os.tmpdir(), dbName),
+    // Without SMTP_HOST, mail is written as .eml files: into the run's own folder, removed at close.
+    MAIL_DIR: first?.env.MAIL_DIR ?? path.join(os.tmpdir(), dbName, 'mail'),
     ...opts.env,
   };
   if (!first) await migrate(env as never);

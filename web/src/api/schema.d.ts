@@ -981,6 +981,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_reinvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_ofPeriod"];
+        put?: never;
+        post: operations["NotificationsController_inviteAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/periods/{id}/invitation-batches/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitation-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/activation/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_activation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks for a reset link. The same 202 whether or not the address has an account, and equally fast
+         *     (the lookup runs in a job); limited per address and per e-mail. */
+        post: operations["AccountController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/password-reset/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_resetLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/account/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2432,6 +2626,165 @@ export interface components {
             previousPeriod: components["schemas"]["PreviousPeriodDto"] | null;
             yearOverYear: components["schemas"]["YearOverYearDto"][];
         };
+        InviteDto: {
+            /** @description The body whose PPID is invited at the registry's official e-mail. */
+            publicBodyId?: string;
+            /** Format: email */
+            email?: string;
+            name?: string;
+            /** @enum {string} */
+            role?: "admin" | "assessor" | "panelist";
+            affiliation?: string;
+        };
+        InvitationDto: {
+            /** @example 42 */
+            userId: string;
+            email: string;
+            /** @example 42 */
+            notificationId: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            expiresAt: string;
+            /** @description whether the account was created by this invitation */
+            created: boolean;
+        };
+        InvitationBatchQueuedDto: {
+            /** @example 42 */
+            batchId: string;
+            total: number;
+        };
+        /** @enum {string} */
+        NotificationStatus: "PENDING" | "SENDING" | "SENT" | "FAILED";
+        BodyInvitationDto: {
+            /** @example 42 */
+            participationId: string;
+            /** @example 42 */
+            publicBodyId: string;
+            publicBodyName: string;
+            /** @description the registry's official e-mail */
+            officialEmail: string | null;
+            /** @example 42 */
+            userId: string | null;
+            accountEmail: string | null;
+            activated: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            invitedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            linkExpiresAt: string | null;
+            mailStatus: components["schemas"]["NotificationStatus"] | null;
+        };
+        BodyInvitationListDto: {
+            items: components["schemas"]["BodyInvitationDto"][];
+        };
+        /** @enum {string} */
+        InvitationBatchStatus: "RUNNING" | "DONE" | "FAILED";
+        InvitationFailureDto: {
+            /** @example 42 */
+            publicBodyId: string;
+            publicBodyName: string;
+            /** @description why no invitation went out, in Indonesian */
+            reason: string;
+        };
+        InvitationBatchDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string;
+            status: components["schemas"]["InvitationBatchStatus"];
+            total: number;
+            /** @description bodies handled so far: invited, skipped or failed */
+            processed: number;
+            invited: number;
+            /** @description bodies whose PPID already activated its account */
+            skipped: number;
+            failed: number;
+            failures: components["schemas"]["InvitationFailureDto"][];
+            error: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            finishedAt: string | null;
+        };
+        InvitationBatchListDto: {
+            items: components["schemas"]["InvitationBatchDto"][];
+        };
+        /** @enum {string} */
+        NotificationOccasion: "INVITATION" | "PASSWORD_RESET" | "SAQ_REMINDER" | "VERIFICATION_READY" | "OBJECTION_DECIDED" | "RANKING_PUBLISHED";
+        NotificationDto: {
+            /** @example 42 */
+            id: string;
+            /** @example 42 */
+            periodId: string | null;
+            /** @example 42 */
+            userId: string | null;
+            recipientEmail: string;
+            recipientName: string;
+            occasion: components["schemas"]["NotificationOccasion"];
+            /** @description the occasion in Indonesian */
+            occasionLabel: string;
+            subject: string;
+            status: components["schemas"]["NotificationStatus"];
+            attempts: number;
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            sentAt: string | null;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /** @description items in the whole list */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @enum {string} */
+        AccountLinkPurpose: "ACTIVATION" | "RESET";
+        LinkInfoDto: {
+            purpose: components["schemas"]["AccountLinkPurpose"];
+            email: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @example 2026-09-30T16:59:59.000Z
+             */
+            expiresAt: string;
+        };
+        SetPasswordDto: {
+            token: string;
+            password: string;
+        };
+        PasswordSetDto: {
+            email: string;
+        };
+        ResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        ResetRequestedDto: {
+            /** @description the same answer whether or not the address has an account */
+            message: string;
+        };
         HealthDto: {
             /** @enum {string} */
             status: "ok" | "down";
@@ -2451,7 +2804,7 @@ export interface components {
             constraint?: string;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "AUTH_SESSION_ENDED" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_VISITOR_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND";
+        ErrorCode: "VALIDATION_FAILED" | "INVALID_JSON" | "REQUEST_UNREADABLE" | "NOT_FOUND" | "STALE_VERSION" | "DUPLICATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE" | "BUSY" | "UNAUTHENTICATED" | "FORBIDDEN" | "FORBIDDEN_ROLE" | "INTERNAL" | "INTERNAL_MISSING_CODE" | "PARTICIPATION_NOT_FOUND" | "AUTH_BAD_CREDENTIALS" | "AUTH_TOKEN_MISSING" | "AUTH_TOKEN_INVALID" | "AUTH_CURRENT_PASSWORD_WRONG" | "AUTH_TOO_MANY_FAILED_LOGINS" | "AUTH_SESSION_ENDED" | "USER_NOT_FOUND" | "USER_ORGANIZER_REQUIRED" | "USER_OTHER_ORGANIZER_FORBIDDEN" | "USER_PUBLIC_BODY_REQUIRED" | "USER_PUBLIC_BODY_NOT_ALLOWED" | "USER_EMAIL_TAKEN" | "USER_CANNOT_DEACTIVATE_SELF" | "USER_PLATFORM_ADMIN_ONLY" | "USER_CONFLICT_ROLE_INVALID" | "USER_CONFLICT_ALREADY_DECLARED" | "USER_CONFLICT_OF_INTEREST" | "ORGANIZER_NOT_FOUND" | "ORGANIZER_PLATFORM_ADMIN_ONLY" | "ORGANIZER_SLUG_TAKEN" | "PUBLIC_BODY_NOT_FOUND" | "PUBLIC_BODY_NAME_TAKEN" | "PUBLIC_BODY_CATEGORY_EXISTS" | "PUBLIC_BODY_UNKNOWN_CATEGORY" | "PUBLIC_BODY_CSV_REQUIRED" | "PUBLIC_BODY_CSV_UNREADABLE" | "PUBLIC_BODY_CSV_BAD_HEADER" | "PUBLIC_BODY_CSV_TOO_LARGE" | "PERIOD_NOT_FOUND" | "PERIOD_INVALID" | "PERIOD_YEAR_TAKEN" | "PERIOD_ARCHIVED" | "PERIOD_SCORING_LOCKED" | "PERIOD_FORCE_REASON_REQUIRED" | "PERIOD_STAGE_MOVE_INVALID" | "PERIOD_PRECONDITIONS_UNMET" | "PERIOD_PUBLISH_WRONG_STAGE" | "PERIOD_RUN_ALREADY_PUBLISHED" | "INSTRUMENT_INVALID" | "INSTRUMENT_FROZEN" | "INSTRUMENT_QUESTION_NOT_FOUND" | "INSTRUMENT_QUESTION_NOT_APPLICABLE" | "SAQ_WINDOW_CLOSED" | "SAQ_DEADLINE_PASSED" | "SAQ_ALREADY_SUBMITTED" | "SAQ_NOT_PARTICIPATING" | "SAQ_INCOMPLETE" | "SAQ_CHANGED_DURING_SAVE" | "SAQ_VALUE_INVALID" | "SAQ_URL_NOT_HTTP" | "SAQ_EVIDENCE_KIND_MISMATCH" | "SAQ_UNKNOWN_EVIDENCE" | "SAQ_DEADLINE_LOCKED" | "SAQ_DEADLINE_BEFORE_OPENING" | "SAQ_ENROL_TARGET_REQUIRED" | "SAQ_ENROLMENT_CLOSED" | "EVIDENCE_NOT_FOUND" | "EVIDENCE_FILE_REQUIRED" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_NOT_PDF" | "EVIDENCE_PDF_UNREADABLE" | "EVIDENCE_PDF_NO_PAGES" | "EVIDENCE_PDF_PASSWORD_PROTECTED" | "EVIDENCE_PDF_TIMEOUT" | "VERIFICATION_ASSESSOR_NOT_FOUND" | "VERIFICATION_SAQ_NOT_SUBMITTED" | "VERIFICATION_ASSIGNMENT_CLOSED" | "VERIFICATION_WINDOW_CLOSED" | "VERIFICATION_NOT_OPEN" | "VERIFICATION_CORRECTION_NOTE_REQUIRED" | "VERIFICATION_INVALID" | "VERIFICATION_QUESTIONS_UNVERIFIED" | "VERIFICATION_RESULTS_NOT_SHOWN_YET" | "OBJECTION_NOT_FOUND" | "OBJECTION_WINDOW_CLOSED" | "OBJECTION_NOT_OPEN" | "OBJECTION_SAQ_NOT_VERIFIED" | "OBJECTION_NO_VERIFIED_POINTS" | "OBJECTION_URL_NOT_HTTP" | "OBJECTION_UNKNOWN_EVIDENCE" | "OBJECTION_ALREADY_OPEN" | "OBJECTION_DECISION_CLOSED" | "OBJECTION_ALREADY_DECIDED" | "OBJECTION_POINTS_REQUIRED" | "OBJECTION_POINTS_OUT_OF_RANGE" | "PANEL_PANELIST_NOT_FOUND" | "PANEL_VISITOR_NOT_FOUND" | "PANEL_FINALIST_SELECTION_CLOSED" | "PANEL_NOT_FINALIST" | "PANEL_VISITATION_NOT_WEIGHTED" | "PANEL_WINDOW_CLOSED" | "PANEL_NOT_OPEN" | "PANEL_INVALID_SHEET" | "RANKING_RUN_NOT_FOUND" | "RANKING_COMPUTE_WRONG_STAGE" | "RANKING_RUN_NOT_DONE" | "RANKING_NOT_PUBLISHED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_BATCH_NOT_FOUND" | "CERTIFICATE_RANKING_NOT_PUBLISHED" | "CERTIFICATE_ALREADY_ISSUED" | "REPORT_RUN_NOT_DONE" | "REPORT_NO_RUN" | "JOB_QUEUE_NOT_FOUND" | "JOB_NOT_FOUND" | "NOTIFICATION_LINK_NOT_FOUND" | "NOTIFICATION_LINK_EXPIRED" | "NOTIFICATION_LINK_USED" | "NOTIFICATION_ACCOUNT_INACTIVE" | "NOTIFICATION_NO_OFFICIAL_EMAIL" | "NOTIFICATION_INVITEE_REQUIRED" | "NOTIFICATION_PUBLIC_BODY_ROLE_VIA_BODY" | "NOTIFICATION_BATCH_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "NOTIFICATION_TOO_MANY_RESET_REQUESTS" | "NOTIFICATION_NOT_RETRYABLE";
         /** @enum {string} */
         ErrorDetailCode: "FIELD_REQUIRED" | "FIELD_UNKNOWN_FIELD" | "FIELD_NOT_ALLOWED" | "FIELD_INVALID" | "FIELD_NOT_STRING" | "FIELD_NOT_INT" | "FIELD_NOT_BOOLEAN" | "FIELD_NOT_ARRAY" | "FIELD_NOT_OBJECT" | "FIELD_NOT_IN_LIST" | "FIELD_EMPTY" | "FIELD_TOO_SMALL" | "FIELD_TOO_LARGE" | "FIELD_TOO_SHORT" | "FIELD_TOO_LONG" | "FIELD_TOO_FEW_ITEMS" | "FIELD_TOO_MANY_ITEMS" | "FIELD_BAD_FORMAT" | "FIELD_NOT_EMAIL" | "FIELD_NOT_URL" | "FIELD_NOT_HTTP_URL" | "FIELD_NOT_INSTANT" | "FIELD_NOT_DECIMAL" | "FIELD_TOO_MANY_DECIMALS" | "FIELD_OUT_OF_RANGE" | "FIELD_SUM_NOT_100" | "FIELD_OUT_OF_ORDER" | "FIELD_DUPLICATE" | "FIELD_UNKNOWN_REFERENCE" | "PERIOD_NO_INSTRUMENT" | "PERIOD_NO_PARTICIPANTS" | "PERIOD_EXTENSION_RUNNING" | "PERIOD_UNVERIFIED_SAQ" | "PERIOD_OPEN_OBJECTIONS" | "PERIOD_NO_FINALISTS" | "PERIOD_MISSING_PRESENTATION_SHEETS" | "PERIOD_NO_PUBLISHED_RUN" | "SAQ_ANSWER_MISSING" | "SAQ_EVIDENCE_MISSING";
     };
@@ -5349,6 +5702,529 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_reinvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new activation link; the earlier one stops working */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_ofPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyInvitationListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_inviteAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationBatchQueuedDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the period's latest batch (none or one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationBatchListDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationBatchDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                periodId?: string;
+                status?: "PENDING" | "SENDING" | "SENT" | "FAILED";
+                occasion?: "INVITATION" | "PASSWORD_RESET" | "SAQ_REMINDER" | "VERIFICATION_READY" | "OBJECTION_DECIDED" | "RANKING_PUBLISHED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountController_activation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkInfoDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description the account is active with this password; sign in with it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordSetDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetRequestedDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountController_resetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkInfoDto"];
+                };
+            };
+            /** @description Refused: see `code` (ErrorCode) and `details` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unavailable (503, with Retry-After) or failed (500) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description the new password is set and every session of the account has ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordSetDto"];
                 };
             };
             /** @description Refused: see `code` (ErrorCode) and `details` */

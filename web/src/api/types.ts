@@ -51,3 +51,13 @@ export const decimalInput = (text: string): DecimalInput => text as unknown as D
 // The assessor's and the panelist's pages (web/src/assessor/, web/src/panel/).
 export type Assignment = Response<'/assignments/mine', 'get'>['items'][number];
 export type PanelFinalist = Response<'/panel/mine', 'get'>['items'][number];
+// Accounts by e-mail (web/src/public/SetPasswordPage.tsx, ForgotPasswordPage.tsx) and the console's e-mail pages (web/src/admin/notices/).
+type Accepted<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: { 202: infer S } } ? JsonOf<S> : never;
+export type AccountLink = Response<'/account/activation/{token}', 'get'>;
+export type ResetRequested = Accepted<'/account/password-reset', 'post'>;
+export type BodyInvitation = Response<'/periods/{id}/invitations', 'get'>['items'][number];
+export type InvitationBatch = Response<'/invitation-batches/{id}', 'get'>;
+export type InvitationBatchQueued = Accepted<'/periods/{id}/invitations', 'post'>;
+export type OutboxPage = Response<'/notifications', 'get'>;
+export type OutboxItem = OutboxPage['items'][number];
+export type NotificationStatus = Schemas['NotificationStatus'];

@@ -1,7 +1,7 @@
-import { Alert, Button, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import type { LoginResult } from '../api/types';
 import { ErrorState } from '../ui/ErrorState';
@@ -77,6 +77,9 @@ export default function LoginPage() {
           </Button>
         </Stack>
       </form>
+      <Anchor component={Link} to="/lupa-kata-sandi">
+        Lupa kata sandi?
+      </Anchor>
     </Stack>
   );
 }

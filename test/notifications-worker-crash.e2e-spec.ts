@@ -1,0 +1,85 @@
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { API, Factory, saqPeriod } from './factories';
+import { SmtpCapture } from './support/smtp-capture';
+import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
+
+/** A separate worker process (src/worker.ts) on the test's database, queue prefix and SMTP server. */
+function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
+    cwd: path.join(__dirname, '..'),
+    env: { PATH: process.env.PATH, ...env, LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('worker did not start')), 60000);
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('consuming queues')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+describe('notices survive a worker killed mid-delivery', () => {
+  let t: TestApp;
+  let smtp: SmtpCapture;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    smtp = await new SmtpCapture().start();
+    t = await createTestApp({
+      workers: false,
+      env: { ...smtp.env(), NOTICE_TICK_MS: '300', MAIL_RETRY_DELAY_MS: '200', WORKER_LOCK_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000', WORKER_CONCURRENCY: '1' },
+    });
+  });
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    await t?.close();
+    await smtp?.stop();
+  });
+
+  it('sends each reminder at most once, however the worker died', async () => {
+    const f = new Factory(t);
+    const { period, bodies } = await saqPeriod(t, f, { count: 6, year: 2034 });
+    const emails: string[] = [];
+    for (const b of bodies) emails.push((await t.http().get(`${API}/auth/me`).set(bearer(b.token)).expect(200)).body.email);
+    // Every body is reminded (its deadline is within 7 days of this clock in the worker: real time).
+    await t
+      .http()
+      .patch(`${API}/periods/${period.id}`)
+      .set(bearer(t.adminToken))
+      .send({ schedule: { ...period.schedule, SAQ: { opensAt: period.schedule.SAQ.opensAt, closesAt: new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString() } } })
+      .expect(200);
+    smtp.hold(600);
+    workers.push(await startWorker(t.env));
+    await eventually(async () => smtp.mails.length >= 2, 60000, 50);
+    workers[0].kill('SIGKILL');
+    await new Promise((r) => workers[0].once('exit', r));
+    const sentBeforeKill = smtp.mails.length;
+    expect(sentBeforeKill).toBeLessThan(6);
+    smtp.hold(0);
+    workers.push(await startWorker(t.env));
+    const outbox = async () =>
+      (await t.http().get(`${API}/notifications?periodId=${period.id}`).set(bearer(t.adminToken)).expect(200)).body.items as {
+        recipientEmail: string;
+        status: string;
+        lastError: string | null;
+      }[];
+    const rows = await eventually(async () => {
+      const r = await outbox();
+      return r.length === 6 && r.every((n) => n.status === 'SENT' || n.status === 'FAILED') && r;
+    }, 60000);
+    await new Promise((r) => setTimeout(r, 1500));
+    // Never twice: each body got at most one reminder. A message the killed worker was sending is
+    // in doubt (the server may have taken it): FAILED with the reason, for the admin to send again.
+    for (const e of emails) expect(smtp.to(e).length).toBeLessThanOrEqual(1);
+    const inDoubt = rows.filter((n) => n.status === 'FAILED');
+    expect(inDoubt.length).toBeLessThanOrEqual(4);
+    for (const n of inDoubt) expect(n.lastError).toMatch(/terputus/);
+    for (const n of rows.filter((r) => r.status === 'SENT')) expect(smtp.to(n.recipientEmail)).toHaveLength(1);
+    expect(rows.filter((n) => n.status === 'SENT').length).toBeGreaterThan(sentBeforeKill - 1);
+  });
+});
