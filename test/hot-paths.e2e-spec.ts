@@ -1,6 +1,9 @@
 import { IncomingHttpHeaders, request as httpRequest, Server } from 'http';
 import { AddressInfo } from 'net';
 import { brotliDecompressSync, gunzipSync } from 'zlib';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '../src/database/transaction';
+import { UserCredentials } from '../src/users/user-credentials';
 import { API, Factory, publishedPeriod } from './factories';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
 
@@ -142,6 +145,20 @@ describe('hot paths across two app instances', () => {
     const changed = await a.http().post(`${API}/auth/password`).set(bearer(other.token)).send({ currentPassword: other.password, newPassword: 'a-new-password-1' }).expect(200);
     await eventually(async () => (await b.http().get(`${API}/auth/me`).set(bearer(other.token))).status === 401, 2000, 25);
     await b.http().get(`${API}/auth/me`).set(bearer(changed.body.accessToken)).expect(200);
+
+    // A password set inside any transaction (the e-mailed reset and activation links do so) ends the old
+    // tokens everywhere once it commits; a rolled-back one ends nothing.
+    const third = await f.user('assessor');
+    await b.http().get(`${API}/auth/me`).set(bearer(third.token)).expect(200);
+    const credentials = a.get<UserCredentials>(UserCredentials);
+    await inTransaction(a.get<DataSource>(DataSource), async (em) => {
+      await credentials.setPassword(em, third.id, 'not-a-real-hash');
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    await b.http().get(`${API}/auth/me`).set(bearer(third.token)).expect(200);
+    await inTransaction(a.get<DataSource>(DataSource), (em) => credentials.setPassword(em, third.id, 'not-a-real-hash'));
+    await eventually(async () => (await b.http().get(`${API}/auth/me`).set(bearer(third.token))).status === 401, 2000, 25);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ENV, EnvironmentVariables } from '../config/config.module';
 import { poolQuery } from '../database/pool-query';
 import { InvalidationBus, InvalidationTopic } from '../jobs/invalidation-bus';
@@ -24,6 +24,8 @@ export class TokenStateService implements OnModuleInit {
   private readonly reads = new Map<string, Promise<UserTokenState | undefined>>();
   /** Bumped by every invalidation: a read that started before one is not cached (it may predate the change). */
   private generation = 0;
+  /** Users to drop once their transaction commits (`forgetOnCommit`). */
+  private readonly onCommit = new WeakMap<QueryRunner, Set<string>>();
   private readonly liveMs: number;
   private readonly unsharedMs: number;
 
@@ -38,6 +40,22 @@ export class TokenStateService implements OnModuleInit {
 
   onModuleInit(): void {
     this.bus.listen(InvalidationTopic.TokenState, { onMessage: (userId) => this.drop(userId), onResync: () => this.dropAll() });
+    this.ds.subscribers.push({
+      afterTransactionCommit: ({ queryRunner }) => {
+        for (const userId of this.onCommit.get(queryRunner) ?? []) this.forget(userId);
+        this.onCommit.delete(queryRunner);
+      },
+      afterTransactionRollback: ({ queryRunner }) => void this.onCommit.delete(queryRunner),
+    });
+  }
+
+  /** `forget` once `em`'s transaction has committed (at once when `em` is in none): for changes made deep inside one. */
+  forgetOnCommit(em: EntityManager, userId: string): void {
+    const runner = em.queryRunner;
+    if (!runner?.isTransactionActive) return this.forget(userId);
+    const users = this.onCommit.get(runner) ?? new Set<string>();
+    users.add(userId);
+    this.onCommit.set(runner, users);
   }
 
   async accepts(userId: string, tokenVersion: number): Promise<boolean> {
