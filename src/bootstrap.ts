@@ -1,13 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import type * as express from 'express';
 import { Logger } from 'nestjs-pino';
+import { PublicRateLimit } from './auth/throttle';
 import { CSV_BODY_LIMIT_BYTES, JSON_BODY_LIMIT_BYTES } from './common/body-limits';
 import { requestContextMiddleware } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { ENV, EnvironmentVariables } from './config/config.module';
 import { createOpenApiDocument } from './openapi-document';
 import { servePortal } from './portal/serve-portal';
+import { servePublicRankingEarly } from './rankings/public-ranking-route';
+import { RankingsService } from './rankings/rankings.service';
 
 export const API_PREFIX = 'api/v1';
 
@@ -21,6 +25,9 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
+  // In front of Express: the public ranking's hottest requests (see the file).
+  const expressApp = app.getHttpAdapter().getInstance() as express.Express;
+  servePublicRankingEarly(app.getHttpServer(), app.get(RankingsService), app.get(PublicRateLimit), API_PREFIX, expressApp.get('trust proxy fn'));
   app.setGlobalPrefix(API_PREFIX);
   servePortal(app);
   app.useGlobalPipes(createValidationPipe());

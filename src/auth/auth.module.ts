@@ -11,7 +11,7 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { RateLimitStore, RateLimitStoreModule } from './rate-limit-store';
 import { RefreshTokensService } from './refresh-tokens';
-import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicThrottleGuard, REFRESH_THROTTLER } from './throttle';
+import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicRateLimit, PublicThrottleGuard, REFRESH_THROTTLER } from './throttle';
 
 @Global()
 @Module({
@@ -45,11 +45,12 @@ import { FailedLoginLimitInterceptor, LOGIN_THROTTLER, PUBLIC_THROTTLER, PublicT
     AuthService,
     RefreshTokensService,
     PublicThrottleGuard,
+    PublicRateLimit,
     FailedLoginLimitInterceptor,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, RefreshTokensService, PublicThrottleGuard],
+  exports: [AuthService, RefreshTokensService, PublicThrottleGuard, PublicRateLimit],
 })
 export class AuthModule implements OnModuleInit {
   constructor(

@@ -45,10 +45,12 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponseDto> {
+    const mark = this.tokenState.mark();
     const user = await this.credentials.withPasswordHash({ email: dto.email });
     // Same message and the same argon2 work whether the e-mail is unknown or the password wrong.
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
     if (!user || !ok || !user.active) throw unauthenticated(AuthErrorCode.BAD_CREDENTIALS, BAD_CREDENTIALS);
+    this.tokenState.remember(user.id, { active: user.active, tokenVersion: user.tokenVersion }, mark);
     return this.session(user);
   }
 

@@ -18,6 +18,22 @@ return {n, ttl}`;
 const RELEASE_SCRIPT = `if (tonumber(redis.call('GET', KEYS[1]) or '0') > 0) then return redis.call('DECR', KEYS[1]) end
 return 0`;
 
+/**
+ * The throttler storage's own script (@nest-lab/throttler-storage-redis) with INCRBY: `n` hits at once
+ * on the same keys, so batched counts and the guards' single hits land in one window.
+ */
+const INCREMENT_BY_SCRIPT = `local totalHits = redis.call('INCRBY', KEYS[1], ARGV[5])
+local timeToExpire = redis.call('PTTL', KEYS[1])
+if timeToExpire <= 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) timeToExpire = tonumber(ARGV[2]) end
+local isBlocked = redis.call('GET', KEYS[2])
+local timeToBlockExpire = 0
+if isBlocked then timeToBlockExpire = redis.call('PTTL', KEYS[2])
+elseif totalHits > tonumber(ARGV[3]) then redis.call('SET', KEYS[2], 1, 'PX', ARGV[4]) isBlocked = '1' timeToBlockExpire = tonumber(ARGV[4]) end
+if isBlocked and timeToBlockExpire <= 0 then
+  redis.call('DEL', KEYS[2]) redis.call('SET', KEYS[1], ARGV[5], 'PX', ARGV[2]) totalHits = tonumber(ARGV[5]) timeToExpire = tonumber(ARGV[2]) isBlocked = false
+end
+return { totalHits, timeToExpire, isBlocked and 1 or 0, timeToBlockExpire }`;
+
 export interface WindowCount {
   count: number;
   /** Milliseconds until the window ends. */
@@ -84,6 +100,29 @@ export class RateLimitStore implements ThrottlerStorage, OnModuleInit, OnApplica
     } catch (err) {
       this.fallBack(err);
       return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+  }
+
+  /** `increment` of `hits` at once (a batch counted in memory first): the same keys, window and block. */
+  async incrementBy(key: string, hits: number, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+    try {
+      const [totalHits, msToExpire, blocked, msToBlockExpire] = (await this.redis.eval(
+        INCREMENT_BY_SCRIPT,
+        2,
+        `{${key}:${throttlerName}}:hits`,
+        `{${key}:${throttlerName}}:blocked`,
+        throttlerName,
+        ttl,
+        limit,
+        blockDuration,
+        hits,
+      )) as [number, number, number, number];
+      return this.recovered({ totalHits, timeToExpire: Math.ceil(msToExpire / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(msToBlockExpire / 1000) });
+    } catch (err) {
+      this.fallBack(err);
+      let last = await this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+      for (let i = 1; i < hits; i++) last = await this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+      return last;
     }
   }
 

@@ -1,5 +1,7 @@
-import { CallHandler, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, NestInterceptor, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler';
+import { normalizeIp } from '@nestjs/throttler/dist/ip';
+import { LRUCache } from 'lru-cache';
 import { Observable, catchError, concatMap, from } from 'rxjs';
 import { tooManyRequests } from '../common/errors';
 import { ENV, EnvironmentVariables } from '../config/config.module';
@@ -47,6 +49,124 @@ export class RefreshThrottleGuard extends NamedThrottleGuard {
 @Injectable()
 export class PublicThrottleGuard extends NamedThrottleGuard {
   protected readonly throttlerName = PUBLIC_THROTTLER;
+
+  /** Readable and known outside Nest, so an early handler (public-ranking-route.ts) counts in the same window. */
+  protected generateKey(context: ExecutionContext, tracker: string): string {
+    return publicThrottleKey(`${context.getClass().name}.${context.getHandler().name}`, tracker);
+  }
+}
+
+/** The public limit's counter of one route (`Controller.handler`) and client (`publicTracker`). */
+export const publicThrottleKey = (route: string, tracker: string) => `${PUBLIC_THROTTLER}:${route}:${tracker}`;
+/** The throttler's own tracker: the address (TRUST_PROXY applied), IPv6 grouped by its /64. */
+export const publicTracker = (ip: string | undefined) => normalizeIp(ip ?? '');
+
+const LIMIT_HEADER = `X-RateLimit-Limit-${PUBLIC_THROTTLER}`;
+const REMAINING_HEADER = `X-RateLimit-Remaining-${PUBLIC_THROTTLER}`;
+const RESET_HEADER = `X-RateLimit-Reset-${PUBLIC_THROTTLER}`;
+
+/** How often the hits counted in memory by PublicRateLimit are added to the shared window in Redis. */
+const PUBLIC_FLUSH_MS = 50;
+
+interface ClientWindow {
+  /** The shared window's count when last heard from Redis, and this process's hits since. */
+  shared: number;
+  unsent: number;
+  /** When the shared window ends (ms epoch); 0 until Redis has answered for this client. */
+  endsAt: number;
+  /** When Redis last told this process the shared count (ms epoch). */
+  heardAt: number;
+}
+
+/**
+ * The public limit outside Nest's guards, for a handler mounted before them (public-ranking-route.ts),
+ * in the same Redis window as PublicThrottleGuard. A client's first hit of a window, and every hit
+ * that might reach the limit, is counted in Redis before it is answered (as the guard does); the
+ * hits in between are counted in memory and added to Redis every PUBLIC_FLUSH_MS, so a client under
+ * its limit costs no Redis round trip per request. A count older than two flush intervals is asked
+ * again before a hit is let through, so what another process counted is seen within ~100 ms: the
+ * limit may be overshot by at most the other processes' hits of that interval.
+ * `count` answers the guard's X-RateLimit headers ([name, value, ...]) for the answer, or null when
+ * the client is, or may be, over the limit: the caller then leaves the request to the guarded route,
+ * which counts it in Redis and answers 429 if it is.
+ */
+@Injectable()
+export class PublicRateLimit implements OnApplicationShutdown {
+  private readonly windows = new LRUCache<string, ClientWindow>({ max: 100000 });
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: RateLimitStore,
+    @Inject(ENV) private readonly env: EnvironmentVariables,
+  ) {
+    this.timer = setInterval(() => void this.flush(), PUBLIC_FLUSH_MS).unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Counts one hit of `route` (`Controller.handler`) by this client. */
+  count(route: string, ip: string | undefined): string[] | null | Promise<string[] | null> {
+    const key = publicThrottleKey(route, publicTracker(ip));
+    const limit = this.env.PUBLIC_RATE_LIMIT;
+    const w = this.windows.get(key);
+    const now = Date.now();
+    if (w && now < w.endsAt - PUBLIC_FLUSH_MS && now - w.heardAt <= 2 * PUBLIC_FLUSH_MS && w.shared + w.unsent + 1 <= limit) {
+      w.unsent++;
+      return this.headers(limit, w);
+    }
+    return this.countNow(key, w);
+  }
+
+  private async countNow(key: string, w: ClientWindow | undefined): Promise<string[] | null> {
+    const { PUBLIC_RATE_LIMIT: limit, PUBLIC_RATE_TTL_MS: ttl } = this.env;
+    const hits = 1 + (w?.unsent ?? 0);
+    if (w) w.unsent = 0;
+    const hit = await this.store.incrementBy(key, hits, ttl, limit, ttl, PUBLIC_THROTTLER);
+    const now = Date.now();
+    const fresh: ClientWindow = { shared: hit.totalHits, unsent: 0, endsAt: hit.isBlocked ? 0 : now + hit.timeToExpire * 1000, heardAt: now };
+    this.windows.set(key, fresh, { ttl: Math.max(1000, hit.timeToExpire * 1000) });
+    return hit.isBlocked ? null : this.headers(limit, fresh);
+  }
+
+  private headers(limit: number, w: ClientWindow): string[] {
+    return [
+      LIMIT_HEADER,
+      String(limit),
+      REMAINING_HEADER,
+      String(Math.max(0, limit - w.shared - w.unsent)),
+      RESET_HEADER,
+      String(Math.max(1, Math.ceil((w.endsAt - Date.now()) / 1000))),
+    ];
+  }
+
+  /** Adds the hits counted in memory to the shared windows and learns what the other processes counted. */
+  private flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    const work = async () => {
+      const { PUBLIC_RATE_LIMIT: limit, PUBLIC_RATE_TTL_MS: ttl } = this.env;
+      const sends: Promise<void>[] = [];
+      for (const [key, w] of this.windows.entries()) {
+        if (!w.unsent) continue;
+        const hits = w.unsent;
+        w.unsent = 0;
+        sends.push(
+          this.store.incrementBy(key, hits, ttl, limit, ttl, PUBLIC_THROTTLER).then((hit) => {
+            w.shared = hit.totalHits;
+            w.heardAt = Date.now();
+            w.endsAt = hit.isBlocked ? 0 : w.heardAt + hit.timeToExpire * 1000;
+          }),
+        );
+      }
+      await Promise.all(sends);
+    };
+    this.flushing = work()
+      .catch(() => undefined)
+      .finally(() => (this.flushing = null));
+    return this.flushing;
+  }
 }
 
 /**

@@ -183,12 +183,23 @@ export class EnvironmentVariables {
   @Min(1)
   REFRESH_RATE_LIMIT = 60;
 
-  /** How long a process trusts what it read of a token's user (active, token version); 0 reads it on every request. */
+  /**
+   * How long a process trusts what it read of a token's user (active, token version) while it hears the
+   * other processes' changes over Redis pub/sub (a change through the API reaches every process at
+   * once); bounds what a change made behind the API's back (SQL) takes. 0 reads it on every request.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600000)
+  AUTH_USER_CACHE_MS = 600000;
+
+  /** The same window while Redis pub/sub is not reachable (changes of other processes go unheard): at most AUTH_USER_CACHE_MS. */
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(60000)
-  AUTH_USER_CACHE_MS = 5000;
+  AUTH_USER_CACHE_UNSHARED_MS = 5000;
 
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ENV, EnvironmentVariables } from '../config/config.module';
+import { InvalidationBus } from './invalidation-bus';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, redisProducerConnection } from './jobs.types';
@@ -20,7 +21,7 @@ import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, redisProducerConnection } from './jobs
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
   controllers: [JobsController],
-  providers: [JobsService],
-  exports: [JobsService, BullModule],
+  providers: [JobsService, InvalidationBus],
+  exports: [JobsService, InvalidationBus, BullModule],
 })
 export class JobsModule {}

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { Request, Response } from 'express';
 import { PublicThrottleGuard } from '../auth/throttle';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { ParseIdPipe } from '../common/id';
 import { Page, paginatedDto } from '../common/pagination';
+import { sendPrecomputed } from '../common/precomputed-body';
 import { PeriodDto } from '../periods/dto/period.dto';
 import { PeriodErrorCode } from '../periods/periods.errors';
 import { PublicRankingDto, PublishedPeriodsDto, RankingComparisonDto, RankingResultDto, RankingRunDto, RankingRunQueuedDto, RankingRunsDto } from './dto/ranking-response.dto';
@@ -76,16 +77,17 @@ export class RankingsController {
     return this.rankings.publish(user, id, dto.runId);
   }
 
-  /** The published ranking, for anyone: cached per published run, ETag and 304, rate limited per address. */
+  /**
+   * The published ranking, for anyone: serialized and compressed once per published run (br or gzip by
+   * Accept-Encoding), ETag and 304, rate limited per address. Once answered here, the same URL is served
+   * by the early handler of public-ranking-route.ts until the next publication.
+   */
   @Public()
   @UseGuards(PublicThrottleGuard)
   @ApiOkResponse({ type: PublicRankingDto })
   @Get('public/periods/:year/ranking')
-  async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Res({ passthrough: true }) res: Response): Promise<PublicRankingDto> {
-    const { etag, body } = await this.rankings.publicRanking(p.year, q);
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'public, max-age=60');
-    return body;
+  async publicRanking(@Param() p: YearParam, @Query() q: PublicRankingQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPrecomputed(req, res, await this.rankings.publicRanking(p.year, q, req.originalUrl));
   }
 
   /** An organizer's published years (`{organizer, items:[{year, name, timezone, publishedAt}]}`), for anyone; cached, rate limited. */
@@ -93,10 +95,7 @@ export class RankingsController {
   @UseGuards(PublicThrottleGuard)
   @ApiOkResponse({ type: PublishedPeriodsDto })
   @Get('public/organizers/:slug/periods')
-  async publishedPeriods(@Param() p: OrganizerSlugParam, @Res({ passthrough: true }) res: Response): Promise<PublishedPeriodsDto> {
-    const { etag, body } = await this.rankings.publishedPeriods(p.slug);
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'public, max-age=60');
-    return body;
+  async publishedPeriods(@Param() p: OrganizerSlugParam, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPrecomputed(req, res, await this.rankings.publishedPeriods(p.slug));
   }
 }

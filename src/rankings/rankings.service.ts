@@ -1,5 +1,4 @@
-import { createHash } from 'crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +7,9 @@ import { AuthUser } from '../common/auth-user';
 import { Clock, CLOCK } from '../common/clock';
 import { notFound, unprocessable } from '../common/errors';
 import { Page, PageQuery, pageOf, skipTake } from '../common/pagination';
+import { precompute, PrecomputedBody } from '../common/precomputed-body';
 import { inTransaction } from '../database/transaction';
+import { InvalidationBus, InvalidationTopic } from '../jobs/invalidation-bus';
 import { jobToken } from '../jobs/job-reconciler';
 import { JobsService } from '../jobs/jobs.service';
 import { JobName } from '../jobs/jobs.types';
@@ -60,11 +61,24 @@ const rankingJobId = (periodId: string, runId: string) => `ranking-${periodId}-$
 /** Listeners run inside the publish transaction (certificates revoke the replaced run's codes). */
 export type PublishListener = (em: EntityManager, e: { periodId: string; runId: string; previousRunId: string | null; at: Date }) => Promise<void>;
 
+/**
+ * How long a process serves a public ranking by its URL alone, without asking the database which run
+ * is published; a publication anywhere ends it at once through the InvalidationBus (this only bounds
+ * what a missed message could leave, as the answer's own `max-age=60` does for clients).
+ */
+const PUBLIC_URL_CACHE_MS = 10_000;
+/** Clients and caches may keep a public answer this long. */
+const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+
 @Injectable()
-export class RankingsService {
+export class RankingsService implements OnModuleInit {
   private readonly publishListeners: PublishListener[] = [];
-  /** Published rankings and years, serialized once per key; cleared on every publication in this process. */
-  private readonly publicCache = new LRUCache<string, { etag: string; body: PublicRankingDto | PublishedPeriodsDto }>({ max: 1000 });
+  /** Published rankings (per run and query: immutable) and published years, serialized and compressed once; cleared on every publication. */
+  private readonly publicCache = new LRUCache<string, PrecomputedBody>({ max: 1000 });
+  /** The same bodies by request URL, for the early handler (public-ranking-route.ts); trusted only while the bus is live. */
+  private readonly publicByUrl = new LRUCache<string, PrecomputedBody>({ max: 1000, ttl: PUBLIC_URL_CACHE_MS });
+  /** Bumped by every publication: a body read before one is not filed by URL (it may show the replaced run). */
+  private publicGeneration = 0;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -75,7 +89,19 @@ export class RankingsService {
     private readonly inputs: RankingInputs,
     private readonly participations: ParticipationRecords,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly bus: InvalidationBus,
   ) {}
+
+  onModuleInit(): void {
+    const drop = () => this.dropPublic();
+    this.bus.listen(InvalidationTopic.RankingPublished, { onMessage: drop, onResync: drop });
+  }
+
+  private dropPublic(): void {
+    this.publicGeneration++;
+    this.publicCache.clear();
+    this.publicByUrl.clear();
+  }
 
   onPublish(listener: PublishListener): void {
     this.publishListeners.push(listener);
@@ -262,43 +288,58 @@ export class RankingsService {
         for (const l of this.publishListeners) await l(em, { periodId: period.id, runId: run!.id, previousRunId, at });
       });
     });
-    this.publicCache.clear();
+    // Committed: every process (this one at once) drops its public bodies.
+    this.dropPublic();
+    void this.bus.publish(InvalidationTopic.RankingPublished, String(periodId));
     return PeriodDto.of(result);
   }
 
-  /** The published ranking of a year, for anyone; cached per published run and query, with an ETag. */
-  async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }): Promise<{ etag: string; body: PublicRankingDto }> {
+  /**
+   * The published ranking of a year, for anyone (a PublicRankingDto), serialized and compressed once
+   * per published run and query. `url`, the request's URL once it has passed validation, files the
+   * body for `cachedPublicRanking`.
+   */
+  async publicRanking(year: number, q: PageQuery & { categoryCode?: string; organizer?: string }, url?: string): Promise<PrecomputedBody> {
+    const generation = this.publicGeneration;
     const organizer = await this.organizers.bySlugOrDefault(q.organizer);
     const period = await this.periods.findPublished(String(organizer.id), year);
     if (!period) throw notFound(RankingErrorCode.NOT_PUBLISHED, `Published ranking for ${year}`);
     const key = JSON.stringify([organizer.id, year, String(period.publishedRunId), q.categoryCode ?? null, q.page ?? 1, q.pageSize ?? 50]);
-    const cached = this.publicCache.get(key) as { etag: string; body: PublicRankingDto } | undefined;
-    if (cached) return cached;
-    const page = await this.page(String(period.publishedRunId), q, publicRow);
-    const body = { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page };
-    const entry = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, body };
-    this.publicCache.set(key, entry);
+    let entry = this.publicCache.get(key);
+    if (!entry) {
+      const page = await this.page(String(period.publishedRunId), q, publicRow);
+      entry = await precompute(
+        { year, periodName: period.name, organizer: { slug: organizer.slug, name: organizer.name }, publishedAt: new Date(period.publishedAt!).toISOString(), ...page },
+        PUBLIC_CACHE_CONTROL,
+      );
+      if (generation === this.publicGeneration) this.publicCache.set(key, entry);
+    }
+    if (url && this.bus.live && generation === this.publicGeneration) this.publicByUrl.set(url, entry);
     return entry;
   }
 
-  /** An organizer's published years, newest first, for the portal's front page; cached until the next publication. */
-  async publishedPeriods(slug: string): Promise<{ etag: string; body: PublishedPeriods }> {
+  /**
+   * The body a request URL was last answered with, while it cannot have changed: no publication since
+   * (in any process: the bus is live) and at most PUBLIC_URL_CACHE_MS ago. Undefined otherwise.
+   */
+  cachedPublicRanking(url: string): PrecomputedBody | undefined {
+    return this.bus.live ? this.publicByUrl.get(url) : undefined;
+  }
+
+  /** An organizer's published years, newest first, for the portal's front page (a PublishedPeriodsDto); cached until the next publication. */
+  async publishedPeriods(slug: string): Promise<PrecomputedBody> {
+    const generation = this.publicGeneration;
     const organizer = await this.organizers.bySlugOrDefault(slug);
     const key = JSON.stringify(['periods', organizer.id]);
-    const cached = this.publicCache.get(key) as { etag: string; body: PublishedPeriods } | undefined;
+    const cached = this.publicCache.get(key);
     if (cached) return cached;
     const rows = await this.periods.listPublished(String(organizer.id));
     const body: PublishedPeriods = {
       organizer: { slug: organizer.slug, name: organizer.name },
       items: rows.map((r) => ({ year: Number(r.year), name: r.name, timezone: r.timezone, publishedAt: new Date(r.publishedAt!).toISOString() })),
     };
-    const entry = {
-      etag: `"${createHash('sha1')
-        .update(JSON.stringify([key, rows.map((r) => String(r.publishedRunId))]))
-        .digest('base64url')}"`,
-      body,
-    };
-    this.publicCache.set(key, entry);
+    const entry = await precompute(body, PUBLIC_CACHE_CONTROL);
+    if (generation === this.publicGeneration) this.publicCache.set(key, entry);
     return entry;
   }
 

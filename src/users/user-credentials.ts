@@ -6,6 +6,7 @@ import { Role } from '../common/auth-user';
 import { conflict } from '../common/errors';
 import { UserDto } from './dto/user.dto';
 import { User } from './entities/user.entity';
+import { TokenStateService } from './token-state';
 import { UserErrorCode } from './users.errors';
 
 /** The password hash of an invited account before it sets its own: no password verifies against it. */
@@ -39,6 +40,7 @@ export class UserCredentials {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly tokenState: TokenStateService,
   ) {}
 
   /**
@@ -93,6 +95,8 @@ export class UserCredentials {
   /** Sets the password hash and bumps the token version, inside the caller's transaction; returns the account after. */
   async setPassword(em: EntityManager, userId: string, passwordHash: string): Promise<User> {
     await em.query('UPDATE users SET password_hash = ?, token_version = token_version + 1 WHERE id = ?', [passwordHash, userId]);
+    // Every caller (password change, reset, activation) ends the old tokens in every process once this commits.
+    this.tokenState.forgetOnCommit(em, userId);
     return em.getRepository(User).findOneByOrFail({ id: userId });
   }
 }

@@ -58,18 +58,20 @@ export interface TestApp {
  * Boots the real app (HTTP setup of main.ts, workers inline unless disabled) against a fresh
  * MySQL database with every migration applied, and a Redis queue prefix of its own.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; workers?: boolean } = {}): Promise<TestApp> {
-  const dbName = `monev_test_${process.pid}_${Date.now().toString(36)}_${++counter}`;
+export async function createTestApp(opts: { env?: Record<string, string>; workers?: boolean; sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+  // A second process of the same deployment: the first one's database, Redis prefix and files; it leaves them to the first.
+  const first = opts.sameDatabaseAs;
+  const dbName = first?.dbName ?? `monev_test_${process.pid}_${Date.now().toString(36)}_${++counter}`;
   const env: Record<string, string> = {
     ...baseTestEnv(),
     DB_NAME: dbName,
-    QUEUE_PREFIX: `t-${dbName}`,
-    STORAGE_DIR: path.join(os.tmpdir(), dbName),
+    QUEUE_PREFIX: first?.env.QUEUE_PREFIX ?? `t-${dbName}`,
+    STORAGE_DIR: first?.env.STORAGE_DIR ?? path.join(os.tmpdir(), dbName),
     // Without SMTP_HOST, mail is written as .eml files: into the run's own folder, removed at close.
-    MAIL_DIR: path.join(os.tmpdir(), dbName, 'mail'),
+    MAIL_DIR: first?.env.MAIL_DIR ?? path.join(os.tmpdir(), dbName, 'mail'),
     ...opts.env,
   };
-  await migrate(env as never);
+  if (!first) await migrate(env as never);
   const clock = new FakeClock();
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ env: validateEnv(env), workers: opts.workers ?? true, http: true })],
@@ -101,6 +103,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; worker
     get: <T>(token: unknown) => app.get(token as never) as T,
     close: async () => {
       await app.close();
+      if (first) return;
       await dropDatabase(env, dbName);
       await deleteRedisKeys(env, env.QUEUE_PREFIX);
       await rm(env.STORAGE_DIR, { recursive: true, force: true });

@@ -1,0 +1,194 @@
+import { IncomingHttpHeaders, request as httpRequest, Server } from 'http';
+import { AddressInfo } from 'net';
+import { brotliDecompressSync, gunzipSync } from 'zlib';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '../src/database/transaction';
+import { UserCredentials } from '../src/users/user-credentials';
+import { API, Factory, publishedPeriod } from './factories';
+import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request with exactly these headers and the response's raw bytes (supertest adds Accept-Encoding and decodes). */
+async function rawRequest(t: TestApp, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  const server = t.app.getHttpServer() as Server;
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * The two hot paths as two processes of one deployment see them (one database, one Redis): the
+ * public ranking served from precomputed bytes in front of Express, invalidated on publication in
+ * every process, and token states held in memory, invalidated on deactivation and password change in
+ * every process.
+ */
+describe('hot paths across two app instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let f: Factory;
+  let published: Awaited<ReturnType<typeof publishedPeriod>>;
+  const url = () => `${API}/public/periods/2026/ranking?organizer=ki-test`;
+
+  beforeAll(async () => {
+    // The default windows: a change must reach the other instance through Redis, not by expiry.
+    a = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '1000' } });
+    b = await createTestApp({ sameDatabaseAs: a, workers: false, env: { PUBLIC_RATE_LIMIT: '1000' } });
+    f = new Factory(a);
+    published = await publishedPeriod(a, f, { year: 2026 });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('answers the same bytes, ETag and headers from the guarded route and from the early handler, and a 304 without a body', async () => {
+    const first = await rawRequest(b, url());
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag!;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(first.headers['x-request-id']).toBeTruthy(); // through Express and the guarded route
+    const again = await rawRequest(b, url());
+    expect(again.headers['x-request-id']).toBeUndefined(); // the early handler: no Express on the way
+    for (const res of [first, again]) {
+      expect(res.status).toBe(200);
+      expect(res.headers).toMatchObject({ etag, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=60', vary: 'Accept-Encoding' });
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.headers['x-ratelimit-limit-public']).toBe('1000');
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+    }
+    expect(again.body.equals(first.body)).toBe(true);
+    expect(JSON.parse(first.body.toString())).toMatchObject({ year: 2026, organizer: { slug: 'ki-test' }, total: published.bodies.length });
+    // Both instances compute the same ETag for the same content.
+    expect((await rawRequest(a, url())).headers.etag).toBe(etag);
+
+    const notModified = await rawRequest(b, url(), { 'If-None-Match': `W/${etag}, "other"` });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers).toMatchObject({ etag, vary: 'Accept-Encoding' });
+    expect(notModified.body.length).toBe(0);
+    expect((await rawRequest(b, url(), { 'If-None-Match': '"stale"' })).status).toBe(200);
+    const head = await rawRequest(b, url(), {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(first.headers['content-length']);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('compresses by Accept-Encoding: br before gzip, q=0 refused, identity otherwise', async () => {
+    const identity = (await rawRequest(b, url())).body;
+    const br = await rawRequest(b, url(), { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).equals(identity)).toBe(true);
+    expect(br.body.length).toBeLessThan(identity.length / 3);
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    const gzip = await rawRequest(b, url(), { 'Accept-Encoding': 'br;q=0, gzip;q=0.8' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(identity)).toBe(true);
+    const none = await rawRequest(b, url(), { 'Accept-Encoding': 'identity, *;q=0' });
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body.equals(identity)).toBe(true);
+    // The 304 is the same whatever the encoding.
+    expect((await rawRequest(b, url(), { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! })).status).toBe(304);
+  });
+
+  it('still validates what the early handler has never seen', async () => {
+    await b.http().get(`${API}/public/periods/2026/ranking?organizer=ki-test&unknown=1`).expect(400);
+    await b.http().get(`${API}/public/periods/2099/ranking`).expect(404);
+    await b.http().get(`${API}/public/periods/2026/ranking?organizer=ki-test`).set(bearer('not-a-token')).expect(200);
+  });
+
+  it('drops the published ranking in the other instance at once when a corrected run is published', async () => {
+    const before = await b.http().get(url()).expect(200);
+    await b.http().get(url()).set('If-None-Match', before.headers.etag).expect(304);
+    const target = published.bodies[2];
+    await a
+      .http()
+      .put(`${API}/participations/${target.participationId}/verifications/2.1`)
+      .set(bearer(a.adminToken))
+      .send({ points: 4, status: 'ADJUSTED', note: 'Koreksi: bukti DIP diterima' })
+      .expect(200);
+    const runId = (await a.http().post(`${API}/periods/${published.period.id}/rankings`).set(bearer(a.adminToken)).expect(202)).body.runId;
+    await eventually(async () => (await a.http().get(`${API}/rankings/${runId}`).set(bearer(a.adminToken))).body.status === 'DONE', 30000, 50);
+    await a.http().post(`${API}/periods/${published.period.id}/publish`).set(bearer(a.adminToken)).send({ runId }).expect(200);
+    // Well inside the early handler's 10 s window: only the message can have ended it.
+    const after = await eventually(
+      async () => {
+        const res = await b.http().get(url()).set('If-None-Match', before.headers.etag);
+        return res.status === 200 ? res : null;
+      },
+      2000,
+      25,
+    );
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.body.items.find((i: { publicBody: string }) => i.publicBody === target.name)).toMatchObject({ finalScore: '68.24', qualification: 'CUKUP_INFORMATIF' });
+  });
+
+  it("refuses a user's tokens in the other instance at once after its deactivation or password change", async () => {
+    const assessor = await f.user('assessor');
+    await b.http().get(`${API}/auth/me`).set(bearer(assessor.token)).expect(200); // b now holds its token state
+    await a.http().patch(`${API}/users/${assessor.id}`).set(bearer(a.adminToken)).send({ active: false }).expect(200);
+    await eventually(async () => (await b.http().get(`${API}/auth/me`).set(bearer(assessor.token))).status === 401, 2000, 25);
+
+    const other = await f.user('assessor');
+    await b.http().get(`${API}/auth/me`).set(bearer(other.token)).expect(200);
+    const changed = await a.http().post(`${API}/auth/password`).set(bearer(other.token)).send({ currentPassword: other.password, newPassword: 'a-new-password-1' }).expect(200);
+    await eventually(async () => (await b.http().get(`${API}/auth/me`).set(bearer(other.token))).status === 401, 2000, 25);
+    await b.http().get(`${API}/auth/me`).set(bearer(changed.body.accessToken)).expect(200);
+
+    // A password set inside any transaction (the e-mailed reset and activation links do so) ends the old
+    // tokens everywhere once it commits; a rolled-back one ends nothing.
+    const third = await f.user('assessor');
+    await b.http().get(`${API}/auth/me`).set(bearer(third.token)).expect(200);
+    const credentials = a.get<UserCredentials>(UserCredentials);
+    await inTransaction(a.get<DataSource>(DataSource), async (em) => {
+      await credentials.setPassword(em, third.id, 'not-a-real-hash');
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    await b.http().get(`${API}/auth/me`).set(bearer(third.token)).expect(200);
+    await inTransaction(a.get<DataSource>(DataSource), (em) => credentials.setPassword(em, third.id, 'not-a-real-hash'));
+    await eventually(async () => (await b.http().get(`${API}/auth/me`).set(bearer(third.token))).status === 401, 2000, 25);
+  });
+});
+
+describe('public ranking limit shared by the early handler and the guarded route of two instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    a = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '8' } });
+    b = await createTestApp({ sameDatabaseAs: a, workers: false, env: { PUBLIC_RATE_LIMIT: '8' } });
+    await publishedPeriod(a, new Factory(a), { year: 2026 });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('answers 429 with Retry-After once both instances together have answered the limit', async () => {
+    const url = `${API}/public/periods/2026/ranking`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await (i % 2 ? a : b).http().get(url)).status);
+    expect(statuses).toEqual(Array(8).fill(200));
+    // The hits an instance counts in memory reach Redis within its flush interval (50 ms), and a count
+    // older than two intervals is asked again: past that, no instance lets another request through.
+    await new Promise((r) => setTimeout(r, 200));
+    for (const t of [a, b, a]) {
+      const refused = await t.http().get(url);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBeTruthy();
+      expect(refused.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    }
+  });
+});
