@@ -19,7 +19,6 @@ import { PeriodsService } from '../periods/periods.service';
 import { ParticipationRecords } from '../saq/participation-records';
 import { signedChange } from '../scoring/decimal';
 import {
-  PublicRankingDto,
   PublicRankingRowDto,
   PublishedPeriodsDto,
   RankingComparisonDto,

@@ -842,7 +842,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published ranking, for anyone: cached per published run, ETag and 304, rate limited per address. */
+        /** The published ranking, for anyone: serialized and compressed once per published run (br or gzip by
+         *     Accept-Encoding), ETag and 304, rate limited per address. Once answered here, the same URL is served
+         *     by the early handler of public-ranking-route.ts until the next publication. */
         get: operations["RankingsController_publicRanking"];
         put?: never;
         post?: never;
