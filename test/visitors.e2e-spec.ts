@@ -95,6 +95,23 @@ describe('panel: assessors as visitors', () => {
     expect(audit.body.items[0]).toMatchObject({ action: 'visitation.save', after: { score: '86.00', version: 2 } });
   });
 
+  it("lists each finalist's assessor visitors on the admin's panel overview, and whether they scored, beside the panelists", async () => {
+    const overview = (await admin(http().get(`${API}/periods/${period.id}/panel`)).expect(200)).body.items;
+    const of = (pid: string) => overview.find((i: { participationId: string }) => i.participationId === pid);
+    expect(of(bodies[0].participationId).visitors).toEqual([{ id: visitor.id, name: expect.any(String), visitation: '86.00', scored: true }]);
+    expect(of(bodies[0].participationId).panelists).toEqual([{ id: panelist.id, name: expect.any(String), visitation: '80.50', presentation: null }]);
+    const second = of(bodies[1].participationId).visitors;
+    expect(second).toHaveLength(2);
+    expect(second).toEqual(
+      expect.arrayContaining([
+        { id: visitor.id, name: expect.any(String), visitation: null, scored: false },
+        { id: conflicted.id, name: expect.any(String), visitation: null, scored: false },
+      ]),
+    );
+    expect(of(bodies[1].participationId).missingVisitation).toEqual([of(bodies[1].participationId).panelists[0].name]);
+    await http().get(`${API}/periods/${period.id}/panel`).set(bearer(visitor.token)).expect(403);
+  });
+
   it('ranks with the mean of every visitor, and a visitor blocks no presentation precondition', async () => {
     await visit(panelist.token, bodies[1].participationId, { score: 70 }).expect(200);
     await visit(conflicted.token, bodies[1].participationId, { score: 75 }).expect(200);

@@ -22,7 +22,7 @@ import { checkRubricScores, mean, rubricTotal } from '../scoring/panel-scores';
 import { ConflictsService } from '../users/conflicts.service';
 import { StaffDirectory } from '../users/users.service';
 import { VerifiedScoresReader } from '../verification/verified-scores';
-import { PanelOverviewItemDto } from './dto/panel-response.dto';
+import { PanelOverviewItemDto, VisitorStatusDto } from './dto/panel-response.dto';
 import { PanelAssignDto, PresentationDto, VisitationDto, VisitorAssignDto } from './dto/panel.dto';
 import { PanelErrorCode } from './panel.errors';
 
@@ -391,7 +391,14 @@ export class PanelService {
         WHERE pa.period_id = ?`,
       [period.id],
     );
-    const [bodyNames, categories, panelistNames] = await Promise.all([
+    const visits: { participation_id: string; assessor_id: string; visitation_score: string | null }[] = await em.query(
+      `SELECT va.participation_id, va.assessor_id, v.score AS visitation_score
+         FROM visitor_assignments va
+         LEFT JOIN visitation_scores v ON v.participation_id = va.participation_id AND v.panelist_id = va.assessor_id
+        WHERE va.period_id = ?`,
+      [period.id],
+    );
+    const [bodyNames, categories, staffNames] = await Promise.all([
       this.names.bodyNames(
         em,
         finalists.map((p) => p.publicBodyId),
@@ -400,11 +407,15 @@ export class PanelService {
         em,
         finalists.map((p) => p.categoryId),
       ),
-      this.staff.namesOf(
-        em,
-        scored.map((r) => String(r.panelist_id)),
-      ),
+      this.staff.namesOf(em, [...scored.map((r) => String(r.panelist_id)), ...visits.map((r) => String(r.assessor_id))]),
     ]);
+    const visitorsOf = new Map<string, VisitorStatusDto[]>();
+    for (const r of visits) {
+      const name = staffNames.get(String(r.assessor_id));
+      if (name === undefined) continue;
+      const key = String(r.participation_id);
+      visitorsOf.set(key, [...(visitorsOf.get(key) ?? []), { id: String(r.assessor_id), name, visitation: format2(r.visitation_score), scored: r.visitation_score !== null }]);
+    }
     const panelOf = new Map<string, typeof scored>();
     for (const r of scored) panelOf.set(String(r.participation_id), [...(panelOf.get(String(r.participation_id)) ?? []), r]);
     const rows = finalists
@@ -412,8 +423,8 @@ export class PanelService {
       .sort((a, b) => BY_NAME.compare(a.category_code, b.category_code) || BY_NAME.compare(a.body_name, b.body_name))
       .flatMap(({ p, body_name, category_code }): OverviewRow[] => {
         const panel = (panelOf.get(p.id) ?? [])
-          .filter((r) => panelistNames.has(String(r.panelist_id)))
-          .map((r) => ({ ...r, panelist_name: panelistNames.get(String(r.panelist_id))! }))
+          .filter((r) => staffNames.has(String(r.panelist_id)))
+          .map((r) => ({ ...r, panelist_name: staffNames.get(String(r.panelist_id))! }))
           .sort((a, b) => BY_NAME.compare(a.panelist_name, b.panelist_name));
         const base = { id: p.id, body_name, category_code };
         return panel.length ? panel.map((r) => ({ ...base, ...r })) : [{ ...base, panelist_id: null, panelist_name: null, visitation_score: null, presentation_total: null }];
@@ -423,7 +434,15 @@ export class PanelService {
     for (const r of rows) {
       const id = String(r.id);
       if (!byId.has(id))
-        byId.set(id, { participationId: id, publicBody: r.body_name, categoryCode: r.category_code, panelists: [], missingVisitation: [], missingPresentation: [] });
+        byId.set(id, {
+          participationId: id,
+          publicBody: r.body_name,
+          categoryCode: r.category_code,
+          panelists: [],
+          missingVisitation: [],
+          missingPresentation: [],
+          visitors: (visitorsOf.get(id) ?? []).sort((a, b) => BY_NAME.compare(a.name, b.name)),
+        });
       const item = byId.get(id)!;
       if (r.panelist_id === null || r.panelist_name === null) continue;
       item.panelists.push({ id: String(r.panelist_id), name: r.panelist_name, visitation: format2(r.visitation_score), presentation: format2(r.presentation_total) });

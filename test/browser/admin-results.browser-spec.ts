@@ -21,8 +21,18 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
   let browser: Browser;
   /** In VERIFICATION, nothing assigned: `conflicted` declared a conflict with bodies[0]. */
   let v: { periodId: string; bodies: SaqBody[]; conflicted: { id: string; name: string } };
-  /** In OBJECTION, all verified, one open sanggah; `conflicted` panelist declared a conflict with bodies[1]. */
-  let p: { periodId: string; bodies: SaqBody[]; conflicted: { id: string; name: string }; panelist: { id: string; name: string } };
+  /**
+   * In OBJECTION, weighting visitation, all verified, one open sanggah; `conflicted` panelist declared a conflict with bodies[1],
+   * `conflictedVisitor` (an assessor) one with bodies[2].
+   */
+  let p: {
+    periodId: string;
+    bodies: SaqBody[];
+    conflicted: { id: string; name: string };
+    panelist: { id: string; name: string };
+    visitor: { id: string; name: string; token: string };
+    conflictedVisitor: { id: string; name: string };
+  };
   /** Year N-1 published, year N over the same bodies in FINALIZATION, not ranked yet. */
   let r: { periodId: string; bodies: SaqBody[] };
   /** Ranked: bodies[0] and [1] equal on the final and SAQ scores (the earlier submission first), bodies[2] lower. */
@@ -48,7 +58,11 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
       .expect(201);
     v = { periodId: open.period.id, bodies: open.bodies, conflicted: conflictedAssessor };
 
-    const verified = await verifiedPeriod(t, f, { count: 3, year: 2072 });
+    const verified = await verifiedPeriod(t, f, {
+      count: 3,
+      year: 2072,
+      overrides: { weights: { saq: 60, visitation: 10, presentation: 30 }, schedule: Factory.schedule(new Date(t.clock.now().getTime() + 24 * 3600 * 1000), 10, true) },
+    });
     await t
       .http()
       .post(`${API}/participations/${verified.bodies[0].participationId}/objections`)
@@ -60,7 +74,12 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
       .send({ publicBodyId: verified.bodies[1].bodyId })
       .expect(201);
     const panelist = await f.user('panelist', { affiliation: 'Masyarakat sipil' });
-    p = { periodId: verified.period.id, bodies: verified.bodies, conflicted: conflictedPanelist, panelist };
+    const visitor = await f.user('assessor', { affiliation: 'Universitas Sriwijaya' });
+    const conflictedVisitor = await f.user('assessor', { affiliation: 'Lembaga Survei Daerah' });
+    await admin(t.http().post(`${API}/users/${conflictedVisitor.id}/conflicts`))
+      .send({ publicBodyId: verified.bodies[2].bodyId })
+      .expect(201);
+    p = { periodId: verified.period.id, bodies: verified.bodies, conflicted: conflictedPanelist, panelist, visitor, conflictedVisitor };
 
     const prev = await publishedPeriod(t, f, { year: 2073 });
     const cur = await nextYearPeriod(t, f, 2074, prev.bodies, { verified: [{}, { '2.1': 2 }, { '2.3': 1 }, { '1.2': 1.5 }], absent: [4], presentation: { 0: 85, 3: 95 } });
@@ -163,9 +182,10 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     expect(await finalists.locator('tbody tr').count()).toBe(3);
     await page.getByTestId('panel-overview').waitFor();
 
+    const panelForm = page.getByRole('region', { name: 'Penugasan panelis' });
     await page.getByRole('combobox', { name: 'Panelis' }).click();
     await page.getByRole('option', { name: new RegExp(p.conflicted.name) }).click();
-    for (const b of p.bodies) await page.getByRole('checkbox', { name: new RegExp(b.name) }).check();
+    for (const b of p.bodies) await panelForm.getByRole('checkbox', { name: new RegExp(b.name) }).check();
     await page.getByRole('button', { name: 'Tugaskan panelis' }).click();
     const refused = page.getByTestId('action-error');
     await refused.waitFor();
@@ -178,7 +198,53 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     await page.getByRole('button', { name: 'Tugaskan panelis' }).click();
     await page.getByText('3 penugasan panel baru.').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="panel-overview"]')?.textContent?.includes('Belum ada panelis'));
+    await context.close();
+  });
+
+  it('assigns an assessor to visit finalists, refuses a conflicted one with the reason, and lists the visitors and whether they scored', async () => {
+    const { context, page } = await signedIn(1280);
+    await open(page, p.periodId, 'panel', 'Finalis dan panel');
+    const visits = page.getByRole('region', { name: 'Visitasi oleh verifikator' });
+    const cells = page.getByTestId('panel-overview').getByTestId('visitors');
+    await page.getByTestId('panel-overview').waitFor();
+    expect(await cells.allInnerTexts()).toEqual(['Belum ada verifikator', 'Belum ada verifikator', 'Belum ada verifikator']);
+
+    await visits.getByRole('combobox', { name: 'Verifikator' }).click();
+    await page.getByRole('option', { name: `${p.conflictedVisitor.name} (Lembaga Survei Daerah)`, exact: true }).click();
+    for (const b of p.bodies) await visits.getByRole('checkbox', { name: new RegExp(b.name) }).check();
+    await visits.getByRole('button', { name: 'Tugaskan visitasi' }).click();
+    const refused = visits.getByTestId('action-error');
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe(
+      `Ditolak karena konflik kepentingan: verifikator ini tidak boleh menilai ${p.bodies[2].name} (afiliasi atau konflik yang dinyatakan).`,
+    );
+    const none = (await admin(t.http().get(`${API}/periods/${p.periodId}/panel`)).expect(200)).body.items as { visitors: unknown[] }[];
+    expect(none.every((i) => i.visitors.length === 0)).toBe(true);
+
+    await visits.getByRole('combobox', { name: 'Verifikator' }).click();
+    await page.getByRole('option', { name: `${p.visitor.name} (Universitas Sriwijaya)`, exact: true }).click();
+    await visits.getByRole('button', { name: 'Tugaskan visitasi' }).click();
+    await visits.getByText('3 penugasan visitasi baru.').waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="panel-overview"]')?.textContent?.includes('Belum ada verifikator'));
+    expect(await cells.allInnerTexts()).toEqual([0, 1, 2].map(() => `${p.visitor.name} (belum menilai)`));
+
+    // Once the visitor has scored one finalist, the overview says so, with the score.
+    await f.advance(p.periodId, 'VISITATION', { force: true, reason: 'Sanggah diputus di luar uji ini' });
+    const scoredId = p.bodies[0].participationId;
+    await t.http().put(`${API}/participations/${scoredId}/visitation`).set(bearer(p.visitor.token)).send({ score: '85.25' }).expect(200);
+    const items = (await admin(t.http().get(`${API}/periods/${p.periodId}/panel`)).expect(200)).body.items as { participationId: string; visitors: { scored: boolean }[] }[];
+    await page.reload();
+    await page.getByTestId('panel-overview').waitFor();
+    expect(await cells.allInnerTexts()).toEqual(items.map((i) => `${p.visitor.name} (${i.participationId === scoredId ? 'sudah menilai: 85,25' : 'belum menilai'})`));
     await checkPage(page, 'admin-panel', 1280);
+
+    // A period that does not weight visitation offers no visitor assignment, and says why.
+    await open(page, tie.periodId, 'panel', 'Finalis dan panel');
+    await page
+      .getByRole('region', { name: 'Visitasi oleh verifikator' })
+      .getByText('Periode ini tidak memberi bobot pada visitasi: verifikator tidak dapat ditugaskan berkunjung.')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Tugaskan visitasi' }).count()).toBe(0);
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { ApiEnum, ApiExactDecimal, ApiId, ApiIds, ApiInt, ApiNested, ApiScore, ApiText, ApiTexts } from '../../common/api-schema';
+import { ApiBool, ApiEnum, ApiExactDecimal, ApiId, ApiIds, ApiInt, ApiNested, ApiScore, ApiText, ApiTexts } from '../../common/api-schema';
 import { PeriodFinalistRuleDto } from '../../periods/dto/period.dto';
 import { STAGES, Stage } from '../../periods/stage-machine';
 import { PublicBodyRefDto } from '../../saq/dto/participation.dto';
@@ -36,6 +36,13 @@ export class PanelistScoresDto {
   @ApiScore({ nullable: true }) presentation: string | null;
 }
 
+export class VisitorStatusDto {
+  @ApiId() id: string;
+  @ApiText() name: string;
+  @ApiScore({ nullable: true }) visitation: string | null;
+  @ApiBool({ description: 'whether this visitor has scored the visitation' }) scored: boolean;
+}
+
 export class PanelOverviewItemDto {
   @ApiId() participationId: string;
   @ApiText({ description: "the body's name" }) publicBody: string;
@@ -43,6 +50,7 @@ export class PanelOverviewItemDto {
   @ApiNested(() => PanelistScoresDto, { isArray: true }) panelists: PanelistScoresDto[];
   @ApiTexts({ description: 'names of assigned panelists without a visitation score' }) missingVisitation: string[];
   @ApiTexts({ description: 'names of assigned panelists without a presentation sheet' }) missingPresentation: string[];
+  @ApiNested(() => VisitorStatusDto, { isArray: true, description: 'assessors assigned to visit this finalist, by name' }) visitors: VisitorStatusDto[];
 }
 
 export class CriterionScoreViewDto {

@@ -2398,6 +2398,15 @@ export interface components {
             /** @example 87.50 */
             presentation: string | null;
         };
+        VisitorStatusDto: {
+            /** @example 42 */
+            id: string;
+            name: string;
+            /** @example 87.50 */
+            visitation: string | null;
+            /** @description whether this visitor has scored the visitation */
+            scored: boolean;
+        };
         PanelOverviewItemDto: {
             /** @example 42 */
             participationId: string;
@@ -2409,6 +2418,8 @@ export interface components {
             missingVisitation: string[];
             /** @description names of assigned panelists without a presentation sheet */
             missingPresentation: string[];
+            /** @description assessors assigned to visit this finalist, by name */
+            visitors: components["schemas"]["VisitorStatusDto"][];
         };
         PanelOverviewItemListDto: {
             items: components["schemas"]["PanelOverviewItemDto"][];

@@ -7,9 +7,10 @@ import { ErrorState } from '../../ui/ErrorState';
 import { formatCount, formatScore } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { resultKeys, usePanelOverview, useStaff, useSubmitted, type FinalistSelection } from './queries';
+import { useAdminPeriod } from '../queries';
+import { resultKeys, usePanelOverview, useStaff, useSubmitted, type FinalistSelection, type PanelOverviewItem } from './queries';
 import { conflictReason } from './VerificationPage';
-import { ActionError, ScrollArea } from './widgets';
+import { ActionError, ScrollArea, VISITATION_NOT_WEIGHTED_TEXT } from './widgets';
 
 const RULE_TEXT = (r: FinalistSelection['rule']) =>
   r.type === 'TOP_N' ? `${r.value} terbaik per kategori (dan yang nilainya sama)` : `nilai SAQ paling rendah ${formatScore(String(r.value))}`;
@@ -18,12 +19,15 @@ const RULE_TEXT = (r: FinalistSelection['rule']) =>
 export default function PanelPage() {
   const { periodId = '' } = useParams();
   usePageTitle('Finalis dan panel');
+  const period = useAdminPeriod(periodId);
+  const weighted = period.data ? Number(period.data.weights.visitation) > 0 : undefined;
   return (
     <Stack gap="lg">
       <Title order={1}>Finalis dan panel</Title>
       <Finalists periodId={periodId} />
       <AssignPanel periodId={periodId} />
-      <Overview periodId={periodId} />
+      <AssignVisitors periodId={periodId} weighted={weighted} />
+      <Overview periodId={periodId} withVisitors={weighted === true} />
     </Stack>
   );
 }
@@ -90,12 +94,37 @@ function Finalists({ periodId }: { periodId: string }) {
   );
 }
 
-function AssignPanel({ periodId }: { periodId: string }) {
+type StaffRole = 'panelist' | 'assessor';
+
+/** Assigning one person (a panelist, or an assessor who visits) to finalists: the same form, its API call and wording given. */
+function AssignToFinalists({
+  periodId,
+  role,
+  titleId,
+  title,
+  personLabel,
+  finalistsLabel,
+  roleWord,
+  buttonLabel,
+  doneText,
+  send,
+}: {
+  periodId: string;
+  role: StaffRole;
+  titleId: string;
+  title: string;
+  personLabel: string;
+  finalistsLabel: string;
+  roleWord: string;
+  buttonLabel: string;
+  doneText: (added: number) => string;
+  send: (personId: string, participationIds: string[]) => Promise<{ added: number }>;
+}) {
   const qc = useQueryClient();
-  const staff = useStaff('panelist');
+  const staff = useStaff(role);
   const submitted = useSubmitted(periodId);
   const overview = usePanelOverview(periodId);
-  const [panelistId, setPanelistId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -105,67 +134,112 @@ function AssignPanel({ periodId }: { periodId: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    if (!panelistId || chosen.length === 0) {
+    if (!personId || chosen.length === 0) {
       setMissing(true);
       return;
     }
     setMissing(false);
     setError(null);
     try {
-      const r = await unwrap(api.POST('/periods/{id}/panel', { params: { path: { id: periodId } }, body: { panelistId, participationIds: chosen } }));
-      setDone(`${formatCount(r.added)} penugasan panel baru.`);
+      const r = await send(personId, chosen);
+      setDone(doneText(r.added));
       await qc.invalidateQueries({ queryKey: resultKeys.panel(periodId) });
     } catch (err) {
       setError(err);
     }
   };
   return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm">
+        <Title order={2} size="h3" id={titleId}>
+          {title}
+        </Title>
+        <Select
+          label={personLabel}
+          searchable
+          data={(staff.data?.items ?? []).map((u) => ({ value: u.id, label: u.affiliation ? `${u.name} (${u.affiliation})` : u.name }))}
+          value={personId}
+          onChange={setPersonId}
+          error={missing && !personId ? `Pilih ${roleWord}.` : undefined}
+        />
+        {finalists.length === 0 ? (
+          <Text size="sm">Belum ada finalis: tetapkan finalis terlebih dahulu.</Text>
+        ) : (
+          <Checkbox.Group label={finalistsLabel} value={chosen} onChange={setChosen} error={missing && chosen.length === 0 ? 'Pilih paling sedikit satu finalis.' : undefined}>
+            <Stack gap={4} mt={4}>
+              {finalists.map((f) => (
+                <Checkbox key={f.participationId} value={f.participationId} label={`${f.publicBody} (${f.categoryCode})`} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+        <Group>
+          <Button type="submit">{buttonLabel}</Button>
+        </Group>
+        <ActionError error={error} conflictText={conflictReason(error, bodyName, roleWord)} />
+        {done && (
+          <Text role="status" size="sm">
+            {done}
+          </Text>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+function AssignPanel({ periodId }: { periodId: string }) {
+  return (
     <Paper withBorder p="md" component="section" aria-labelledby="assign-panel-title">
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="assign-panel-title">
-            Penugasan panelis
-          </Title>
-          <Select
-            label="Panelis"
-            searchable
-            data={(staff.data?.items ?? []).map((u) => ({ value: u.id, label: u.affiliation ? `${u.name} (${u.affiliation})` : u.name }))}
-            value={panelistId}
-            onChange={setPanelistId}
-            error={missing && !panelistId ? 'Pilih panelis.' : undefined}
-          />
-          {finalists.length === 0 ? (
-            <Text size="sm">Belum ada finalis: tetapkan finalis terlebih dahulu.</Text>
-          ) : (
-            <Checkbox.Group
-              label="Finalis yang dinilai"
-              value={chosen}
-              onChange={setChosen}
-              error={missing && chosen.length === 0 ? 'Pilih paling sedikit satu finalis.' : undefined}
-            >
-              <Stack gap={4} mt={4}>
-                {finalists.map((f) => (
-                  <Checkbox key={f.participationId} value={f.participationId} label={`${f.publicBody} (${f.categoryCode})`} />
-                ))}
-              </Stack>
-            </Checkbox.Group>
-          )}
-          <Group>
-            <Button type="submit">Tugaskan panelis</Button>
-          </Group>
-          <ActionError error={error} conflictText={conflictReason(error, bodyName, 'panelis')} />
-          {done && (
-            <Text role="status" size="sm">
-              {done}
-            </Text>
-          )}
-        </Stack>
-      </form>
+      <AssignToFinalists
+        periodId={periodId}
+        role="panelist"
+        titleId="assign-panel-title"
+        title="Penugasan panelis"
+        personLabel="Panelis"
+        finalistsLabel="Finalis yang dinilai"
+        roleWord="panelis"
+        buttonLabel="Tugaskan panelis"
+        doneText={(added) => `${formatCount(added)} penugasan panel baru.`}
+        send={(panelistId, participationIds) => unwrap(api.POST('/periods/{id}/panel', { params: { path: { id: periodId } }, body: { panelistId, participationIds } }))}
+      />
     </Paper>
   );
 }
 
-function Overview({ periodId }: { periodId: string }) {
+/** Assessors who visit finalists: only in a period that weights visitation (the API refuses the others with 422). */
+function AssignVisitors({ periodId, weighted }: { periodId: string; weighted: boolean | undefined }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="assign-visitors-title" data-testid="assign-visitors">
+      {weighted === undefined ? (
+        <Loading />
+      ) : weighted ? (
+        <AssignToFinalists
+          periodId={periodId}
+          role="assessor"
+          titleId="assign-visitors-title"
+          title="Visitasi oleh verifikator"
+          personLabel="Verifikator"
+          finalistsLabel="Finalis yang dikunjungi"
+          roleWord="verifikator"
+          buttonLabel="Tugaskan visitasi"
+          doneText={(added) => `${formatCount(added)} penugasan visitasi baru.`}
+          send={(assessorId, participationIds) => unwrap(api.POST('/periods/{id}/visitors', { params: { path: { id: periodId } }, body: { assessorId, participationIds } }))}
+        />
+      ) : (
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="assign-visitors-title">
+            Visitasi oleh verifikator
+          </Title>
+          <Text size="sm">{VISITATION_NOT_WEIGHTED_TEXT}</Text>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+const visitorText = (v: PanelOverviewItem['visitors'][number]) => `${v.name} (${v.scored ? `sudah menilai: ${formatScore(v.visitation)}` : 'belum menilai'})`;
+
+function Overview({ periodId, withVisitors }: { periodId: string; withVisitors: boolean }) {
   const overview = usePanelOverview(periodId);
   return (
     <section aria-labelledby="panel-overview-title">
@@ -186,6 +260,7 @@ function Overview({ periodId }: { periodId: string }) {
                 <Table.Th scope="col">Finalis</Table.Th>
                 <Table.Th scope="col">Panelis (visitasi / presentasi)</Table.Th>
                 <Table.Th scope="col">Belum menilai presentasi</Table.Th>
+                {withVisitors && <Table.Th scope="col">Visitasi oleh verifikator</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -203,6 +278,7 @@ function Overview({ periodId }: { periodId: string }) {
                       : f.panelists.map((p) => `${p.name} (${formatScore(p.visitation)} / ${formatScore(p.presentation)})`).join(', ')}
                   </Table.Td>
                   <Table.Td>{f.missingPresentation.join(', ') || '–'}</Table.Td>
+                  {withVisitors && <Table.Td data-testid="visitors">{f.visitors.length === 0 ? 'Belum ada verifikator' : f.visitors.map(visitorText).join(', ')}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>

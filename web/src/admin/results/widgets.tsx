@@ -3,6 +3,8 @@ import { ApiError } from '../../api/client';
 import { saveErrorText } from '../../ui/widgets';
 import { formatScore } from '../../ui/format';
 
+export const VISITATION_NOT_WEIGHTED_TEXT = 'Periode ini tidak memberi bobot pada visitasi: verifikator tidak dapat ditugaskan berkunjung.';
+
 /** What the API said no to, in Indonesian, next to the action that failed. */
 export function ActionError({ error, conflictText }: { error: unknown; conflictText?: string }) {
   if (!error) return null;
@@ -10,7 +12,12 @@ export function ActionError({ error, conflictText }: { error: unknown; conflictT
   if (error instanceof ApiError && error.status === 409 && conflictText) text = conflictText;
   if (error instanceof ApiError && error.status === 422) {
     const unmet = (error.body.details as { unmet?: { message: string }[] } | undefined)?.unmet;
-    text = unmet?.length ? `Belum dapat dilakukan: ${unmet.map((u) => u.message).join('; ')}` : 'Belum dapat dilakukan pada tahap periode ini.';
+    text =
+      error.body.code === 'PANEL_VISITATION_NOT_WEIGHTED'
+        ? VISITATION_NOT_WEIGHTED_TEXT
+        : unmet?.length
+          ? `Belum dapat dilakukan: ${unmet.map((u) => u.message).join('; ')}`
+          : 'Belum dapat dilakukan pada tahap periode ini.';
   }
   return (
     <Alert color="red" variant="outline" role="alert" data-testid="action-error">
