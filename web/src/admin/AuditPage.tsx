@@ -7,6 +7,7 @@ import { Loading } from '../ui/Loading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { type AuditQuery, useAudit, useUsers } from './queries';
 import { wallToInstant } from './zoned';
+import { ScrollArea } from '../ui/ScrollArea';
 
 // The console shows times in WIB unless a period says otherwise; the audit spans every period.
 const ZONE = 'Asia/Jakarta';
@@ -137,7 +138,7 @@ export default function AuditPage() {
           <Text size="sm" role="status">
             {formatCount(audit.data.total)} catatan, terbaru di atas.
           </Text>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+          <ScrollArea label="Tabel; geser ke samping bila terpotong">
             <Table withTableBorder striped data-testid="audit-table" style={{ tableLayout: 'fixed', minWidth: 720 }}>
               <Table.Thead>
                 <Table.Tr>
@@ -160,7 +161,7 @@ export default function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollArea>
           {audit.data.total > PAGE_SIZE && <Pagination total={Math.ceil(audit.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Halaman log audit" />}
         </>
       )}

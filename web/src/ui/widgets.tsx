@@ -10,7 +10,12 @@ export function Countdown({ iso }: { iso: string }) {
     return () => clearInterval(id);
   }, []);
   const left = Math.max(0, Math.floor((Date.parse(iso) - now) / 1000));
-  if (left === 0) return <Text span fw={600} c="red.8" data-testid="countdown">Batas waktu telah lewat</Text>;
+  if (left === 0)
+    return (
+      <Text span fw={600} c="red.8" data-testid="countdown">
+        Batas waktu telah lewat
+      </Text>
+    );
   const d = Math.floor(left / 86400);
   const h = Math.floor((left % 86400) / 3600);
   const m = Math.floor((left % 3600) / 60);

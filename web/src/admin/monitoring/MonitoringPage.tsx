@@ -12,6 +12,7 @@ import { MONITORING_STATE_LABELS, STAGE_LABELS } from '../labels';
 import { adminKeys, useMonitoring, type MonitoringQuery } from '../queries';
 import { usePeriodFromRoute } from '../usePeriodFromRoute';
 import { instantToWall, wallToInstant } from '../zoned';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 /** How often the page reads the counts again while the SAQ runs. */
 export const POLL_MS = 15_000;
@@ -139,7 +140,7 @@ function MonitoringView({ period }: { period: Period }) {
               <Text size="sm" role="status" data-testid="row-count">
                 {formatCount(m.total)} badan publik sesuai saringan.
               </Text>
-              <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+              <ScrollArea label="Tabel; geser ke samping bila terpotong">
                 <Table withTableBorder striped data-testid="monitoring-table">
                   <Table.Thead>
                     <Table.Tr>
@@ -199,7 +200,7 @@ function MonitoringView({ period }: { period: Period }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </div>
+              </ScrollArea>
               {m.total > PAGE_SIZE && <Pagination total={Math.ceil(m.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Halaman daftar badan publik" />}
             </Stack>
           </Paper>
@@ -230,7 +231,7 @@ function Counts({ m }: { m: Monitoring }) {
         <Title order={2} size="h3" id="rekap">
           Rekap per kategori
         </Title>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+        <ScrollArea label="Tabel; geser ke samping bila terpotong">
           <Table withTableBorder striped data-testid="monitoring-counts">
             <Table.Thead>
               <Table.Tr>
@@ -269,7 +270,7 @@ function Counts({ m }: { m: Monitoring }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       </Stack>
     </Paper>
   );

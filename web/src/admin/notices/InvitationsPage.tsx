@@ -9,6 +9,7 @@ import { formatCount, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { MAIL_STATUS_LABELS, MAIL_STATUS_TONES, StatusTag } from './labels';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 function AccountState({ row }: { row: BodyInvitation }) {
   if (row.activated) return <StatusTag tone="good">Aktif</StatusTag>;
@@ -111,7 +112,7 @@ export default function InvitationsPage() {
       {rows.length === 0 ? (
         <Text>Belum ada badan publik peserta pada periode ini.</Text>
       ) : (
-        <div className="table-scroll">
+        <ScrollArea label="Undangan PPID badan publik peserta">
           <Table striped verticalSpacing="xs" aria-label="Undangan PPID badan publik peserta">
             <Table.Thead>
               <Table.Tr>
@@ -162,7 +163,7 @@ export default function InvitationsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       )}
     </Stack>
   );

@@ -9,6 +9,7 @@ import { formatCount, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { MAIL_STATUS_LABELS, MAIL_STATUS_TONES, StatusTag } from './labels';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const PAGE_SIZE = 50;
 type Occasion = OutboxItem['occasion'];
@@ -87,7 +88,7 @@ export default function OutboxPage() {
       ) : (
         <>
           <Text size="sm">{formatCount(outbox.data.total)} e-mail</Text>
-          <div className="table-scroll">
+          <ScrollArea label="Kotak keluar e-mail pemberitahuan">
             <Table striped verticalSpacing="xs" aria-label="Kotak keluar e-mail pemberitahuan">
               <Table.Thead>
                 <Table.Tr>
@@ -145,7 +146,7 @@ export default function OutboxPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollArea>
           {outbox.data.total > PAGE_SIZE && <Pagination total={Math.ceil(outbox.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Halaman kotak keluar" />}
         </>
       )}

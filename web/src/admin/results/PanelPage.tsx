@@ -10,7 +10,8 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { useAdminPeriod } from '../queries';
 import { resultKeys, usePanelOverview, useStaff, useSubmitted, type FinalistSelection, type PanelOverviewItem } from './queries';
 import { conflictReason } from './VerificationPage';
-import { ActionError, ScrollArea, VISITATION_NOT_WEIGHTED_TEXT } from './widgets';
+import { ActionError, VISITATION_NOT_WEIGHTED_TEXT } from './widgets';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const RULE_TEXT = (r: FinalistSelection['rule']) =>
   r.type === 'TOP_N' ? `${r.value} terbaik per kategori (dan yang nilainya sama)` : `nilai SAQ paling rendah ${formatScore(String(r.value))}`;

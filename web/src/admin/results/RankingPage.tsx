@@ -10,7 +10,8 @@ import { QualificationBadge } from '../../ui/QualificationBadge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { adminKeys, useAdminPeriod } from '../queries';
 import { resultKeys, useBatches, useComparison, useResults, useRevoked, useRuns, type RankingResult, type RankingRun } from './queries';
-import { ActionError, formatChange, ScrollArea } from './widgets';
+import { ActionError, formatChange } from './widgets';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const RUN_STATUS: Record<RankingRun['status'], string> = { QUEUED: 'Menunggu antrean', RUNNING: 'Sedang dihitung', DONE: 'Selesai', FAILED: 'Gagal' };
 const TIE_BREAK: Record<NonNullable<RankingResult['tieBreak']>, string> = {

@@ -9,7 +9,8 @@ import { Loading } from '../../ui/Loading';
 import { qualificationColours } from '../../ui/qualification';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { usePreviousYear, useStats, type PreviousYear, type ReportStats } from './queries';
-import { ActionError, formatChange, saveBlob, ScrollArea } from './widgets';
+import { ActionError, formatChange, saveBlob } from './widgets';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 /** A share 0..1 as the API sends it ("0.8125") as a percent in id-ID ("81,25%"), without a float for the text. */
 const percent = (share: string | null) => {

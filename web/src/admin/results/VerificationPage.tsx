@@ -8,7 +8,8 @@ import { formatCount, formatScore } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { resultKeys, useAssessorProgress, useOpenObjections, useStaff, useSubmitted, type AutoAssignResult } from './queries';
-import { ActionError, ScrollArea } from './widgets';
+import { ActionError } from './widgets';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 /** Verification and objections: auto and manual assignment, progress per assessor, open sanggah. */
 export default function VerificationPage() {

@@ -38,12 +38,3 @@ export function saveBlob(blob: Blob, fileName: string) {
 
 /** A signed change as the API sends it (`+1.50`, `-0.90`, `0.00`) in the id-ID locale (`+1,50`); null reads as an en dash. */
 export const formatChange = (change: string | null | undefined): string => (!change ? '–' : change.startsWith('+') ? `+${formatScore(change.slice(1))}` : formatScore(change));
-
-/** A wide table's horizontal scroller: focusable and named, so a keyboard can scroll it (axe: scrollable-region-focusable). */
-export function ScrollArea({ label, status, children }: { label: string; status?: boolean; children: React.ReactNode }) {
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label} {...(status ? { 'aria-live': 'polite' as const } : {})}>
-      {children}
-    </div>
-  );
-}

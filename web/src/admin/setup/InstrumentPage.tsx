@@ -10,6 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { fieldCodeText, refusalText } from '../forms';
 import { adminKeys, useCategories, useInstrument } from '../queries';
 import { usePeriodFromRoute } from '../usePeriodFromRoute';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const TYPE_LABELS: Record<string, string> = { YES_NO: 'Ya/tidak', CHOICE: 'Pilihan', MULTI_CHOICE: 'Pilihan ganda', NUMBER: 'Angka', TEXT: 'Uraian' };
 const EVIDENCE_LABELS: Record<string, string> = { NONE: 'Tidak perlu', FILE: 'PDF', URL: 'Tautan', FILE_OR_URL: 'PDF atau tautan' };
@@ -70,7 +71,7 @@ function Preview({ tree }: { tree: InstrumentTree }) {
         {tree.questionCount} pertanyaan dalam {tree.aspects.length} aspek{tree.categoryCode ? ` untuk kategori ${tree.categoryCode}` : ''}.
       </Text>
       {tree.aspects.map((a) => (
-        <div key={a.code} className="table-scroll" tabIndex={0} role="region" aria-label={`Tabel aspek ${a.code}; geser ke samping bila terpotong`}>
+        <ScrollArea key={a.code} label={`Tabel aspek ${a.code}; geser ke samping bila terpotong`}>
           <Table withTableBorder striped captionSide="top" data-testid="instrument-aspect">
             <Table.Caption>
               {a.code}. {a.title} (bobot {formatScore(a.weight)}, poin maks. {formatScore(a.maxPoints)})
@@ -108,7 +109,7 @@ function Preview({ tree }: { tree: InstrumentTree }) {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollArea>
       ))}
     </Stack>
   );

@@ -11,6 +11,7 @@ import { ErrorSummary, errorFor, formErrorsOf, refusalText, type FormError } fro
 import { STATUS_LABELS } from '../labels';
 import { adminKeys, useBodies, useCategories, useParticipants } from '../queries';
 import { usePeriodFromRoute } from '../usePeriodFromRoute';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 /** Enrollment by category or by body, and the period's participants. */
 export default function ParticipantsPage() {
@@ -135,7 +136,7 @@ function List({ period }: { period: Period }) {
         ) : (
           <>
             <Text size="sm">{formatCount(list.data.total)} peserta.</Text>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+            <ScrollArea label="Tabel; geser ke samping bila terpotong">
               <Table withTableBorder striped data-testid="participant-list">
                 <Table.Thead>
                   <Table.Tr>
@@ -158,7 +159,7 @@ function List({ period }: { period: Period }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollArea>
             {list.data.total > list.data.pageSize && (
               <Pagination total={Math.ceil(list.data.total / list.data.pageSize)} value={page} onChange={setPage} getControlProps={() => ({})} aria-label="Halaman peserta" />
             )}

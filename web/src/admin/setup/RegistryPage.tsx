@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ErrorSummary, errorFor, fieldCodeText, formErrorsOf, refusalText, type FormError } from '../forms';
 import { adminKeys, useBodies, useCategories } from '../queries';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const CSV_COLUMNS: Record<string, string> = { name: 'Nama', categoryCode: 'Kode kategori', region: 'Wilayah', website: 'Situs web', email: 'E-mail' };
 const IMPORT_CODE_TEXT: Record<string, string> = {
@@ -68,7 +69,7 @@ function Categories() {
         ) : categories.data.items.length === 0 ? (
           <Text>Belum ada kategori.</Text>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+          <ScrollArea label="Tabel; geser ke samping bila terpotong">
             <Table withTableBorder striped data-testid="category-list">
               <Table.Thead>
                 <Table.Tr>
@@ -85,7 +86,7 @@ function Categories() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollArea>
         )}
         <form onSubmit={(e) => void submit(e)} noValidate aria-label="Tambah kategori">
           <Stack gap="xs">
@@ -182,7 +183,7 @@ function CsvImport() {
                 {formatCount(result.created)} badan publik ditambahkan{result.errors.length ? `; ${formatCount(result.errors.length)} baris ditolak.` : '.'}
               </Text>
               {result.errors.length > 0 && (
-                <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+                <ScrollArea label="Tabel; geser ke samping bila terpotong">
                   <Table withTableBorder striped captionSide="top" data-testid="import-errors">
                     <Table.Caption>Baris yang ditolak</Table.Caption>
                     <Table.Thead>
@@ -202,7 +203,7 @@ function CsvImport() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </div>
+                </ScrollArea>
               )}
             </Stack>
           )}
@@ -247,7 +248,7 @@ function Bodies() {
             <Text size="sm">
               {formatCount(bodies.data.total)} badan publik{bodies.data.total > bodies.data.items.length ? `; ${formatCount(bodies.data.items.length)} pertama ditampilkan` : ''}.
             </Text>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+            <ScrollArea label="Tabel; geser ke samping bila terpotong">
               <Table withTableBorder striped data-testid="body-list">
                 <Table.Thead>
                   <Table.Tr>
@@ -268,7 +269,7 @@ function Bodies() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollArea>
           </>
         )}
       </Stack>

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { ErrorSummary, errorFor, formErrorsOf, refusalText, type FormError } from '../forms';
 import { ROLE_LABELS } from '../labels';
 import { adminKeys, useBodies, useUsers } from '../queries';
+import { ScrollArea } from '../../ui/ScrollArea';
 
 const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -32,7 +33,7 @@ export default function UsersPage() {
           ) : !users.data ? (
             <Loading />
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Tabel; geser ke samping bila terpotong">
+            <ScrollArea label="Tabel; geser ke samping bila terpotong">
               <Table withTableBorder striped data-testid="user-list">
                 <Table.Thead>
                   <Table.Tr>
@@ -59,7 +60,7 @@ export default function UsersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollArea>
           )}
         </Stack>
       </Paper>
