@@ -7,8 +7,9 @@
  * period in SAQ, the seed instrument and N bodies with PPID accounts, starts the built API as a
  * child process, logs the PPIDs in over HTTP, then drives
  * `PUT /participations/:id/answers/:questionCode` with autocannon (real tokens, real validation,
- * random body x question among the questions of every category) and, in the same run, a bare mysql2
- * `INSERT ... ON DUPLICATE KEY UPDATE` of the same rows at the same concurrency (into `answers`, so
+ * each connection saving --answers-per-visit successive answers of a random body, among the questions
+ * of every category, then moving to another body) and, in the same run, a bare mysql2
+ * `INSERT ... ON DUPLICATE KEY UPDATE` of rows chosen the same way at the same concurrency (into `answers`, so
  * with the audit row its trigger writes, and again into a trigger-less copy). Prints req/s, p50,
  * p99, errors, CPU per save of the API, the database and the load generator, and the ratio to the
  * bare upsert; writes bench/results/answers.json. Exit code 0 even
@@ -17,7 +18,7 @@
  * Other options: --warmup 3 (seconds, not counted), --login-concurrency 4, --port 3999,
  * --pool-size 20 (DB_POOL_SIZE of the API), --precheck 100 (sequential saves that must all be 200),
  * --profile (V8 CPU profile of the API during the timed run, summarized and saved under
- * bench/results/), --keep-db, --api-env KEY=VALUE,KEY2=VALUE2 (extra environment of the API, for A/B runs).
+ * bench/results/), --answers-per-visit 20, --keep-db, --api-env KEY=VALUE,KEY2=VALUE2 (extra environment of the API, for A/B runs).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -48,6 +49,7 @@ const opts = parseArgs({
   profile: false,
   'keep-db': false,
   'api-env': '',
+  'answers-per-visit': 20,
 });
 
 const DB_NAME = 'monev_bench_answers';
@@ -108,6 +110,30 @@ function variants(questions: SeedQuestion[]): Variant[] {
       return { code: q.code, value, url, body: JSON.stringify(url ? { value, url } : { value }) };
     }),
   );
+}
+
+/**
+ * What one connection (or bare loop) saves next. The night before the deadline a PPID fills in its
+ * SAQ answer after answer: a connection takes a random body and saves `--answers-per-visit` successive
+ * answers of it (from a random question on, in the instrument's order, wrapping), then takes another.
+ */
+interface Visit {
+  session?: Session;
+  question: number;
+  left: number;
+}
+
+function nextSave(visit: Visit, sessions: Session[], pool: Variant[]): { session: Session; variant: Variant } {
+  const questionCount = pool.length / VARIANTS_PER_QUESTION;
+  if (!visit.session || visit.left <= 0) {
+    visit.session = sessions[rand(sessions.length)];
+    visit.question = rand(questionCount);
+    visit.left = opts['answers-per-visit'];
+  }
+  const variant = pool[visit.question * VARIANTS_PER_QUESTION + rand(VARIANTS_PER_QUESTION)];
+  visit.question = (visit.question + 1) % questionCount;
+  visit.left--;
+  return { session: visit.session, variant };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,27 +220,27 @@ function runCannon(api: ApiProcess, sessions: Session[], pool: Variant[], second
         connections,
         duration: seconds,
         timeout: 10,
-        requests: [
-          {
-            method: 'PUT',
-            setupRequest: (req, context) => {
-              const s = sessions[rand(sessions.length)];
-              const v = pool[rand(pool.length)];
-              req.path = `/api/v1/participations/${s.participationId}/answers/${v.code}`;
-              (context as { path?: string; body?: string }).path = req.path;
-              (context as { path?: string; body?: string }).body = v.body;
-              req.headers = { authorization: s.authorization, 'content-type': 'application/json' };
-              req.body = v.body;
-              return req;
-            },
-            onResponse: (status, body, context) => {
-              if ((status < 200 || status >= 300) && failures.length < 5) {
-                const c = context as { path?: string; body?: string };
-                failures.push({ status, path: `${c.path} ${c.body}`, body: String(body).slice(0, 1500) });
-              }
-            },
+        // autocannon keeps a connection's context across its list of requests and clears it when the
+        // list starts over: one list entry per answer of a visit.
+        requests: Array.from({ length: opts['answers-per-visit'] }, () => ({
+          method: 'PUT' as const,
+          setupRequest: (req, context) => {
+            const visit = ((context as { visit?: Visit }).visit ??= { question: 0, left: 0 });
+            const { session: s, variant: v } = nextSave(visit, sessions, pool);
+            req.path = `/api/v1/participations/${s.participationId}/answers/${v.code}`;
+            (context as { path?: string; body?: string }).path = req.path;
+            (context as { path?: string; body?: string }).body = v.body;
+            req.headers = { authorization: s.authorization, 'content-type': 'application/json' };
+            req.body = v.body;
+            return req;
           },
-        ],
+          onResponse: (status, body, context) => {
+            if ((status < 200 || status >= 300) && failures.length < 5) {
+              const c = context as { path?: string; body?: string };
+              failures.push({ status, path: `${c.path} ${c.body}`, body: String(body).slice(0, 1500) });
+            }
+          },
+        })),
       },
       (err, result) => {
         if (err) return reject(err);
@@ -287,9 +313,9 @@ async function runBare(
   const start = process.hrtime.bigint();
   const end = Date.now() + seconds * 1000;
   const loop = async () => {
+    const visit: Visit = { question: 0, left: 0 };
     while (Date.now() < end) {
-      const s = sessions[rand(sessions.length)];
-      const v = variantsPool[rand(variantsPool.length)];
+      const { session: s, variant: v } = nextSave(visit, sessions, variantsPool);
       const t = process.hrtime.bigint();
       try {
         await pool.query(sql, [s.participationId, questionIds.get(v.code), JSON.stringify(v.value), v.url, '1.00', s.userId, new Date()]);
@@ -320,7 +346,7 @@ async function main() {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
   };
   console.log(
-    `answers bench: ${num(opts.bodies)} bodies, ${num(nLogins)} logged in, ${opts.connections} connections, ${opts.seconds} s (warm-up ${opts.warmup} s), ${os.cpus().length} CPUs`,
+    `answers bench: ${num(opts.bodies)} bodies, ${num(nLogins)} logged in, ${opts.connections} connections, ${opts['answers-per-visit']} successive answers per visit of a body, ${opts.seconds} s (warm-up ${opts.warmup} s), ${os.cpus().length} CPUs`,
   );
 
   let api: ApiProcess | undefined;

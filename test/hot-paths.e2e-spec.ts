@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'zlib';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../src/database/transaction';
 import { UserCredentials } from '../src/users/user-credentials';
-import { API, Factory, publishedPeriod } from './factories';
+import { API, Factory, fillSmallInstrument, publishedPeriod, saqPeriod, SaqBody } from './factories';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
 
 interface RawResponse {
@@ -190,5 +190,64 @@ describe('public ranking limit shared by the early handler and the guarded route
       expect(refused.headers['retry-after']).toBeTruthy();
       expect(refused.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     }
+  });
+});
+
+/**
+ * The save path's participation context is cached per process with no message between processes:
+ * each save's statement is guarded by the participation and period versions, so a change committed
+ * by another process makes the next save refuse, reload and check the rules again.
+ */
+describe('answer saves in one instance after a deadline change or a submission in the other', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let f: Factory;
+  let period: { schedule: { SAQ: { closesAt: string } } };
+  let first: SaqBody;
+  let second: SaqBody;
+  const putOn = (t: TestApp, body: SaqBody, code: string, value: unknown) =>
+    t.http().put(`${API}/participations/${body.participationId}/answers/${code}`).set(bearer(body.token)).send({ value });
+  const deadline = (body: SaqBody, at: Date, reason: string) =>
+    a.http().put(`${API}/participations/${body.participationId}/deadline`).set(bearer(a.adminToken)).send({ closesAt: at.toISOString(), reason }).expect(200);
+
+  beforeAll(async () => {
+    a = await createTestApp({ workers: false });
+    b = await createTestApp({ sameDatabaseAs: a, workers: false });
+    f = new Factory(a);
+    const built = await saqPeriod(a, f, { count: 2, year: 2033 });
+    period = built.period;
+    [first, second] = built.bodies;
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('answers the version of an insert and of each overwrite', async () => {
+    const before = (await putOn(b, second, '2.3', 'satu').expect(200)).body.version;
+    expect((await putOn(b, second, '2.3', 'dua').expect(200)).body.version).toBe(before + 1);
+    expect((await putOn(a, second, '2.3', 'tiga').expect(200)).body.version).toBe(before + 2);
+  });
+
+  it('sees a deadline brought forward and then extended in the other instance at the next save', async () => {
+    const closesAt = new Date(period.schedule.SAQ.closesAt);
+    b.clock.set(new Date(closesAt.getTime() - 60_000));
+    await putOn(b, first, '2.3', 'sebelum dimajukan').expect(200);
+    await deadline(first, new Date(closesAt.getTime() - 120_000), 'Dimajukan: uji');
+    expect((await putOn(b, first, '2.3', 'sesudah dimajukan').expect(422)).body.message).toMatch(/deadline passed/);
+
+    await deadline(first, new Date(closesAt.getTime() + 24 * 3600 * 1000), 'Perpanjangan: uji');
+    b.clock.set(new Date(closesAt.getTime() + 60_000));
+    expect((await putOn(b, first, '2.3', 'sesudah perpanjangan').expect(200)).body.value).toBe('sesudah perpanjangan');
+    expect((await putOn(b, second, '2.3', 'tanpa perpanjangan').expect(422)).body.message).toMatch(/deadline passed/);
+    await deadline(first, closesAt, 'Dikembalikan');
+    b.clock.reset();
+  });
+
+  it('refuses a save in one instance right after the submission in the other', async () => {
+    await fillSmallInstrument(a, second);
+    await putOn(b, second, '2.3', 'disimpan sebelum kirim').expect(200);
+    await a.http().post(`${API}/participations/${second.participationId}/submit`).set(bearer(second.token)).expect(200);
+    expect((await putOn(b, second, '2.3', 'sesudah kirim').expect(422)).body.message).toMatch(/already submitted/);
   });
 });

@@ -139,6 +139,11 @@ export class AnswersService {
       const params = [p.id, questionId, ...columns, p.id, p.version, p.periodVersion];
       if (expected === 0) return (await poolQuery<WriteResult>(this.ds, INSERT_SQL, params)).affectedRows === 1 ? 1 : 'not-written';
       params.push(...columns);
+      if (returnsRows(this.ds)) {
+        // One statement: MariaDB hands the written row's version back (no row when the guard refused).
+        const rows = await poolQuery<{ version: number }[]>(this.ds, UPSERT_RETURNING_SQL, params);
+        return rows.length ? Number(rows[0].version) : 'not-written';
+      }
       return await withPoolConnection(this.ds, async (query) => {
         // 1 for an insert (version 1), 2 for an update, whose new version the session's LAST_INSERT_ID
         // holds (the audit trigger's own insert hides it from the statement's reply).
@@ -230,10 +235,23 @@ const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER
 const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${ANSWER_COLUMNS.split(', ')
   .map((c) => `answers.${c} = ?`)
   .join(', ')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
+/** The same upsert answering the row's version: MariaDB 10.5+ only (MySQL 8 has no INSERT ... RETURNING). */
+const UPSERT_RETURNING_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${ANSWER_COLUMNS.split(', ')
+  .map((c) => `answers.${c} = ?`)
+  .join(', ')}, answers.version = answers.version + 1 RETURNING version`;
 const UPDATE_VERSION_SQL = `UPDATE answers a JOIN participations p ON p.id = a.participation_id JOIN periods per ON per.id = p.period_id
   SET ${ANSWER_COLUMNS.split(', ')
     .map((c) => `a.${c} = ?`)
     .join(', ')}, a.version = a.version + 1
   WHERE a.participation_id = ? AND a.question_id = ? AND a.version = ? AND p.version = ? AND per.version = ?`;
+
+/**
+ * Whether the server takes INSERT ... RETURNING: MariaDB 10.5+. TypeORM keeps only the number of the
+ * connected server's version, and MySQL's numbers are below 10 (5.7, 8.x, 9.x), MariaDB's from 10 up.
+ */
+const returnsRows = (ds: DataSource) => {
+  const [major, minor] = ((ds.driver as { version?: string }).version ?? '').split('.').map(Number);
+  return major > 10 || (major === 10 && minor >= 5);
+};
 
 const ruleOf = (q: Question) => ({ type: q.type, maxPoints: q.maxPoints, options: q.options ?? undefined, thresholds: q.thresholds ?? undefined });
