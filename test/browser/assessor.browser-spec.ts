@@ -433,6 +433,7 @@ interface Person {
       // The assessor who verified the body visits it as well: the visitation form of its assigned finalist only.
       const a = await signedIn(visitor, 'Beranda verifikator');
       const visits = a.page.getByTestId('visits');
+      await visits.getByRole('link').first().waitFor();
       expect(await visits.getByRole('link').allTextContents()).toEqual([`Isi visitasi ${finals[0].name}`]);
       await visits.getByRole('link', { name: `Isi visitasi ${finals[0].name}` }).click();
       await a.page.getByRole('heading', { name: `Visitasi: ${finals[0].name}` }).waitFor();
