@@ -80,6 +80,8 @@ describe('notices survive a worker killed mid-delivery', () => {
     expect(inDoubt.length).toBeLessThanOrEqual(4);
     for (const n of inDoubt) expect(n.lastError).toMatch(/terputus/);
     for (const n of rows.filter((r) => r.status === 'SENT')) expect(smtp.to(n.recipientEmail)).toHaveLength(1);
-    expect(rows.filter((n) => n.status === 'SENT').length).toBeGreaterThan(sentBeforeKill - 1);
+    // One worker at a time sends one message (WORKER_CONCURRENCY 1): of what the server had taken when
+    // the worker died, at most that one message can lack its SENT mark.
+    expect(rows.filter((n) => n.status === 'SENT').length).toBeGreaterThanOrEqual(sentBeforeKill - 1);
   });
 });
