@@ -8,7 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CLOCK, SystemClock } from './common/clock';
 import { AllExceptionsFilter } from './common/http-exception.filter';
-import { assignRequestId } from './common/request-context';
+import { assignRequestId, logsRequests } from './common/request-context';
 import { ConfigModule, ENV, EnvironmentVariables } from './config/config.module';
 import { guardConnections } from './database/connection-guard';
 import { dataSourceOptions } from './database/data-source';
@@ -87,7 +87,7 @@ export class AppModule {
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
               redact: { paths: ['*.password', '*.passwordHash', '*.accessToken'], censor: '[redacted]' },
-              autoLogging: env.NODE_ENV !== 'test',
+              autoLogging: logsRequests(env),
             },
           }),
         }),

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { configureHttpApp } from './bootstrap';
+import { configureHttpApp, HTTP_APP_OPTIONS } from './bootstrap';
 import { requireServices } from './cli/preflight';
 import { developmentWarnings, EnvironmentVariables, loadEnvOrExit } from './config/env';
 
@@ -24,7 +24,7 @@ export async function prepareProcess(): Promise<EnvironmentVariables> {
 
 /** The HTTP application: the same modules as the worker, plus controllers and, when asked, the queue workers. */
 export async function createApiApp(env: EnvironmentVariables, workers: boolean): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, workers, http: true }), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, workers, http: true }), HTTP_APP_OPTIONS);
   configureHttpApp(app);
   return app;
 }

@@ -49,9 +49,10 @@ describe('error codes on every refusal', () => {
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'weights', code: 'FIELD_SUM_NOT_100' })]);
   });
 
-  it("400: a body that is not JSON (Nest's own 400) is REQUEST_UNREADABLE", async () => {
+  it('400: a body that is not JSON is INVALID_JSON, saying so', async () => {
     const res = await t.http().post(`${API}/periods`).set(bearer(t.adminToken)).set('Content-Type', 'application/json').send('{"year":').expect(400);
-    expectCoded(res.body, 400, 'REQUEST_UNREADABLE');
+    expectCoded(res.body, 400, 'INVALID_JSON');
+    expect(res.body.message).toBe('The request body is not valid JSON');
   });
 
   it('401: no token and a bad token have their own codes', async () => {

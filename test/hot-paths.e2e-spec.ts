@@ -14,7 +14,7 @@ interface RawResponse {
 }
 
 /** A request with exactly these headers and the response's raw bytes (supertest adds Accept-Encoding and decodes). */
-async function rawRequest(t: TestApp, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+async function rawRequest(t: TestApp, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string | Buffer): Promise<RawResponse> {
   const server = t.app.getHttpServer() as Server;
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -25,7 +25,7 @@ async function rawRequest(t: TestApp, path: string, headers: Record<string, stri
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -249,5 +249,103 @@ describe('answer saves in one instance after a deadline change or a submission i
     await putOn(b, second, '2.3', 'disimpan sebelum kirim').expect(200);
     await a.http().post(`${API}/participations/${second.participationId}/submit`).set(bearer(second.token)).expect(200);
     expect((await putOn(b, second, '2.3', 'sesudah kirim').expect(422)).body.message).toMatch(/already submitted/);
+  });
+});
+
+/**
+ * The answer save is served in front of Express (src/saq/answer-save-route.ts) for its canonical URL;
+ * the same URL with a query string goes through Express, Nest's guards and pipes and the controller.
+ * Every answer, a refusal or a save, must be the same on both ways.
+ */
+describe('the answer save in front of Express answers as the guarded route does', () => {
+  let t: TestApp;
+  let f: Factory;
+  let mine: SaqBody;
+  let other: SaqBody;
+
+  beforeAll(async () => {
+    t = await createTestApp({ workers: false });
+    f = new Factory(t);
+    [mine, other] = (await saqPeriod(t, f, { count: 2, year: 2034 })).bodies;
+  });
+  afterAll(async () => t?.close());
+
+  const put = (path: string, headers: Record<string, string>, body?: string | Buffer) =>
+    rawRequest(t, `${API}/${path}`, { 'Content-Type': 'application/json', ...headers }, 'PUT', body);
+  /** The same request on the early route and through Express: their status, error body and headers. */
+  async function bothWays(path: string, headers: Record<string, string>, body?: string | Buffer) {
+    const early = await put(path, headers, body);
+    const viaExpress = await put(`${path}?via=express`, headers, body);
+    const json = (r: RawResponse) => {
+      const parsed = JSON.parse(r.body.toString());
+      delete parsed.requestId;
+      return parsed;
+    };
+    expect({ status: early.status, body: json(early) }).toEqual({ status: viaExpress.status, body: json(viaExpress) });
+    for (const r of [early, viaExpress]) {
+      expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(r.headers['content-length'])).toBe(r.body.length);
+      expect(r.headers['x-request-id']).toBeTruthy();
+    }
+    return { status: early.status, body: json(early) };
+  }
+  const auth = (b: SaqBody) => ({ Authorization: `Bearer ${b.token}` });
+  const answer = (b: SaqBody, code = '2.3') => `participations/${b.participationId}/answers/${encodeURIComponent(code)}`;
+
+  it('refuses what the guards, the pipes and the service refuse, with the same status and body', async () => {
+    const valid = JSON.stringify({ value: 'jawaban' });
+    const refusals: [string, Record<string, string>, string | Buffer, number, string][] = [
+      ['no token', {}, valid, 401, 'AUTH_TOKEN_MISSING'],
+      ['a forged token', { Authorization: 'Bearer not.a.jwt' }, valid, 401, 'AUTH_TOKEN_INVALID'],
+      ['an admin', { Authorization: `Bearer ${t.adminToken}` }, valid, 403, 'FORBIDDEN_ROLE'],
+      ['unreadable JSON', auth(mine), '{"value": ', 400, 'INVALID_JSON'],
+      ['an unknown field', auth(mine), JSON.stringify({ value: 'x', points: 9 }), 400, 'VALIDATION_FAILED'],
+      ['a value of the wrong type', auth(mine), JSON.stringify({ value: 'ya' }), 400, 'SAQ_VALUE_INVALID'],
+      ['a body over 1 MB', auth(mine), JSON.stringify({ value: 'x'.repeat(1024 * 1024) }), 413, 'PAYLOAD_TOO_LARGE'],
+    ];
+    for (const [what, headers, body, status, code] of refusals) {
+      const code11 = what === 'a value of the wrong type' ? '1.1' : '2.3';
+      const got = await bothWays(answer(mine, code11), headers, body);
+      expect({ what, status: got.status, code: got.body.code }).toEqual({ what, status, code });
+    }
+    const details = (await bothWays(answer(mine), auth(mine), JSON.stringify({ value: 'x', points: 9 }))).body.details;
+    expect(details).toEqual([expect.objectContaining({ field: 'points', code: 'FIELD_UNKNOWN_FIELD' })]);
+    // A malformed id, another body's SAQ and an unknown question: not found, the same way.
+    expect((await bothWays(`participations/01/answers/2.3`, auth(mine), valid)).status).toBe(404);
+    expect((await bothWays(answer(other), auth(mine), valid)).status).toBe(404);
+    expect((await bothWays(answer(mine, 'Z.9'), auth(mine), valid)).status).toBe(404);
+  });
+
+  it('saves, counts versions and refuses a stale one the same way; the audit row carries the request id', async () => {
+    const early = await put(answer(mine), { ...auth(mine), 'X-Request-Id': 'early-save-1' }, JSON.stringify({ value: 'pertama' }));
+    expect(early.status).toBe(200);
+    expect(early.headers['x-request-id']).toBe('early-save-1');
+    const saved = JSON.parse(early.body.toString());
+    const viaExpress = await put(`${answer(mine)}?via=express`, auth(mine), JSON.stringify({ value: 'kedua', version: saved.version }));
+    expect(viaExpress.status).toBe(200);
+    const overwritten = JSON.parse(viaExpress.body.toString());
+    expect(Object.keys(overwritten).sort()).toEqual(Object.keys(saved).sort());
+    expect(overwritten).toMatchObject({ questionCode: '2.3', value: 'kedua', version: saved.version + 1 });
+
+    const stale = await bothWays(answer(mine), auth(mine), JSON.stringify({ value: 'basi', version: saved.version }));
+    expect(stale).toMatchObject({ status: 409, body: { code: 'STALE_VERSION', details: { currentVersion: saved.version + 1 } } });
+
+    const ds = t.app.get(DataSource);
+    const [row] = await ds.query("SELECT actor_id FROM audit_log WHERE action = 'answer.save' AND request_id = 'early-save-1'");
+    expect(row).toBeDefined();
+    const listed = await t.http().get(`${API}/participations/${mine.participationId}/answers`).set(bearer(mine.token)).expect(200);
+    expect(listed.body.items.find((a: { questionCode: string }) => a.questionCode === '2.3')).toMatchObject({ value: 'kedua', version: saved.version + 1 });
+  });
+
+  it('leaves other forms of the URL and other methods to Express', async () => {
+    // A trailing slash and an escaped code reach the same route through Express.
+    const slash = await put(`${answer(mine)}/`, auth(mine), JSON.stringify({ value: 'garis miring' }));
+    expect(slash.status).toBe(200);
+    const escaped = await put(`participations/${mine.participationId}/answers/%32.3`, auth(mine), JSON.stringify({ value: 'lolos' }));
+    expect(JSON.parse(escaped.body.toString())).toMatchObject({ questionCode: '2.3', value: 'lolos' });
+    const bad = await put(`participations/${mine.participationId}/answers/%E0%A4%A`, auth(mine), JSON.stringify({ value: 'x' }));
+    expect(bad.status).toBe(400);
+    const post = await rawRequest(t, `${API}/${answer(mine)}`, { ...auth(mine), 'Content-Type': 'application/json' }, 'POST', '{}');
+    expect(post.status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../common/auth-user';
@@ -35,6 +36,9 @@ interface TokenClaims {
 
 @Injectable()
 export class AuthService {
+  /** Tokens whose signature checked, by the whole token (a few hundred bytes each). */
+  private readonly verifiedTokens = new LRUCache<string, TokenClaims & { exp: number }>({ max: 20_000 });
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly jwt: JwtService,
@@ -122,10 +126,25 @@ export class AuthService {
    * user still exists, is active and has the token's version (deactivation and password changes bump it).
    */
   async verify(token: string): Promise<AuthUser> {
-    const c = await this.jwt.verifyAsync<TokenClaims>(token);
-    if (typeof c.exp !== 'number') throw new Error('the token has no expiry');
+    const c = await this.verifiedClaims(token);
     if (typeof c.tv !== 'number' || !(await this.tokenState.accepts(c.sub, c.tv))) throw new Error('the token was revoked');
     return { id: c.sub, organizerId: c.org, role: c.role, publicBodyId: c.pb, platformAdmin: c.pa };
+  }
+
+  /**
+   * The claims of a token whose signature checked, while it has not expired. A PPID sends the same
+   * token with each of its saves: its signature is checked once (the whole token is the key, so any
+   * other bytes are checked afresh); expiry, as jsonwebtoken counts it, and the token state are
+   * checked on every request.
+   */
+  private async verifiedClaims(token: string): Promise<TokenClaims & { exp: number }> {
+    const known = this.verifiedTokens.get(token);
+    if (known && Math.floor(Date.now() / 1000) < known.exp) return known;
+    const c = await this.jwt.verifyAsync<TokenClaims>(token);
+    if (typeof c.exp !== 'number') throw new Error('the token has no expiry');
+    const claims = c as TokenClaims & { exp: number };
+    this.verifiedTokens.set(token, claims);
+    return claims;
   }
 
   /** The caller's own password: the current one must match; every token issued before is refused and a new one returned. */

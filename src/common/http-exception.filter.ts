@@ -10,7 +10,7 @@ import { isRedisUnreachable } from './redis-errors';
 /** Seconds a client is told to wait before retrying a 503. */
 export const RETRY_AFTER_SECONDS = 5;
 
-interface ErrorBody {
+export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
@@ -51,10 +51,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<{ id?: string; method?: string; url?: string }>();
     const res = ctx.getResponse<{ status(n: number): { json(b: unknown): void }; setHeader(name: string, value: string): void; headersSent?: boolean }>();
-    const body = this.toBody(exception, req);
+    const { status, body, headers } = this.answerOf(exception, req);
     if (res.headersSent) return;
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    res.status(body.statusCode).json(body);
+    for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
+    res.status(status).json(body);
+  }
+
+  /** The answer to a failure: its status, its body and its extra headers ([name, value, ...]); early routes (early-routes.ts) send it themselves. */
+  answerOf(exception: unknown, req: { id?: string; method?: string; url?: string }): { status: number; body: ErrorBody; headers: string[] } {
+    const body = this.toBody(exception, req);
+    return { status: body.statusCode, body, headers: body.statusCode === HttpStatus.SERVICE_UNAVAILABLE ? ['Retry-After', String(RETRY_AFTER_SECONDS)] : [] };
   }
 
   private toBody(exception: unknown, req: { id?: string; method?: string; url?: string }): ErrorBody {
@@ -125,8 +131,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }
 
 /**
- * body-parser's refusals (http-errors with a `type`): too large is 413 naming the limit, unreadable
- * JSON 400, and any other client error it raises (unsupported charset, aborted request) keeps its status.
+ * body-parser's refusals (http-errors with a `type`): too large is 413 naming the limit, and any other
+ * client error it raises (unsupported charset, aborted request) keeps its status. Unreadable JSON is
+ * INVALID_JSON already (jsonBodyParser, body-limits.ts).
  */
 function bodyParserError(exception: unknown): ErrorBody | null {
   const e = exception as { type?: unknown; status?: unknown; limit?: unknown; expose?: unknown; message?: unknown } | null;
@@ -135,7 +142,6 @@ function bodyParserError(exception: unknown): ErrorBody | null {
     const limit = typeof e.limit === 'number' ? ` than ${formatByteLimit(e.limit)}` : ' than allowed';
     return { statusCode: 413, error: STATUS_CODES[413]!, message: `The request body is larger${limit}`, code: CommonErrorCode.PAYLOAD_TOO_LARGE };
   }
-  if (e.type === 'entity.parse.failed') return { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON', code: CommonErrorCode.INVALID_JSON };
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
     return { statusCode: e.status, error: STATUS_CODES[e.status] ?? 'Error', message: String(e.message), code: CommonErrorCode.REQUEST_UNREADABLE };
   }

@@ -25,3 +25,6 @@ export function assignRequestId(req: IncomingMessage & { id?: unknown }, res: Se
 export function requestContextMiddleware(req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void): void {
   requestContext.run({ requestId: assignRequestId(req, res) }, next);
 }
+
+/** Whether each request gets a log line (pino-http's autoLogging): not under NODE_ENV=test. */
+export const logsRequests = (env: { NODE_ENV: string }): boolean => env.NODE_ENV !== 'test';

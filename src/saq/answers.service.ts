@@ -25,6 +25,8 @@ export type AnswerView = AnswerDto;
 @Injectable()
 export class AnswersService {
   private readonly logger = new Logger('Answers');
+  /** Whether the connected server takes INSERT ... RETURNING (read once). */
+  private returnsRows: boolean | undefined;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -139,7 +141,7 @@ export class AnswersService {
       const params = [p.id, questionId, ...columns, p.id, p.version, p.periodVersion];
       if (expected === 0) return (await poolQuery<WriteResult>(this.ds, INSERT_SQL, params)).affectedRows === 1 ? 1 : 'not-written';
       params.push(...columns);
-      if (returnsRows(this.ds)) {
+      if ((this.returnsRows ??= returnsRows(this.ds))) {
         // One statement: MariaDB hands the written row's version back (no row when the guard refused).
         const rows = await poolQuery<{ version: number }[]>(this.ds, UPSERT_RETURNING_SQL, params);
         return rows.length ? Number(rows[0].version) : 'not-written';

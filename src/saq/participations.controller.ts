@@ -15,6 +15,9 @@ import { EvidenceService } from './evidence.service';
 import { ParticipationsService } from './participations.service';
 import { EvidenceErrorCode } from './saq.errors';
 
+/** A participation's id in the path (also the answer save's early route, answer-save-route.ts). */
+export const PARTICIPATION_ID = new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation');
+
 @ApiTags('saq')
 @ApiBearerAuth()
 @Controller()
@@ -34,25 +37,20 @@ export class ParticipationsController {
 
   @ApiOkResponse({ type: ParticipationDto })
   @Get('participations/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<ParticipationDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string): Promise<ParticipationDto> {
     return this.participations.get(user, id);
   }
 
   @ApiOkResponse({ type: itemsDto(AnswerDto) })
   @Get('participations/:id/answers')
-  listAnswers(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<Items<AnswerDto>> {
+  listAnswers(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string): Promise<Items<AnswerDto>> {
     return this.answers.list(user, id);
   }
 
   @Roles('public_body')
   @ApiOkResponse({ type: AnswerDto })
   @Put('participations/:id/answers/:questionCode')
-  saveAnswer(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
-    @Param('questionCode') code: string,
-    @Body() dto: SaveAnswerDto,
-  ): Promise<AnswerDto> {
+  saveAnswer(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string, @Param('questionCode') code: string, @Body() dto: SaveAnswerDto): Promise<AnswerDto> {
     return this.answers.save(user, id, code, dto);
   }
 
@@ -61,18 +59,14 @@ export class ParticipationsController {
   @UseInterceptors(EvidenceFileInterceptor)
   @ApiCreatedResponse({ type: EvidenceDto })
   @Post('participations/:id/evidence')
-  upload(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
-    @UploadedFile() file?: Express.Multer.File,
-  ): Promise<EvidenceDto> {
+  upload(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string, @UploadedFile() file?: Express.Multer.File): Promise<EvidenceDto> {
     return this.evidence.upload(user, id, file);
   }
 
   @Roles('admin', 'public_body', 'assessor')
   @ApiOkResponse({ type: itemsDto(EvidenceDto) })
   @Get('participations/:id/evidence')
-  listEvidence(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<Items<EvidenceDto>> {
+  listEvidence(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string): Promise<Items<EvidenceDto>> {
     return this.evidence.list(user, id);
   }
 
@@ -80,18 +74,14 @@ export class ParticipationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationDto })
   @Post('participations/:id/submit')
-  submit(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string): Promise<ParticipationDto> {
+  submit(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string): Promise<ParticipationDto> {
     return this.participations.submit(user, id);
   }
 
   @Roles('admin')
   @ApiOkResponse({ type: ParticipationDto })
   @Put('participations/:id/deadline')
-  setDeadline(
-    @CurrentUser() user: AuthUser,
-    @Param('id', new ParseIdPipe(ParticipationErrorCode.NOT_FOUND, 'Participation')) id: string,
-    @Body() dto: DeadlineDto,
-  ): Promise<ParticipationDto> {
+  setDeadline(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string, @Body() dto: DeadlineDto): Promise<ParticipationDto> {
     return this.participations.setDeadline(user, id, dto);
   }
 

@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
-import { configureHttpApp } from '../../src/bootstrap';
+import { configureHttpApp, HTTP_APP_OPTIONS } from '../../src/bootstrap';
 import { CLOCK } from '../../src/common/clock';
 import { loadEnv, validateEnv } from '../../src/config/env';
 import { dropDatabaseIfExists, migrate } from '../../src/database/data-source';
@@ -79,7 +79,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; worker
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(HTTP_APP_OPTIONS);
   configureHttpApp(app);
   await app.init();
   const organizer = await app.get(OrganizersService).ensureDefault();
