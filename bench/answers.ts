@@ -9,8 +9,9 @@
  * `PUT /participations/:id/answers/:questionCode` with autocannon (real tokens, real validation,
  * each connection saving --answers-per-visit successive answers of a random body, among the questions
  * of every category, then moving to another body) and, in the same run, a bare mysql2
- * `INSERT ... ON DUPLICATE KEY UPDATE` of rows chosen the same way at the same concurrency (into `answers`, so
- * with the audit row its trigger writes, and again into a trigger-less copy). Prints req/s, p50,
+ * `INSERT ... ON DUPLICATE KEY UPDATE` of rows chosen the same way at the same concurrency (into a copy of
+ * `answers` with its audit triggers, so with the audit row they write, and again into a trigger-less
+ * copy). Prints req/s, p50,
  * p99, errors, CPU per save of the API, the database and the load generator, and the ratio to the
  * bare upsert; writes bench/results/answers.json. Exit code 0 even
  * when a target is missed (it is a measurement); non-zero only when the bench itself fails.
@@ -55,7 +56,8 @@ const opts = parseArgs({
 const DB_NAME = 'monev_bench_answers';
 const QUEUE_PREFIX = 'bench-answers';
 const PPID_PASSWORD = 'ppid-bench-password-123';
-const TARGETS = { savesPerSecond: 2500, p99Ms: 50, errors: 0 };
+/** Issue 21: a ratio to the bare audited upsert measured in the same run (the earlier absolute 2,500/s is withdrawn). */
+const TARGETS = { ratioToBare: 0.6, p99Ms: 50, errors: 0 };
 const VARIANTS_PER_QUESTION = 8;
 const EVIDENCE_URL = 'https://ppid.example.go.id/x';
 
@@ -285,6 +287,28 @@ const bareSql = (table: string) =>
   'ON DUPLICATE KEY UPDATE value = VALUES(value), self_points = VALUES(self_points), version = version + 1, updated_at = VALUES(updated_at)';
 /** A copy of `answers` without its audit trigger (CREATE TABLE ... LIKE copies no trigger): the DB's cost of the bare row alone. */
 const UNAUDITED_TABLE = 'answers_unaudited';
+/**
+ * The reference: a copy of `answers` with its audit triggers only, as the migrations define them. The
+ * table's other triggers (the save's guard, AnswerSaveGuard) are the service's own work, measured in
+ * the API's figure and not in the reference's.
+ */
+const AUDITED_TABLE = 'answers_audited';
+
+/** Creates AUDITED_TABLE with the audit triggers of `answers`, read from the server (not restated here). */
+async function createAuditedCopy(pool: Pool): Promise<string[]> {
+  await pool.query(`CREATE TABLE ${AUDITED_TABLE} LIKE answers`);
+  const [triggers] = await pool.query<RowDataPacket[]>(
+    "SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'answers' AND TRIGGER_NAME LIKE 'answers\\_audit\\_%'",
+  );
+  for (const { name } of triggers) {
+    const [[created]] = await pool.query<RowDataPacket[]>(`SHOW CREATE TRIGGER ${name}`);
+    const sql = String(created['SQL Original Statement'])
+      .replace(/^CREATE\b.*?\bTRIGGER\s+`?(\w+)`?/s, (_, n: string) => `CREATE TRIGGER ${n.replace('answers_', `${AUDITED_TABLE}_`)}`)
+      .replace(/\bON\s+`?answers`?\s+FOR EACH ROW/i, `ON ${AUDITED_TABLE} FOR EACH ROW`);
+    await pool.query(sql);
+  }
+  return triggers.map((t) => String(t.name));
+}
 
 interface BareRun {
   seconds: number;
@@ -523,10 +547,11 @@ async function main() {
       for (const e of apiRun.requestErrors.slice(0, 3)) log(`  request error: ${e}`);
     }
 
-    // 6. bare upsert of the same rows at the same concurrency
-    log(`bare mysql2 upsert: ${opts.connections} concurrent loops, ${opts.seconds} s`);
+    // 6. bare upsert of the same rows at the same concurrency, into a copy of answers with its audit triggers
+    const copied = await createAuditedCopy(pool);
+    log(`bare mysql2 upsert into a copy of answers with its audit triggers (${copied.join(', ')}): ${opts.connections} concurrent loops, ${opts.seconds} s`);
     before = await snapshot(pool, api.pid, dbPid);
-    const bare = await runBare(pool, sessions, pool_, questionIds, opts.seconds, opts.connections);
+    const bare = await runBare(pool, sessions, pool_, questionIds, opts.seconds, opts.connections, AUDITED_TABLE);
     after = await snapshot(pool, api.pid, dbPid);
     const bareUsage = usage(before, after, bare.ops);
     results.bare = { ...bare, usage: bareUsage };
@@ -544,7 +569,7 @@ async function main() {
       '',
       `== answers: ${num(opts.bodies)} bodies (${num(sessions.length)} logged in), ${opts.connections} connections, ${opts.seconds} s, ${os.cpus().length} CPUs, ${dbVersion.v} ==`,
       `answers API: ${num(apiRun.perSecond)} req/s, p50 ${ms(apiRun.latency.p50)}, p99 ${ms(apiRun.latency.p99)}, errors ${apiRun.errors} (non2xx ${apiRun.non2xx}, timeouts ${apiRun.timeouts})`,
-      `bare upsert: ${num(bare.perSecond)} ops/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${bare.errors} (the same table, so with its audit row from the trigger)`,
+      `bare upsert: ${num(bare.perSecond)} ops/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${bare.errors} (with its audit row from the audit trigger)`,
       `bare upsert without the audit trigger: ${num(bareUnaudited.perSecond)} ops/s, p50 ${ms(bareUnaudited.latency.p50)}, p99 ${ms(bareUnaudited.latency.p99)}, errors ${bareUnaudited.errors}`,
       `CPU per bare upsert: db ${bareUsage.cpuMsPerOp.db} ms, load generator ${bareUsage.cpuMsPerOp.loadGenerator} ms`,
       `ratio API/bare: ${ratio.toFixed(2)}`,
@@ -573,7 +598,7 @@ async function main() {
     }
     console.log('targets:');
     const pass = printChecks([
-      { name: 'saves/s', actual: apiRun.perSecond, op: '>=', target: TARGETS.savesPerSecond },
+      { name: 'ratio to the bare audited upsert', actual: ratio, op: '>=', target: TARGETS.ratioToBare, decimals: 2 },
       { name: 'p99', actual: apiRun.latency.p99, op: '<=', target: TARGETS.p99Ms, unit: 'ms' },
       { name: 'errors', actual: apiRun.errors, op: '==', target: TARGETS.errors },
     ]);

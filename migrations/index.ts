@@ -13,6 +13,7 @@ import { VisitorAssignments1765100000000 } from './1765100000000-VisitorAssignme
 import { AuditFilters1765200000000 } from './1765200000000-AuditFilters';
 import { AnswerActivityIndex1765200100000 } from './1765200100000-AnswerActivityIndex';
 import { Notifications1765400000000 } from './1765400000000-Notifications';
+import { AnswerSaveGuard1765500000000 } from './1765500000000-AnswerSaveGuard';
 
 /** Every migration in order; the data source (app, CLI, tests) reads this list. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AuditFilters1765200000000,
   AnswerActivityIndex1765200100000,
   Notifications1765400000000,
+  AnswerSaveGuard1765500000000,
 ];

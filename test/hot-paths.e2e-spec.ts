@@ -244,6 +244,32 @@ describe('answer saves in one instance after a deadline change or a submission i
     b.clock.reset();
   });
 
+  it("the answers table's guard triggers write only a save checked on the current versions, and keep no versions", async () => {
+    const ds = a.app.get(DataSource);
+    const [ctx] = await ds.query(
+      'SELECT p.version AS pv, per.version AS perv, q.id AS qid FROM participations p JOIN periods per ON per.id = p.period_id JOIN questions q ON q.period_id = per.id WHERE p.id = ? AND q.code = ?',
+      [first.participationId, '2.1'],
+    );
+    const [ppid] = await ds.query('SELECT id FROM users WHERE public_body_id = ?', [first.bodyId]);
+    const insert = (pv: number | null, perv: number | null) =>
+      ds.query(
+        'INSERT INTO answers (participation_id, question_id, value, self_points, version, updated_by, updated_at, checked_participation_version, checked_period_version) VALUES (?, ?, ?, 0, 1, ?, NOW(), ?, ?) ON DUPLICATE KEY UPDATE version = version + 1, checked_participation_version = VALUES(checked_participation_version), checked_period_version = VALUES(checked_period_version)',
+        [first.participationId, ctx.qid, '"x"', ppid.id, pv, perv],
+      );
+    const row = async () => (await ds.query('SELECT * FROM answers WHERE participation_id = ? AND question_id = ?', [first.participationId, ctx.qid]))[0];
+    const before = await row();
+    await expect(insert(Number(ctx.pv) - 1, Number(ctx.perv))).rejects.toMatchObject({ driverError: { code: 'ER_SIGNAL_EXCEPTION' } });
+    await expect(insert(Number(ctx.pv), Number(ctx.perv) + 1)).rejects.toMatchObject({ driverError: { code: 'ER_SIGNAL_EXCEPTION' } });
+    expect(await row()).toEqual(before);
+    await insert(Number(ctx.pv), Number(ctx.perv));
+    await insert(Number(ctx.pv), Number(ctx.perv)); // the overwrite is checked too
+    const saved = await row();
+    expect(saved).toMatchObject({ checked_participation_version: null, checked_period_version: null });
+    expect(Number(saved.version)).toBe(before ? Number(before.version) + 2 : 2);
+    // A later save that gives no versions is not checked against anything kept.
+    await ds.query('UPDATE answers SET version = version + 1 WHERE participation_id = ? AND question_id = ?', [first.participationId, ctx.qid]);
+  });
+
   it('refuses a save in one instance right after the submission in the other', async () => {
     await fillSmallInstrument(a, second);
     await putOn(b, second, '2.3', 'disimpan sebelum kirim').expect(200);

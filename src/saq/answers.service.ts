@@ -41,7 +41,8 @@ export class AnswersService {
    *
    * The rules (stage, status, deadline) are checked here on the participation's context, which may
    * come from a process-local cache; the statement then writes only if the participation and period
-   * rows still have the versions that context was read at, holding a share lock on them, so a submit,
+   * rows still have the versions that context was read at (checked by the answers table's guard
+   * triggers, migration AnswerSaveGuard), holding a share lock on them, so a submit,
    * a stage move or a deadline change that committed meanwhile makes it write nothing. Then the
    * context is read afresh and the rules are checked again. With a `version`, the write is also a
    * compare-and-set on the answer: a stale one is 409 with nothing changed.
@@ -120,9 +121,10 @@ export class AnswersService {
   }
 
   /**
-   * One statement, guarded by the context's versions (see `save`). Without an expected version it
-   * inserts or overwrites; with 0 it only inserts; with n it only updates version n. Answers the new
-   * version, 'not-written' when the guard or the compare-and-set refused, or 'retry' on a deadlock.
+   * One statement, guarded by the context's versions (see `save`: migration AnswerSaveGuard's triggers
+   * compare them). Without an expected version it inserts or overwrites; with 0 it only inserts; with
+   * n it only updates version n. Answers the new version, 'not-written' when the guard or the
+   * compare-and-set refused, or 'retry' on a deadlock.
    */
   private async write(
     user: AuthUser,
@@ -132,30 +134,43 @@ export class AnswersService {
     expected: number | undefined,
     now: Date,
   ): Promise<number | 'not-written' | 'retry'> {
-    const columns = [JSON.stringify(a.value), a.evidenceIds.length ? JSON.stringify(a.evidenceIds) : null, a.url, a.note, a.points, user.id, now, currentRequestId() ?? null];
+    const columns = [
+      JSON.stringify(a.value),
+      a.evidenceIds.length ? JSON.stringify(a.evidenceIds) : null,
+      a.url,
+      a.note,
+      a.points,
+      user.id,
+      now,
+      currentRequestId() ?? null,
+      p.version,
+      p.periodVersion,
+    ];
     try {
       if (expected !== undefined && expected > 0) {
-        const r = await poolQuery<WriteResult>(this.ds, UPDATE_VERSION_SQL, [...columns, p.id, questionId, expected, p.version, p.periodVersion]);
+        const r = await poolQuery<WriteResult>(this.ds, UPDATE_VERSION_SQL, [...columns, p.id, questionId, expected]);
         return r.affectedRows === 1 ? expected + 1 : 'not-written';
       }
-      const params = [p.id, questionId, ...columns, p.id, p.version, p.periodVersion];
+      const params = [p.id, questionId, ...columns];
       if (expected === 0) return (await poolQuery<WriteResult>(this.ds, INSERT_SQL, params)).affectedRows === 1 ? 1 : 'not-written';
       params.push(...columns);
       if ((this.returnsRows ??= returnsRows(this.ds))) {
-        // One statement: MariaDB hands the written row's version back (no row when the guard refused).
-        const rows = await poolQuery<{ version: number }[]>(this.ds, UPSERT_RETURNING_SQL, params);
-        return rows.length ? Number(rows[0].version) : 'not-written';
+        // One statement: MariaDB hands the written row's version back.
+        const [row] = await poolQuery<{ version: number }[]>(this.ds, UPSERT_RETURNING_SQL, params);
+        return Number(row.version);
       }
       return await withPoolConnection(this.ds, async (query) => {
         // 1 for an insert (version 1), 2 for an update, whose new version the session's LAST_INSERT_ID
         // holds (the audit trigger's own insert hides it from the statement's reply).
         const r = await query<WriteResult>(UPSERT_SQL, params);
-        if (r.affectedRows !== 2) return r.affectedRows === 1 ? 1 : 'not-written';
+        if (r.affectedRows !== 2) return 1;
         const [row] = await query<{ version: string }[]>('SELECT LAST_INSERT_ID() AS version', []);
         return Number(row.version);
       });
     } catch (e) {
-      if (driverErrorCode(e) === 'ER_DUP_ENTRY' && expected === 0) return 'not-written';
+      const code = driverErrorCode(e);
+      if (code === GUARD_REFUSED) return 'not-written';
+      if (code === 'ER_DUP_ENTRY' && expected === 0) return 'not-written';
       if (isLockContention(e)) return 'retry';
       throw e;
     }
@@ -229,23 +244,20 @@ interface CheckedAnswer {
 }
 
 const MAX_SAVE_ATTEMPTS = 3;
-const ANSWER_COLUMNS = 'value, evidence_ids, url, note, self_points, updated_by, updated_at, request_id';
-/** The participation and period rows, share-locked, only if they are still at the versions the rules were checked on. */
-const GUARD = 'FROM participations p JOIN periods per ON per.id = p.period_id WHERE p.id = ? AND p.version = ? AND per.version = ? LOCK IN SHARE MODE';
-const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1 ${GUARD}`;
+/** The last two are the participation's and period's versions the save was checked on, which the guard triggers compare. */
+const ANSWER_COLUMNS = 'value, evidence_ids, url, note, self_points, updated_by, updated_at, request_id, checked_participation_version, checked_period_version';
+const setColumns = (table: string) =>
+  ANSWER_COLUMNS.split(', ')
+    .map((c) => `${table}.${c} = ?`)
+    .join(', ');
+/** The guard triggers' refusal: SIGNAL SQLSTATE '45000' (migration AnswerSaveGuard); nothing was written. */
+const GUARD_REFUSED = 'ER_SIGNAL_EXCEPTION';
+const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
 // The values are bound twice rather than read back with VALUES(), which MySQL 8 deprecates.
-const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${ANSWER_COLUMNS.split(', ')
-  .map((c) => `answers.${c} = ?`)
-  .join(', ')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
+const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${setColumns('answers')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
 /** The same upsert answering the row's version: MariaDB 10.5+ only (MySQL 8 has no INSERT ... RETURNING). */
-const UPSERT_RETURNING_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${ANSWER_COLUMNS.split(', ')
-  .map((c) => `answers.${c} = ?`)
-  .join(', ')}, answers.version = answers.version + 1 RETURNING version`;
-const UPDATE_VERSION_SQL = `UPDATE answers a JOIN participations p ON p.id = a.participation_id JOIN periods per ON per.id = p.period_id
-  SET ${ANSWER_COLUMNS.split(', ')
-    .map((c) => `a.${c} = ?`)
-    .join(', ')}, a.version = a.version + 1
-  WHERE a.participation_id = ? AND a.question_id = ? AND a.version = ? AND p.version = ? AND per.version = ?`;
+const UPSERT_RETURNING_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${setColumns('answers')}, answers.version = answers.version + 1 RETURNING version`;
+const UPDATE_VERSION_SQL = `UPDATE answers SET ${setColumns('answers')}, answers.version = answers.version + 1 WHERE participation_id = ? AND question_id = ? AND version = ?`;
 
 /**
  * Whether the server takes INSERT ... RETURNING: MariaDB 10.5+. TypeORM keeps only the number of the
