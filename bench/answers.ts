@@ -26,6 +26,8 @@ import * as os from 'os';
 import * as path from 'path';
 import autocannon from 'autocannon';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
+import type { QueryRunner } from 'typeorm';
+import { AnswerAudit1764000700000 } from '../migrations/1764000700000-AnswerAudit';
 import { INSTRUMENT, SeedQuestion } from '../seeds/data/instrument';
 import { apiEnv, ApiProcess, databaseServerPid, ensureBuilt, freePort, machineCpuMs, processCpuMs, runSetup, selfCpuMs, startApi } from './lib/api-process';
 import { parseArgs } from './lib/args';
@@ -288,26 +290,26 @@ const bareSql = (table: string) =>
 /** A copy of `answers` without its audit trigger (CREATE TABLE ... LIKE copies no trigger): the DB's cost of the bare row alone. */
 const UNAUDITED_TABLE = 'answers_unaudited';
 /**
- * The reference: a copy of `answers` with its audit triggers only, as the migrations define them. The
- * table's other triggers (the save's guard, AnswerSaveGuard) are the service's own work, measured in
- * the API's figure and not in the reference's.
+ * The reference (issue 21): the upsert into a copy of `answers` with the audit triggers of migration
+ * AnswerAudit, taken from that migration, so without the check of the save's participation and period
+ * that the service's triggers add since AnswerSaveGuard (the service's own work, in the API's figure).
  */
 const AUDITED_TABLE = 'answers_audited';
 
-/** Creates AUDITED_TABLE with the audit triggers of `answers`, read from the server (not restated here). */
+/** Creates AUDITED_TABLE with the triggers AnswerAudit created on `answers` (its statements, on the copy). */
 async function createAuditedCopy(pool: Pool): Promise<string[]> {
   await pool.query(`CREATE TABLE ${AUDITED_TABLE} LIKE answers`);
-  const [triggers] = await pool.query<RowDataPacket[]>(
-    "SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'answers' AND TRIGGER_NAME LIKE 'answers\\_audit\\_%'",
-  );
-  for (const { name } of triggers) {
-    const [[created]] = await pool.query<RowDataPacket[]>(`SHOW CREATE TRIGGER ${name}`);
-    const sql = String(created['SQL Original Statement'])
-      .replace(/^CREATE\b.*?\bTRIGGER\s+`?(\w+)`?/s, (_, n: string) => `CREATE TRIGGER ${n.replace('answers_', `${AUDITED_TABLE}_`)}`)
-      .replace(/\bON\s+`?answers`?\s+FOR EACH ROW/i, `ON ${AUDITED_TABLE} FOR EACH ROW`);
-    await pool.query(sql);
-  }
-  return triggers.map((t) => String(t.name));
+  const created: string[] = [];
+  const onCopy = {
+    query: async (sql: string) => {
+      const trigger = /CREATE TRIGGER (answers_\w+)/.exec(sql);
+      if (!trigger) return; // its column change: the copy has the column already
+      created.push(trigger[1]);
+      await pool.query(sql.replace(`TRIGGER ${trigger[1]}`, `TRIGGER ${trigger[1].replace('answers_', `${AUDITED_TABLE}_`)}`).replace(/\bON answers\b/, `ON ${AUDITED_TABLE}`));
+    },
+  };
+  await new AnswerAudit1764000700000().up(onCopy as unknown as QueryRunner);
+  return created;
 }
 
 interface BareRun {
@@ -549,7 +551,9 @@ async function main() {
 
     // 6. bare upsert of the same rows at the same concurrency, into a copy of answers with its audit triggers
     const copied = await createAuditedCopy(pool);
-    log(`bare mysql2 upsert into a copy of answers with its audit triggers (${copied.join(', ')}): ${opts.connections} concurrent loops, ${opts.seconds} s`);
+    log(
+      `bare mysql2 upsert into a copy of answers with the audit triggers of migration AnswerAudit (${copied.join(', ')}): ${opts.connections} concurrent loops, ${opts.seconds} s`,
+    );
     before = await snapshot(pool, api.pid, dbPid);
     const bare = await runBare(pool, sessions, pool_, questionIds, opts.seconds, opts.connections, AUDITED_TABLE);
     after = await snapshot(pool, api.pid, dbPid);

@@ -244,30 +244,50 @@ describe('answer saves in one instance after a deadline change or a submission i
     b.clock.reset();
   });
 
-  it("the answers table's guard triggers write only a save checked on the current versions, and keep no versions", async () => {
+  it("the answers table's audit triggers write a save only while it was checked on the current versions, with its audit row", async () => {
     const ds = a.app.get(DataSource);
     const [ctx] = await ds.query(
       'SELECT p.version AS pv, per.version AS perv, q.id AS qid FROM participations p JOIN periods per ON per.id = p.period_id JOIN questions q ON q.period_id = per.id WHERE p.id = ? AND q.code = ?',
       [first.participationId, '2.1'],
     );
     const [ppid] = await ds.query('SELECT id FROM users WHERE public_body_id = ?', [first.bodyId]);
-    const insert = (pv: number | null, perv: number | null) =>
+    const [pv, perv] = [Number(ctx.pv), Number(ctx.perv)];
+    const save = (versions: [number | null, number | null], requestId: string) =>
       ds.query(
-        'INSERT INTO answers (participation_id, question_id, value, self_points, version, updated_by, updated_at, checked_participation_version, checked_period_version) VALUES (?, ?, ?, 0, 1, ?, NOW(), ?, ?) ON DUPLICATE KEY UPDATE version = version + 1, checked_participation_version = VALUES(checked_participation_version), checked_period_version = VALUES(checked_period_version)',
-        [first.participationId, ctx.qid, '"x"', ppid.id, pv, perv],
+        'INSERT INTO answers (participation_id, question_id, value, self_points, version, updated_by, updated_at, request_id, checked_participation_version, checked_period_version) VALUES (?, ?, ?, 0, 1, ?, NOW(), ?, ?, ?) ON DUPLICATE KEY UPDATE version = version + 1, request_id = VALUES(request_id), checked_participation_version = VALUES(checked_participation_version), checked_period_version = VALUES(checked_period_version)',
+        [first.participationId, ctx.qid, '"x"', ppid.id, requestId, ...versions],
       );
     const row = async () => (await ds.query('SELECT * FROM answers WHERE participation_id = ? AND question_id = ?', [first.participationId, ctx.qid]))[0];
+    const audited = async (requestId: string) => Number((await ds.query('SELECT COUNT(*) AS n FROM audit_log WHERE request_id = ?', [requestId]))[0].n);
+    const refused = { driverError: { code: 'ER_SIGNAL_EXCEPTION' } };
+
     const before = await row();
-    await expect(insert(Number(ctx.pv) - 1, Number(ctx.perv))).rejects.toMatchObject({ driverError: { code: 'ER_SIGNAL_EXCEPTION' } });
-    await expect(insert(Number(ctx.pv), Number(ctx.perv) + 1)).rejects.toMatchObject({ driverError: { code: 'ER_SIGNAL_EXCEPTION' } });
+    await expect(save([pv - 1, perv], 'guard-stale-participation')).rejects.toMatchObject(refused);
+    await expect(save([pv, perv + 1], 'guard-stale-period')).rejects.toMatchObject(refused);
     expect(await row()).toEqual(before);
-    await insert(Number(ctx.pv), Number(ctx.perv));
-    await insert(Number(ctx.pv), Number(ctx.perv)); // the overwrite is checked too
+    expect(await audited('guard-stale-participation')).toBe(0);
+
+    await save([pv, perv], 'guard-insert-or-overwrite');
+    await save([pv, perv], 'guard-overwrite');
     const saved = await row();
-    expect(saved).toMatchObject({ checked_participation_version: null, checked_period_version: null });
+    expect(saved).toMatchObject({ checked_participation_version: pv, checked_period_version: perv, request_id: 'guard-overwrite' });
     expect(Number(saved.version)).toBe(before ? Number(before.version) + 2 : 2);
-    // A later save that gives no versions is not checked against anything kept.
-    await ds.query('UPDATE answers SET version = version + 1 WHERE participation_id = ? AND question_id = ?', [first.participationId, ctx.qid]);
+    expect(await audited('guard-insert-or-overwrite')).toBe(1);
+    expect(await audited('guard-overwrite')).toBe(1);
+
+    // A save that bumps the version keeping the versions of an earlier save is checked on them.
+    await ds.query('UPDATE participations SET version = version + 1 WHERE id = ?', [first.participationId]);
+    try {
+      await expect(ds.query('UPDATE answers SET version = version + 1 WHERE participation_id = ? AND question_id = ?', [first.participationId, ctx.qid])).rejects.toMatchObject(
+        refused,
+      );
+      expect(Number((await row()).version)).toBe(Number(saved.version));
+      // A write that gives no versions is audited unchecked.
+      await save([null, null], 'guard-unchecked');
+      expect(await audited('guard-unchecked')).toBe(1);
+    } finally {
+      await ds.query('UPDATE participations SET version = version - 1 WHERE id = ?', [first.participationId]);
+    }
   });
 
   it('refuses a save in one instance right after the submission in the other', async () => {

@@ -41,7 +41,7 @@ export class AnswersService {
    *
    * The rules (stage, status, deadline) are checked here on the participation's context, which may
    * come from a process-local cache; the statement then writes only if the participation and period
-   * rows still have the versions that context was read at (checked by the answers table's guard
+   * rows still have the versions that context was read at (checked by the answers table's audit
    * triggers, migration AnswerSaveGuard), holding a share lock on them, so a submit,
    * a stage move or a deadline change that committed meanwhile makes it write nothing. Then the
    * context is read afresh and the rules are checked again. With a `version`, the write is also a
@@ -121,7 +121,7 @@ export class AnswersService {
   }
 
   /**
-   * One statement, guarded by the context's versions (see `save`: migration AnswerSaveGuard's triggers
+   * One statement, guarded by the context's versions (see `save`: migration AnswerSaveGuard's audit triggers
    * compare them). Without an expected version it inserts or overwrites; with 0 it only inserts; with
    * n it only updates version n. Answers the new version, 'not-written' when the guard or the
    * compare-and-set refused, or 'retry' on a deadlock.
@@ -244,13 +244,13 @@ interface CheckedAnswer {
 }
 
 const MAX_SAVE_ATTEMPTS = 3;
-/** The last two are the participation's and period's versions the save was checked on, which the guard triggers compare. */
+/** The last two are the participation's and period's versions the save was checked on, which the audit triggers check (migration AnswerSaveGuard). */
 const ANSWER_COLUMNS = 'value, evidence_ids, url, note, self_points, updated_by, updated_at, request_id, checked_participation_version, checked_period_version';
 const setColumns = (table: string) =>
   ANSWER_COLUMNS.split(', ')
     .map((c) => `${table}.${c} = ?`)
     .join(', ');
-/** The guard triggers' refusal: SIGNAL SQLSTATE '45000' (migration AnswerSaveGuard); nothing was written. */
+/** The audit triggers' refusal of a save checked on versions since changed: SIGNAL SQLSTATE '45000' (migration AnswerSaveGuard); nothing was written. */
 const GUARD_REFUSED = 'ER_SIGNAL_EXCEPTION';
 const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
 // The values are bound twice rather than read back with VALUES(), which MySQL 8 deprecates.
