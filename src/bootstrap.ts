@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -29,7 +29,7 @@ export const HTTP_APP_OPTIONS = { bufferLogs: true, bodyParser: false } as const
  * In front of Express (common/early-routes.ts): the public ranking's and the answer saves' hottest
  * requests, through the same checks as their guarded routes, which answer everything else.
  */
-function mountHotRoutes(app: NestExpressApplication, env: EnvironmentVariables, validation: ValidationPipe, parseJson: JsonRouteDeps['parseJson']): void {
+function mountHotRoutes(app: NestExpressApplication, env: EnvironmentVariables, parseJson: JsonRouteDeps['parseJson']): void {
   const expressApp = app.getHttpAdapter().getInstance() as express.Express;
   const auth = app.get(AuthService);
   const reflector = app.get(Reflector);
@@ -43,7 +43,7 @@ function mountHotRoutes(app: NestExpressApplication, env: EnvironmentVariables, 
   };
   mountEarlyRoutes(app.getHttpServer(), [
     publicRankingEarlyRoute(app.get(RankingsService), app.get(PublicRateLimit), API_PREFIX, expressApp.get('trust proxy fn')),
-    answerSaveEarlyRoute(API_PREFIX, app.get(ParticipationsController), validation, deps),
+    answerSaveEarlyRoute(API_PREFIX, app.get(ParticipationsController), deps),
   ]);
 }
 
@@ -59,13 +59,12 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.use(requestContextMiddleware);
   app.setGlobalPrefix(API_PREFIX);
   servePortal(app);
-  const validation = createValidationPipe();
-  app.useGlobalPipes(validation);
+  app.useGlobalPipes(createValidationPipe());
   const jsonParser = jsonBodyParser();
   app.use(jsonParser);
   app.useBodyParser('urlencoded', { extended: true });
   app.useBodyParser('text', { type: 'text/csv', limit: CSV_BODY_LIMIT_BYTES });
-  mountHotRoutes(app, env, validation, jsonParser);
+  mountHotRoutes(app, env, jsonParser);
   const document = createOpenApiDocument(app as INestApplication);
   SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -75,7 +75,7 @@ export function apiEnv(overrides: Record<string, string | number | boolean>): Re
     LOG_LEVEL: 'warn',
     WORKER_INLINE: 'false',
     LOGIN_RATE_LIMIT: '1000000',
-    PUBLIC_RATE_LIMIT: '1000000',
+    PUBLIC_RATE_LIMIT: '1000000000',
     ADMIN_EMAIL: 'bench-admin@monev.local',
     ADMIN_PASSWORD: 'bench-admin-password-123',
     STORAGE_DIR: path.join(os.tmpdir(), 'monev-bench-storage'),

@@ -52,19 +52,20 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      return badRequest(
-        CommonErrorCode.VALIDATION_FAILED,
-        `Invalid request: ${details
-          .map((d) => d.field)
-          .filter((f, i, a) => a.indexOf(f) === i)
-          .join(', ')}`,
-        details,
-      );
-    },
+    exceptionFactory: (errors) => validationFailed(flatten(errors)),
   });
 }
+
+/** The 400 of a request body with these problems, naming their fields (the validation pipe's, and the answer save's own check). */
+export const validationFailed = (details: FieldError[]) =>
+  badRequest(
+    CommonErrorCode.VALIDATION_FAILED,
+    `Invalid request: ${details
+      .map((d) => d.field)
+      .filter((f, i, a) => a.indexOf(f) === i)
+      .join(', ')}`,
+    details,
+  );
 
 /** `@Transform` for e-mail addresses: trimmed and lower-cased, so one address is one account. */
 export const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);

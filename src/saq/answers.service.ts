@@ -14,8 +14,8 @@ import { Question } from '../instruments/entities/question.entity';
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { format2 } from '../scoring/decimal';
 import { checkAnswerValue, selfPoints } from '../scoring/question-points';
+import { SaveAnswerInput } from './answer-input';
 import { AnswerDto } from './dto/participation.dto';
-import { SaveAnswerDto } from './dto/saq.dto';
 import { evidenceProblem, isHttpUrl, saqWriteRefusal } from './saq-rules';
 import { SaqErrorCode } from './saq.errors';
 
@@ -47,7 +47,7 @@ export class AnswersService {
    * context is read afresh and the rules are checked again. With a `version`, the write is also a
    * compare-and-set on the answer: a stale one is 409 with nothing changed.
    */
-  async save(user: AuthUser, participationId: string, questionCode: string, dto: SaveAnswerDto): Promise<AnswerView> {
+  async save(user: AuthUser, participationId: string, questionCode: string, dto: SaveAnswerInput): Promise<AnswerView> {
     let p = await this.access.loadForOwnerWrite(user, participationId, false);
     let fresh = false;
     const ins = await this.instruments.load({ id: p.periodId, stage: p.stage });
@@ -97,7 +97,7 @@ export class AnswersService {
   }
 
   /** The value checked against the question, its evidence and its points. */
-  private async checkedAnswer(p: ParticipationContext, q: Question, dto: SaveAnswerDto): Promise<CheckedAnswer> {
+  private async checkedAnswer(p: ParticipationContext, q: Question, dto: SaveAnswerInput): Promise<CheckedAnswer> {
     const problem = checkAnswerValue(ruleOf(q), dto.value);
     if (problem) throw badRequest(SaqErrorCode.VALUE_INVALID, `value: ${problem}`, [{ field: 'value', message: problem, code: FieldErrorCode.INVALID }]);
     const evidenceIds = [...new Set(dto.evidenceIds ?? [])];

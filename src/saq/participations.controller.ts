@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { ParticipationErrorCode } from '../access/access.errors';
 import { binaryResponse } from '../common/api-schema';
@@ -7,6 +7,7 @@ import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ParseIdPipe } from '../common/id';
 import { Items, itemsDto, Page, paginatedDto } from '../common/pagination';
+import { SAVE_ANSWER_BODY, SaveAnswerInput } from './answer-input';
 import { AnswersService } from './answers.service';
 import { AnswerDto, EvidenceDto, ParticipationDto } from './dto/participation.dto';
 import { DeadlineDto, SaveAnswerDto } from './dto/saq.dto';
@@ -48,9 +49,15 @@ export class ParticipationsController {
   }
 
   @Roles('public_body')
+  @ApiBody({ type: SaveAnswerDto })
   @ApiOkResponse({ type: AnswerDto })
   @Put('participations/:id/answers/:questionCode')
-  saveAnswer(@CurrentUser() user: AuthUser, @Param('id', PARTICIPATION_ID) id: string, @Param('questionCode') code: string, @Body() dto: SaveAnswerDto): Promise<AnswerDto> {
+  saveAnswer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', PARTICIPATION_ID) id: string,
+    @Param('questionCode') code: string,
+    @Body(SAVE_ANSWER_BODY) dto: SaveAnswerInput,
+  ): Promise<AnswerDto> {
     return this.answers.save(user, id, code, dto);
   }
 

@@ -1,35 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { IsId } from '../../common/id';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsInstant } from '../../common/validation';
+import { ANSWER_INPUT_LIMITS, SaveAnswerInput } from '../answer-input';
 
-export class SaveAnswerDto {
+/** The schema of an answer save's body for the docs; the body is checked by answer-input.ts (AnswerInputPipe). */
+export class SaveAnswerDto implements SaveAnswerInput {
   @ApiProperty({
     description: 'YES_NO a boolean, CHOICE an option value, MULTI_CHOICE an array of option values, NUMBER a number, TEXT a string',
     oneOf: [{ type: 'boolean' }, { type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }],
   })
-  @IsDefined({ message: 'value is required' })
   value: unknown;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsId({ each: true, message: 'each evidenceIds entry must be an evidence id' })
+  @ApiProperty({ required: false, type: [String], maxItems: ANSWER_INPUT_LIMITS.evidenceIds })
   evidenceIds?: string[];
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @ApiProperty({ required: false, maxLength: ANSWER_INPUT_LIMITS.url })
   url?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @ApiProperty({ required: false, maxLength: ANSWER_INPUT_LIMITS.note })
   note?: string;
 
-  @IsOptional()
-  @IsInt()
-  @Min(0)
+  @ApiProperty({ required: false, type: Number, minimum: 0 })
   version?: number;
 }
 
