@@ -1,14 +1,11 @@
 import { mkdirSync } from 'fs';
-import * as path from 'path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { API, Factory } from '../factories';
 import { freePort } from '../support/private-servers';
 import { SmtpCapture } from '../support/smtp-capture';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, eventually, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
-
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+import { checkPage, SCREENSHOTS } from './page-checks';
 
 /** Accounts by e-mail in Debian's Chromium: the links come from the mails a real SMTP server captured. */
 (chromiumFound() ? describe : describe.skip)('portal in a browser: invitations and password resets', () => {
@@ -41,15 +38,6 @@ const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screensh
     const page = await context.newPage();
     await page.goto(url);
     return page;
-  };
-
-  const checkPage = async (page: Page, name: string, width: number) => {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
   };
 
   const inviteBody = async (name: string, email: string) => {

@@ -1,9 +1,6 @@
-import { mkdirSync } from 'fs';
-import * as path from 'path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-export const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+export { checkPage, SCREENSHOTS } from './page-checks';
 
 /** A signed-in browser at `width` px (id-ID, WIB), landed on the signed-in home with `heading`. */
 export async function signedIn(
@@ -21,17 +18,6 @@ export async function signedIn(
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('heading', { name: heading }).waitFor();
   return { context, page };
-}
-
-/** A screenshot, axe (no serious or critical violation) and no horizontal page scroll. */
-export async function checkPage(page: Page, name: string, width: number): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 100)}`).join(', ')}`)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(`${name}: ${overflow}`).toBe(`${name}: 0`);
 }
 
 /** Picks `option` in the Mantine Select or MultiSelect labelled `label` (typing to filter when searchable). */

@@ -1,14 +1,11 @@
 import { mkdirSync, readFileSync } from 'fs';
-import * as path from 'path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { ADMIN_PAGE_BUDGET_BYTES, adminFilesOnPublicPages, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, fillSmallInstrument, nextYearPeriod, publishedPeriod, rankAndWait, saqPeriod, SaqBody, verifiedPeriod } from '../factories';
 import { freePort } from '../support/private-servers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
-
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+import { checkPage, SCREENSHOTS } from './page-checks';
 
 /** The id-ID reading of an API score ("85.88" -> "85,88"), as the portal's formatScore gives it for these values. */
 const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','));
@@ -122,14 +119,6 @@ const idScore = (s: string | null) => (s === null ? '–' : s.replace('.', ','))
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   };
 
-  const checkPage = async (page: Page, name: string, width: number) => {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-    expect(bad.map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  };
   /** Rows as tab-joined cell texts, also inside a closed <details> (where innerText is empty). */
   const rowTexts = (rows: Locator) => rows.evaluateAll((els) => els.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim()).join('\t')));
   const saved = async (d: Download): Promise<Buffer> => readFileSync((await d.path())!);

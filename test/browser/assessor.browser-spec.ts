@@ -1,14 +1,12 @@
 import { mkdirSync } from 'fs';
-import * as path from 'path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ASSESSOR_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, pdf, saqPeriod, SaqBody, verifiedPeriod } from '../factories';
 import { freePort } from '../support/private-servers';
 import { bearer, createTestApp, eventually, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
+import { checkPageAtBothWidths as checkPage, SCREENSHOTS } from './page-checks';
 
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 const DAY = 24 * 3600 * 1000;
 /** The desk shows the next question with its PDF within this (the next question's evidence is prefetched). */
 const NEXT_QUESTION_BUDGET_MS = 300;
@@ -93,21 +91,6 @@ interface Person {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: heading }).waitFor();
     return { context, page };
-  };
-
-  /** axe (no serious violation), no sideways scroll, and a screenshot, at 1280 and at 360 px. */
-  const checkPage = async (page: Page, name: string) => {
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
-      await page.waitForTimeout(100);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${name}@${width}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
   };
 
   const desk = (page: Page) => page.getByTestId('desk-question');

@@ -1,6 +1,4 @@
 import { mkdirSync } from 'fs';
-import * as path from 'path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PUBLIC_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, publishedPeriod, rankAndWait } from '../factories';
@@ -8,8 +6,8 @@ import { decodeQrFromPdf } from '../support/pdf';
 import { freePort } from '../support/private-servers';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, bearer, createTestApp, eventually, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
+import { checkPage, SCREENSHOTS } from './page-checks';
 
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 const WIDTHS = [1280, 360] as const;
 
 interface ApiRankingItem {
@@ -82,16 +80,6 @@ interface ApiRankingItem {
     const page = await context.newPage();
     await page.goto(base + pathname);
     return { context, page };
-  };
-
-  /** No serious or critical axe violation (WCAG 2.1 A and AA rules), and a screenshot kept as an artifact. */
-  const checkPage = async (page: Page, name: string, width: number) => {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
   };
 
   const publicRanking = async (): Promise<{ items: ApiRankingItem[]; publishedAt: string }> =>

@@ -1,14 +1,11 @@
 import { mkdirSync } from 'fs';
-import * as path from 'path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PPID_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, pdf, publishedPeriod, saqPeriod, verifiedPeriod } from '../factories';
 import { freePort } from '../support/private-servers';
 import { bearer, createTestApp, eventually, TestApp } from '../support/test-app';
 import { chromiumFound, launchChromium } from './chromium';
-
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+import { checkPage, SCREENSHOTS } from './page-checks';
 
 // The first bytes of a PNG: a picture renamed .pdf is still a picture.
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]);
@@ -64,15 +61,6 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: 'Beranda PPID badan publik' }).waitFor();
     return { context, page };
-  };
-
-  const checkPage = async (page: Page, name: string, width: number) => {
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
   };
 
   const question = (page: Page, code: string): Locator => page.locator(`[data-testid="question"][data-code="${code}"]`);

@@ -48,7 +48,7 @@ export default function UsersPage() {
                   {users.data.items.map((u) => (
                     <Table.Tr key={u.id}>
                       <Table.Td>{u.name}</Table.Td>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>{u.email}</Table.Td>
+                      <Table.Td>{u.email}</Table.Td>
                       <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                       <Table.Td>{u.publicBodyId ? (bodyName.get(u.publicBodyId) ?? `#${u.publicBodyId}`) : (u.affiliation ?? '–')}</Table.Td>
                       <Table.Td>
