@@ -120,6 +120,9 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
     await file11.setInputFiles({ name: 'sk-ppid.pdf', mimeType: 'application/pdf', buffer: pdf('SK PPID') });
     await q11.getByTestId('attached-file').filter({ hasText: 'sk-ppid.pdf' }).waitFor();
     await saved(q11);
+    // The refusal's list follows the page: 1.1 has left it.
+    await eventually(async () => (await gaps.getByRole('link').count()) === 3, 10000);
+    expect(await gaps.getByRole('link').allTextContents()).toEqual(['Pertanyaan 1.2: belum dijawab', 'Pertanyaan 2.1: belum dijawab', 'Pertanyaan 2.2: belum dijawab']);
 
     // MULTI_CHOICE reusing the uploaded PDF.
     const q12 = question(page, '1.2');
@@ -136,6 +139,10 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
     const q22 = question(page, '2.2');
     await q22.getByLabel('Jawaban (angka) untuk 2.2').fill('120');
     await saved(q22);
+    // Every gap filled: the refusal gives way to a note to send again.
+    await page.getByTestId('submit-gaps-filled').waitFor();
+    expect(await gaps.count()).toBe(0);
+    await checkPage(page, 'ppid-kekurangan-dilengkapi', 1280);
     const q23 = question(page, '2.3');
     await q23.getByLabel('Jawaban untuk 2.3').fill('Layanan melalui WhatsApp');
     await saved(q23);

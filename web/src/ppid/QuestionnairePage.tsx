@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Checkbox, Group, List, Modal, NumberInput, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import { ErrorState } from '../ui/ErrorState';
@@ -8,7 +8,7 @@ import { formatDateTime, formatScore } from '../ui/format';
 import { Loading } from '../ui/Loading';
 import { shownValue } from '../ui/answer-text';
 import { usePageTitle } from '../ui/usePageTitle';
-import { AutosaveQueue, type Draft, type Entry } from './autosave';
+import { AutosaveQueue, hasValue, type Draft, type Entry } from './autosave';
 import { EvidenceField } from './EvidenceField';
 import { keys, useAnswers, useEvidenceFiles, useInstrument, useParticipation, usePeriod } from './queries';
 import type { Answer, EvidenceFile, MissingItem, Participation, Question, SaveAnswer } from '../api/types';
@@ -22,7 +22,12 @@ function answerBody(q: Question, d: Draft, version: number): SaveAnswer {
   const takesFile = q.evidence === 'FILE' || q.evidence === 'FILE_OR_URL';
   const takesUrl = q.evidence === 'URL' || q.evidence === 'FILE_OR_URL';
   // The queue sends only a draft with a value (autosave.ts hasValue); its inputs give the type's kinds.
-  return { value: d.value as SaveAnswer['value'], evidenceIds: takesFile && d.evidenceIds.length ? d.evidenceIds : undefined, url: takesUrl && d.url.trim() ? d.url.trim() : undefined, version };
+  return {
+    value: d.value as SaveAnswer['value'],
+    evidenceIds: takesFile && d.evidenceIds.length ? d.evidenceIds : undefined,
+    url: takesUrl && d.url.trim() ? d.url.trim() : undefined,
+    version,
+  };
 }
 
 export default function QuestionnairePage() {
@@ -95,7 +100,9 @@ export default function QuestionnairePage() {
         <Anchor component={Link} to="/beranda" size="sm">
           ← Beranda
         </Anchor>
-        <Title order={1}>Kuesioner {period.data.name} {p.periodYear}</Title>
+        <Title order={1}>
+          Kuesioner {period.data.name} {p.periodYear}
+        </Title>
         <Text>{p.publicBody.name}</Text>
         <Text size="sm" data-testid="overall-progress">
           Terjawab {p.progress.answered} dari {p.progress.total} pertanyaan{p.progress.missingEvidence ? ` · ${p.progress.missingEvidence} belum ada data dukung` : ''}
@@ -104,7 +111,9 @@ export default function QuestionnairePage() {
       </div>
       {readOnly && (
         <Alert className="ppid-alert" color="gray" variant="light" title="Hanya baca" data-testid="read-only">
-          {p.submittedAt ? `Kuesioner telah dikirim pada ${formatDateTime(p.submittedAt, period.data.timezone)}. Jawaban tidak dapat diubah lagi.` : 'Kuesioner tidak dapat diubah pada tahap ini.'}
+          {p.submittedAt
+            ? `Kuesioner telah dikirim pada ${formatDateTime(p.submittedAt, period.data.timezone)}. Jawaban tidak dapat diubah lagi.`
+            : 'Kuesioner tidak dapat diubah pada tahap ini.'}
         </Alert>
       )}
       {!readOnly && <SubmitBar participation={p} queue={queue} />}
@@ -133,6 +142,12 @@ export default function QuestionnairePage() {
   );
 }
 
+/** Whether a gap of the submit refusal is filled now: its answer (and, for evidence, a file or a link) saved on the server. */
+function gapFilled(entry: Entry | undefined, gap: MissingItem['missing']): boolean {
+  if (!entry || entry.version === 0 || (entry.state !== 'saved' && entry.state !== 'idle')) return false;
+  return gap === 'ANSWER' ? hasValue(entry.draft) : entry.draft.evidenceIds.length > 0 || entry.draft.url.trim() !== '';
+}
+
 function SubmitBar({ participation, queue }: { participation: Participation; queue: AutosaveQueue }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -158,6 +173,10 @@ function SubmitBar({ participation, queue }: { participation: Participation; que
     }
   };
   const missing: MissingItem[] = error instanceof ApiError && error.status === 422 ? (((error.body.details as { missing?: MissingItem[] })?.missing ?? []) as MissingItem[]) : [];
+  // The refusal's list follows the page: a gap leaves it once its answer or evidence is saved.
+  const [, queueChanged] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => queue.subscribe(queueChanged), [queue]);
+  const stillMissing = missing.filter((m) => !gapFilled(queue.get(m.questionCode), m.missing));
   const goTo = (code: string) => {
     const el = document.getElementById(`q-${code}`);
     if (!el) return;
@@ -175,11 +194,25 @@ function SubmitBar({ participation, queue }: { participation: Participation; que
           Jawaban tersimpan otomatis. Kirim sekali setelah semua pertanyaan terjawab.
         </Text>
       </Group>
-      {error != null && (
-        <Alert className="ppid-alert" color="red" variant="outline" title={missing.length ? `Kuesioner belum lengkap: ${missing.length} pertanyaan perlu dilengkapi` : 'Kuesioner tidak dapat dikirim'} role="alert" ref={summary} tabIndex={-1} data-testid="submit-error">
+      {error != null && missing.length > 0 && stillMissing.length === 0 && (
+        <Alert className="ppid-alert" color="teal" variant="outline" title="Kekurangan sudah dilengkapi" data-testid="submit-gaps-filled">
+          Semua pertanyaan yang tadi kurang sudah tersimpan. Kirim kuesioner lagi.
+        </Alert>
+      )}
+      {error != null && (missing.length === 0 || stillMissing.length > 0) && (
+        <Alert
+          className="ppid-alert"
+          color="red"
+          variant="outline"
+          title={missing.length ? `Kuesioner belum lengkap: ${stillMissing.length} pertanyaan perlu dilengkapi` : 'Kuesioner tidak dapat dikirim'}
+          role="alert"
+          ref={summary}
+          tabIndex={-1}
+          data-testid="submit-error"
+        >
           {missing.length > 0 ? (
             <List>
-              {missing.map((m) => (
+              {stillMissing.map((m) => (
                 <List.Item key={m.questionCode}>
                   <a
                     href={`#q-${m.questionCode}`}
@@ -230,7 +263,19 @@ const STATE_TEXT: Record<Entry['state'], string> = {
   conflict: 'Diubah di tempat lain',
 };
 
-function QuestionCard({ question: q, queue, participation, files, readOnly }: { question: Question; queue: AutosaveQueue; participation: Participation; files: EvidenceFile[]; readOnly: boolean }) {
+function QuestionCard({
+  question: q,
+  queue,
+  participation,
+  files,
+  readOnly,
+}: {
+  question: Question;
+  queue: AutosaveQueue;
+  participation: Participation;
+  files: EvidenceFile[];
+  readOnly: boolean;
+}) {
   const entry = useSyncExternalStore(queue.subscribe, () => queue.get(q.code)) ?? { draft: EMPTY, version: 0, state: 'idle' as const };
   const { draft } = entry;
   const edit = (patch: Partial<Draft>) => queue.edit(q.code, { ...draft, ...patch });
@@ -305,11 +350,31 @@ function QuestionCard({ question: q, queue, participation, files, readOnly }: { 
   );
 }
 
-function ValueControl({ question: q, value, label, readOnly, error, onChange }: { question: Question; value: unknown; label: string; readOnly: boolean; error?: string; onChange: (v: unknown) => void }) {
+function ValueControl({
+  question: q,
+  value,
+  label,
+  readOnly,
+  error,
+  onChange,
+}: {
+  question: Question;
+  value: unknown;
+  label: string;
+  readOnly: boolean;
+  error?: string;
+  onChange: (v: unknown) => void;
+}) {
   switch (q.type) {
     case 'YES_NO':
       return (
-        <Radio.Group label="Jawaban" aria-label={`Jawaban ${label}`} value={value === true ? 'ya' : value === false ? 'tidak' : null} onChange={(v) => onChange(v === 'ya')} error={error}>
+        <Radio.Group
+          label="Jawaban"
+          aria-label={`Jawaban ${label}`}
+          value={value === true ? 'ya' : value === false ? 'tidak' : null}
+          onChange={(v) => onChange(v === 'ya')}
+          error={error}
+        >
           <Group gap="lg" mt={4}>
             <Radio value="ya" label="Ya" disabled={readOnly} />
             <Radio value="tidak" label="Tidak" disabled={readOnly} />
@@ -320,7 +385,9 @@ function ValueControl({ question: q, value, label, readOnly, error, onChange }: 
       return (
         <Radio.Group label="Pilih satu" aria-label={`Jawaban ${label}`} value={typeof value === 'string' ? value : null} onChange={onChange} error={error}>
           <Stack gap={6} mt={4}>
-            {q.options?.map((o) => <Radio key={o.value} value={o.value} label={o.label} disabled={readOnly} />)}
+            {q.options?.map((o) => (
+              <Radio key={o.value} value={o.value} label={o.label} disabled={readOnly} />
+            ))}
           </Stack>
         </Radio.Group>
       );
@@ -328,7 +395,9 @@ function ValueControl({ question: q, value, label, readOnly, error, onChange }: 
       return (
         <Checkbox.Group label="Pilih semua yang sesuai" aria-label={`Jawaban ${label}`} value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} error={error}>
           <Stack gap={6} mt={4}>
-            {q.options?.map((o) => <Checkbox key={o.value} value={o.value} label={o.label} disabled={readOnly} />)}
+            {q.options?.map((o) => (
+              <Checkbox key={o.value} value={o.value} label={o.label} disabled={readOnly} />
+            ))}
           </Stack>
         </Checkbox.Group>
       );
@@ -347,6 +416,16 @@ function ValueControl({ question: q, value, label, readOnly, error, onChange }: 
         />
       );
     case 'TEXT':
-      return <Textarea label={`Jawaban untuk ${q.code}`} autosize minRows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value)} readOnly={readOnly} error={error} />;
+      return (
+        <Textarea
+          label={`Jawaban untuk ${q.code}`}
+          autosize
+          minRows={3}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          readOnly={readOnly}
+          error={error}
+        />
+      );
   }
 }
