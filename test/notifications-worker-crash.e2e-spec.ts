@@ -1,27 +1,8 @@
-import { ChildProcess, spawn } from 'child_process';
-import * as path from 'path';
+import type { ChildProcess } from 'child_process';
 import { API, Factory, saqPeriod } from './factories';
 import { SmtpCapture } from './support/smtp-capture';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
-
-/** A separate worker process (src/worker.ts) on the test's database, queue prefix and SMTP server. */
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
-    cwd: path.join(__dirname, '..'),
-    env: { PATH: process.env.PATH, ...env, LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker did not start')), 60000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('consuming queues')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
-}
+import { startWorker } from './support/worker-process';
 
 describe('notices survive a worker killed mid-delivery', () => {
   let t: TestApp;

@@ -1,32 +1,10 @@
-import { ChildProcess, spawn } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import * as path from 'path';
 import { createConnection, Connection } from 'mysql2/promise';
 import { buildSyntheticPeriod } from '../seeds/synthetic';
 import { API } from './factories';
 import { bearer, createTestApp, TestApp } from './support/test-app';
-
-/** A separate worker process (src/worker.ts) on the test's database and queue prefix. */
-function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
-    cwd: path.join(__dirname, '..'),
-    env: { PATH: process.env.PATH, ...env, LOG_LEVEL: process.env.DEBUG_CRASH ? 'info' : 'error' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (process.env.DEBUG_CRASH) {
-    child.stdout!.on('data', (d: Buffer) => console.log(`[worker ${child.pid}] ${d}`));
-    child.stderr!.on('data', (d: Buffer) => console.log(`[worker ${child.pid} ERR] ${d}`));
-  }
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker did not start')), 60000);
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('consuming queues')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-  });
-}
+import { startWorker } from './support/worker-process';
 
 describe('jobs survive a worker killed mid-run', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@
  * score (pure: rows of ranking_results in, a label per participation out; the order itself is the
  * scoring rule's, src/scoring/ranking.ts).
  */
-import { dec } from '../scoring/decimal';
+import { dec, format2 } from '../scoring/decimal';
 import { decidingKey, RankInput } from '../scoring/ranking';
 import { TieBreak } from './dto/ranking-response.dto';
 
@@ -34,7 +34,7 @@ const inputOf = (r: TieRow): RankInput => ({
 export function tieBreaks(rows: TieRow[]): Map<string, TieBreak> {
   const groups = new Map<string, TieRow[]>();
   for (const r of [...rows].sort((a, b) => Number(a.position) - Number(b.position))) {
-    const key = `${r.category_code}\u0000${dec(r.final_score).toFixed(2)}`;
+    const key = `${r.category_code}\u0000${format2(r.final_score)}`;
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);

@@ -12,6 +12,7 @@ import { EvidenceLink, PdfFrame, prefetchEvidence } from '../ui/EvidenceViewer';
 import { decimalFromInput, formatDateTime, formatScore } from '../ui/format';
 import { STATUS_LABELS } from '../ui/labels';
 import { Loading } from '../ui/Loading';
+import { useLeaveWarning } from '../ui/useLeaveWarning';
 import { usePageTitle } from '../ui/usePageTitle';
 import { RetryButton, saveErrorText } from '../ui/widgets';
 import { keys, useAnswers, useEvidenceFiles, useInstrument, useParticipation, usePeriod, useVerifications } from './queries';
@@ -104,15 +105,7 @@ export default function DeskPage() {
     setLoaded(true);
   }, [verifications.data, loaded, queue]);
 
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (!queue.unsaved) return;
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [queue]);
+  useLeaveWarning(queue);
 
   const answerOf = useMemo(() => new Map((answers.data?.items ?? []).map((a) => [a.questionCode, a])), [answers.data]);
   const wanted = search.get('q');

@@ -7,6 +7,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { formatDateTime, formatScore } from '../ui/format';
 import { Loading } from '../ui/Loading';
 import { shownValue } from '../ui/answer-text';
+import { useLeaveWarning } from '../ui/useLeaveWarning';
 import { usePageTitle } from '../ui/usePageTitle';
 import { AutosaveQueue, hasValue, type Draft, type Entry } from './autosave';
 import { EvidenceField } from './EvidenceField';
@@ -77,15 +78,7 @@ export default function QuestionnairePage() {
     setLoaded(true);
   }, [answers.data, instrument.data, loaded, queue, questions]);
 
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (!queue.unsaved) return;
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [queue]);
+  useLeaveWarning(queue);
 
   const failed = [participation, instrument, answers, files, period].find((q) => q.error);
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
