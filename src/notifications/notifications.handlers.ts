@@ -9,11 +9,14 @@ import { InvitationBatchesService } from './invitation-batches.service';
 import { NoticesService } from './notices.service';
 import { OutboxService } from './outbox.service';
 
+/** Messages one worker process has with the mail server at once. */
+export const DELIVERY_CONCURRENCY = 4;
+
 /** Sends one message of the outbox (retried with backoff; a failure ends in the outbox, never in the worker). */
 @Injectable()
 export class DeliverNotificationHandler implements JobHandler<JobName.DeliverNotification> {
   readonly jobName = JobName.DeliverNotification;
-  readonly concurrency = 4;
+  readonly concurrency = DELIVERY_CONCURRENCY;
   constructor(private readonly outbox: OutboxService) {}
 
   handle(job: Job<JobPayloads[JobName.DeliverNotification]>) {
