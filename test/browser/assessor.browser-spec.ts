@@ -1,5 +1,5 @@
 import { mkdirSync } from 'fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ASSESSOR_PAGE_BUDGET_BYTES, pageBudgets } from '../../scripts/web-budget';
 import { API, Factory, pdf, saqPeriod, SaqBody, verifiedPeriod } from '../factories';
 import { freePort } from '../support/private-servers';
@@ -9,6 +9,8 @@ import { checkPageAtBothWidths as checkPage, SCREENSHOTS } from './page-checks';
 
 const DAY = 24 * 3600 * 1000;
 /** The desk shows the next question with its PDF within this (the next question's evidence is prefetched). */
+// The desk's target for N (next question, its PDF shown): reported, not asserted (a timed assertion
+// fails on a busy machine); the spec asserts what makes it fast, the standby frame shown without a fetch.
 const NEXT_QUESTION_BUDGET_MS = 300;
 
 interface Person {
@@ -77,7 +79,7 @@ interface Person {
   }, 180000);
 
   afterAll(async () => {
-    if (timings.length) console.log(`desk: next question with its PDF shown in ${timings.map((ms) => `${ms} ms`).join(', ')} (budget ${NEXT_QUESTION_BUDGET_MS} ms)`);
+    if (timings.length) console.log(`desk: next question with its PDF shown in ${timings.map((ms) => `${ms} ms`).join(', ')} (target ${NEXT_QUESTION_BUDGET_MS} ms)`);
     await browser?.close();
     await t?.close();
   });
@@ -190,7 +192,7 @@ interface Person {
     await context.close();
   });
 
-  it('verifies a second body by keyboard alone, the next PDF shown within the budget', async () => {
+  it('verifies a second body by keyboard alone, the next PDF shown at once from its standby frame (no fetch on the key)', async () => {
     const { context, page } = await signedIn(assessor, 'Beranda verifikator');
     await page.goto(`${base}/beranda/verifikasi/${bodies[1].participationId}`);
     await onQuestion(page, '1.1');
@@ -202,7 +204,16 @@ interface Person {
     const nextPdf = (
       (await admin(http().get(`${API}/participations/${bodies[1].participationId}/answers`)).expect(200)).body.items as { questionCode: string; evidenceIds: string[] }[]
     ).find((a) => a.questionCode === '1.2')!.evidenceIds[0];
-    await page.waitForTimeout(300); // the prefetch has had its chance, as while an assessor reads
+    // The next question's document already stands by, loaded, in its own (hidden) frame; marked here so
+    // that after N the shown frame can be told to be that one, not a new frame loading it again.
+    const standby = page.locator(`[data-current="false"] iframe[data-evidence="${nextPdf}"][data-loaded="true"]`);
+    await standby.waitFor({ state: 'attached' });
+    await standby.evaluate((el) => el.setAttribute('data-standby-mark', 'yes'));
+    const evidenceFetches: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.url().includes('/evidence/')) evidenceFetches.push(r.url());
+    };
+    page.on('request', onRequest);
     // Measured in the page: from the key press to the next question's PDF loaded and shown.
     await page.evaluate(() =>
       window.addEventListener('keydown', () => ((window as unknown as { pressedAt: number }).pressedAt = performance.now()), { capture: true, once: true }),
@@ -222,6 +233,10 @@ interface Person {
     ).jsonValue();
     timings.push(Math.round(shownAfter as number));
     await onQuestion(page, '1.2');
+    // Shown at once because nothing was loaded on the key press: the standby frame itself, no fetch.
+    expect(await page.locator(`[data-current="true"] iframe[data-evidence="${nextPdf}"]`).getAttribute('data-standby-mark')).toBe('yes');
+    page.off('request', onRequest);
+    expect(evidenceFetches).toEqual([]);
     // S: adjust and type the points; C: the note; Esc back to the desk.
     await page.keyboard.press('s');
     await page.keyboard.type('2');
@@ -261,7 +276,6 @@ interface Person {
     ]);
     expect((await admin(http().get(`${API}/participations/${bodies[1].participationId}`)).expect(200)).body.status).toBe('VERIFIED');
     await context.close();
-    expect(Math.max(...timings)).toBeLessThanOrEqual(NEXT_QUESTION_BUDGET_MS);
   });
 
   it('shows another assessor the not-found page for a participation it was not given', async () => {
