@@ -2,7 +2,10 @@ import { IncomingHttpHeaders, request as httpRequest, Server } from 'http';
 import { AddressInfo } from 'net';
 import { brotliDecompressSync, gunzipSync } from 'zlib';
 import { DataSource } from 'typeorm';
+import { AuthService } from '../src/auth/auth.service';
+import { AuthUser } from '../src/common/auth-user';
 import { inTransaction } from '../src/database/transaction';
+import { AnswersService } from '../src/saq/answers.service';
 import { UserCredentials } from '../src/users/user-credentials';
 import { API, Factory, fillSmallInstrument, publishedPeriod, saqPeriod, SaqBody } from './factories';
 import { bearer, createTestApp, eventually, TestApp } from './support/test-app';
@@ -393,5 +396,123 @@ describe('the answer save in front of Express answers as the guarded route does'
     expect(bad.status).toBe(400);
     const post = await rawRequest(t, `${API}/${answer(mine)}`, { ...auth(mine), 'Content-Type': 'application/json' }, 'POST', '{}');
     expect(post.status).toBe(404);
+  });
+});
+
+/**
+ * Saves without an expected version that arrive together are one multi-row statement
+ * (src/database/statement-batch.ts): each still answers its own version, has its own audit row, and a
+ * save whose context changed meanwhile is refused and checked again without failing the others.
+ */
+describe('answer saves arriving together', () => {
+  let t: TestApp;
+  let bodies: SaqBody[];
+  let users: AuthUser[];
+  let answers: AnswersService;
+  let ds: DataSource;
+  const stored = async (b: SaqBody, code: string) =>
+    (
+      await ds.query(
+        'SELECT a.value, a.version, a.checked_participation_version FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.participation_id = ? AND q.code = ?',
+        [b.participationId, code],
+      )
+    ).map((r: { value: string; version: number; checked_participation_version: number }) => ({ ...r, value: JSON.parse(r.value) as unknown }))[0];
+  const auditRows = async () =>
+    Number(
+      (await ds.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'answer.save' AND entity_id REGEXP ?", [`^(${bodies.map((b) => b.participationId).join('|')}):`]))[0].n,
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp({ workers: false });
+    const f = new Factory(t);
+    ({ bodies } = await saqPeriod(t, f, { count: 3, year: 2035 }));
+    answers = t.app.get(AnswersService);
+    ds = t.app.get(DataSource);
+    users = await Promise.all(bodies.map((b) => t.app.get(AuthService).verify(b.token)));
+    // A first save each over HTTP: the contexts and the instrument are at hand from here on.
+    for (const b of bodies) await t.http().put(`${API}/participations/${b.participationId}/answers/2.3`).set(bearer(b.token)).send({ value: 'awal' }).expect(200);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('writes the saves of one moment in one statement; each answers its own version and has its audit row', async () => {
+    const before = { ...answers.upserts.stats };
+    const audited = await auditRows();
+    const saves = bodies.flatMap((b, i) => [
+      answers.save(users[i], b.participationId, '2.3', { value: `bersama ${i}` }),
+      answers.save(users[i], b.participationId, '2.2', { value: 10 + i }),
+    ]);
+    // The same answer twice in the same moment: never in one statement (the second is its own).
+    saves.push(answers.save(users[0], bodies[0].participationId, '2.3', { value: 'bersama 0 lagi' }));
+    const saved = await Promise.all(saves);
+
+    expect(answers.upserts.stats.batches - before.batches).toBe(1);
+    expect(answers.upserts.stats.batchedItems - before.batchedItems).toBe(6);
+    expect(answers.upserts.stats.singles - before.singles).toBe(1);
+    expect(saved.map((s) => [s.questionCode, s.value])).toEqual([
+      ['2.3', 'bersama 0'],
+      ['2.2', 10],
+      ['2.3', 'bersama 1'],
+      ['2.2', 11],
+      ['2.3', 'bersama 2'],
+      ['2.2', 12],
+      ['2.3', 'bersama 0 lagi'],
+    ]);
+    expect(saved.filter((s) => s.questionCode === '2.2').map((s) => s.version)).toEqual([1, 1, 1]);
+    expect([saved[2].version, saved[4].version]).toEqual([2, 2]);
+    // Body 0's two saves of 2.3 went in two statements: versions 2 and 3, the row holds the later one.
+    expect([saved[0].version, saved[6].version].sort()).toEqual([2, 3]);
+    const row0 = await stored(bodies[0], '2.3');
+    expect(row0.version).toBe(3);
+    expect(row0.value).toEqual(saved[0].version === 3 ? 'bersama 0' : 'bersama 0 lagi');
+    for (const [i, b] of bodies.entries()) {
+      expect((await stored(b, '2.2')).value).toBe(10 + i);
+      const listed = (await t.http().get(`${API}/participations/${b.participationId}/answers`).set(bearer(b.token)).expect(200)).body.items;
+      expect(listed.find((a: { questionCode: string }) => a.questionCode === '2.2')).toEqual(saved[2 * i + 1]);
+    }
+    expect((await auditRows()) - audited).toBe(7);
+  });
+
+  it('refuses only the save whose participation changed meanwhile; it is checked again and saved, the others are saved at once', async () => {
+    // Another process's write to body 1's participation, which this one's cached context has not seen.
+    await ds.query('UPDATE participations SET version = version + 1 WHERE id = ?', [bodies[1].participationId]);
+    const [{ version: current }] = await ds.query('SELECT version FROM participations WHERE id = ?', [bodies[1].participationId]);
+    const before = { ...answers.upserts.stats };
+    const saved = await Promise.all(bodies.map((b, i) => answers.save(users[i], b.participationId, '2.3', { value: `sesudah ${i}` })));
+    expect(answers.upserts.stats.fallbacks - before.fallbacks).toBe(1);
+    expect(saved.map((s) => s.value)).toEqual(['sesudah 0', 'sesudah 1', 'sesudah 2']);
+    for (const [i, b] of bodies.entries()) expect((await stored(b, '2.3')).value).toBe(`sesudah ${i}`);
+    expect((await stored(bodies[1], '2.3')).checked_participation_version).toBe(Number(current));
+  });
+
+  it('over HTTP, saves sent at once each answer 200 with their version and an audit row with their request id', async () => {
+    const sent = bodies.flatMap((b, i) =>
+      ['2.2', '2.3'].flatMap((code) =>
+        [0, 1, 2].map((n) => {
+          const requestId = `together-${i}-${code}-${n}`;
+          return { b, code, requestId, value: code === '2.2' ? 100 + n : `serentak ${n}` };
+        }),
+      ),
+    );
+    const answered = await Promise.all(
+      sent.map((s) =>
+        t.http().put(`${API}/participations/${s.b.participationId}/answers/${s.code}`).set(bearer(s.b.token)).set('X-Request-Id', s.requestId).send({ value: s.value }),
+      ),
+    );
+    expect(answered.map((r) => r.status)).toEqual(sent.map(() => 200));
+    for (const [k, s] of sent.entries()) {
+      const [audit] = await ds.query("SELECT after_state FROM audit_log WHERE action = 'answer.save' AND request_id = ?", [s.requestId]);
+      expect(audit).toBeDefined();
+      const after = typeof audit.after_state === 'string' ? JSON.parse(audit.after_state) : audit.after_state;
+      expect(after.version).toBe(answered[k].body.version);
+    }
+    // Three saves per answer, each its own version: the row's is the highest answered.
+    for (const b of bodies)
+      for (const code of ['2.2', '2.3']) {
+        const versions = answered.filter((_, k) => sent[k].b === b && sent[k].code === code).map((r) => r.body.version as number);
+        expect(new Set(versions).size).toBe(3);
+        expect((await stored(b, code)).version).toBe(Math.max(...versions));
+      }
   });
 });

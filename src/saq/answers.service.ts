@@ -8,8 +8,9 @@ import { CommonErrorCode } from '../common/error-codes';
 import { badRequest, busy, conflict, unprocessable } from '../common/errors';
 import { FieldErrorCode } from '../common/field-error';
 import { currentRequestId } from '../common/request-context';
-import { driverErrorCode, isLockContention } from '../database/db-errors';
+import { driverErrorCode, isDatabaseUnreachable, isLockContention } from '../database/db-errors';
 import { poolQuery, withPoolConnection, WriteResult } from '../database/pool-query';
+import { StatementBatch } from '../database/statement-batch';
 import { Question } from '../instruments/entities/question.entity';
 import { applicableQuestion, InstrumentsService } from '../instruments/instruments.service';
 import { format2 } from '../scoring/decimal';
@@ -27,6 +28,29 @@ export class AnswersService {
   private readonly logger = new Logger('Answers');
   /** Whether the connected server takes INSERT ... RETURNING (read once). */
   private returnsRows: boolean | undefined;
+  /** The saves without an expected version on MariaDB: those arriving together are one statement. */
+  readonly upserts = new StatementBatch<UpsertRow, number>({
+    key: (r) => r.key,
+    one: async (r) => Number((await poolQuery<{ version: number }[]>(this.ds, upsertReturningSql(1), r.params))[0].version),
+    many: async (rows) => {
+      // In key order, so concurrent statements lock the answers rows in one order.
+      const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const written = await poolQuery<{ participation_id: number | string; question_id: number | string; version: number }[]>(
+        this.ds,
+        upsertReturningSql(sorted.length),
+        sorted.flatMap((r) => r.params),
+      );
+      const versions = new Map(written.map((w) => [`${w.participation_id}:${w.question_id}`, Number(w.version)]));
+      return rows.map((r) => {
+        const v = versions.get(r.key);
+        if (v === undefined) throw new Error(`the batched upsert answered no row for answer ${r.key}`);
+        return v;
+      });
+    },
+    // A refusal by the server (a row's guard, a deadlock) undid the whole statement: each save alone
+    // finds its own outcome. Anything else (the database unreachable, a reply lost) fails them all.
+    retryAlone: (e) => driverErrorCode(e) !== undefined && !isDatabaseUnreachable(e),
+  });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -153,12 +177,11 @@ export class AnswersService {
       }
       const params = [p.id, questionId, ...columns];
       if (expected === 0) return (await poolQuery<WriteResult>(this.ds, INSERT_SQL, params)).affectedRows === 1 ? 1 : 'not-written';
-      params.push(...columns);
       if ((this.returnsRows ??= returnsRows(this.ds))) {
-        // One statement: MariaDB hands the written row's version back.
-        const [row] = await poolQuery<{ version: number }[]>(this.ds, UPSERT_RETURNING_SQL, params);
-        return Number(row.version);
+        // One statement, shared with the saves that arrive with it: MariaDB hands each row's version back.
+        return await this.upserts.write({ key: `${p.id}:${questionId}`, params });
       }
+      params.push(...columns);
       return await withPoolConnection(this.ds, async (query) => {
         // 1 for an insert (version 1), 2 for an update, whose new version the session's LAST_INSERT_ID
         // holds (the audit trigger's own insert hides it from the statement's reply).
@@ -235,6 +258,12 @@ export class AnswersService {
   }
 }
 
+/** One save's upsert: its row's key (participation:question) and the statement's values for it. */
+interface UpsertRow {
+  key: string;
+  params: unknown[];
+}
+
 interface CheckedAnswer {
   value: unknown;
   evidenceIds: string[];
@@ -255,8 +284,26 @@ const GUARD_REFUSED = 'ER_SIGNAL_EXCEPTION';
 const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
 // The values are bound twice rather than read back with VALUES(), which MySQL 8 deprecates.
 const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${setColumns('answers')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
-/** The same upsert answering the row's version: MariaDB 10.5+ only (MySQL 8 has no INSERT ... RETURNING). */
-const UPSERT_RETURNING_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${setColumns('answers')}, answers.version = answers.version + 1 RETURNING version`;
+const ANSWER_ROW = `(${Array(2 + ANSWER_COLUMNS.split(', ').length)
+  .fill('?')
+  .join(', ')}, 1)`;
+const upsertSqls = new Map<number, string>();
+/**
+ * The same upsert of `rows` answers at once, answering each row's version: MariaDB 10.5+ only (MySQL 8
+ * has no INSERT ... RETURNING), so it reads the values back with VALUES(), not deprecated in MariaDB.
+ */
+const upsertReturningSql = (rows: number): string => {
+  let sql = upsertSqls.get(rows);
+  if (!sql) {
+    sql =
+      `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) VALUES ${Array(rows).fill(ANSWER_ROW).join(', ')} ` +
+      `ON DUPLICATE KEY UPDATE ${ANSWER_COLUMNS.split(', ')
+        .map((c) => `answers.${c} = VALUES(${c})`)
+        .join(', ')}, answers.version = answers.version + 1 RETURNING participation_id, question_id, version`;
+    upsertSqls.set(rows, sql);
+  }
+  return sql;
+};
 const UPDATE_VERSION_SQL = `UPDATE answers SET ${setColumns('answers')}, answers.version = answers.version + 1 WHERE participation_id = ? AND question_id = ? AND version = ?`;
 
 /**
