@@ -31,26 +31,29 @@ export class AnswersService {
   /** The saves without an expected version on MariaDB: those arriving together are one statement. */
   readonly upserts = new StatementBatch<UpsertRow, number>({
     key: (r) => r.key,
-    one: async (r) => Number((await poolQuery<{ version: number }[]>(this.ds, upsertReturningSql(1), r.params))[0].version),
-    many: async (rows) => {
-      // In key order, so concurrent statements lock the answers rows in one order.
-      const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const written = await poolQuery<{ participation_id: number | string; question_id: number | string; version: number }[]>(
-        this.ds,
-        upsertReturningSql(sorted.length),
-        sorted.flatMap((r) => r.params),
-      );
-      const versions = new Map(written.map((w) => [`${w.participation_id}:${w.question_id}`, Number(w.version)]));
-      return rows.map((r) => {
-        const v = versions.get(r.key);
-        if (v === undefined) throw new Error(`the batched upsert answered no row for answer ${r.key}`);
-        return v;
-      });
-    },
+    one: async (r) => (await this.upsertMany([r]))[0],
+    many: (rows) => this.upsertMany(rows),
     // A refusal by the server (a row's guard, a deadlock) undid the whole statement: each save alone
     // finds its own outcome. Anything else (the database unreachable, a reply lost) fails them all.
     retryAlone: (e) => driverErrorCode(e) !== undefined && !isDatabaseUnreachable(e),
   });
+
+  /** One upsert statement of `rows` (MariaDB: RETURNING), answering each row's new version in the rows' order. */
+  private async upsertMany(rows: UpsertRow[]): Promise<number[]> {
+    // In key order, so concurrent statements lock the answers rows in one order.
+    const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const written = await poolQuery<{ participation_id: number | string; question_id: number | string; version: number }[]>(
+      this.ds,
+      upsertReturningSql(sorted.length),
+      sorted.flatMap((r) => r.params),
+    );
+    const versions = new Map(written.map((w) => [`${w.participation_id}:${w.question_id}`, Number(w.version)]));
+    return rows.map((r) => {
+      const v = versions.get(r.key);
+      if (v === undefined) throw new Error(`the batched upsert answered no row for answer ${r.key}`);
+      return v;
+    });
+  }
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -279,14 +282,16 @@ const setColumns = (table: string) =>
   ANSWER_COLUMNS.split(', ')
     .map((c) => `${table}.${c} = ?`)
     .join(', ');
-/** The audit triggers' refusal of a save checked on versions since changed: SIGNAL SQLSTATE '45000' (migration AnswerSaveGuard); nothing was written. */
-const GUARD_REFUSED = 'ER_SIGNAL_EXCEPTION';
-const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`;
-// The values are bound twice rather than read back with VALUES(), which MySQL 8 deprecates.
-const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${setColumns('answers')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
+/** One answer's values: participation, question, ANSWER_COLUMNS, version 1. */
 const ANSWER_ROW = `(${Array(2 + ANSWER_COLUMNS.split(', ').length)
   .fill('?')
   .join(', ')}, 1)`;
+/** The audit triggers' refusal of a save checked on versions since changed: SIGNAL SQLSTATE '45000' (migration AnswerSaveGuard); nothing was written. */
+const GUARD_REFUSED = 'ER_SIGNAL_EXCEPTION';
+const INSERT_SQL = `INSERT INTO answers (participation_id, question_id, ${ANSWER_COLUMNS}, version) VALUES ${ANSWER_ROW}`;
+
+// The values are bound twice rather than read back with VALUES(), which MySQL 8 deprecates.
+const UPSERT_SQL = `${INSERT_SQL} ON DUPLICATE KEY UPDATE ${setColumns('answers')}, answers.version = LAST_INSERT_ID(answers.version + 1)`;
 const upsertSqls = new Map<number, string>();
 /**
  * The same upsert of `rows` answers at once, answering each row's version: MariaDB 10.5+ only (MySQL 8
