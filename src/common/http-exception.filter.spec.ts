@@ -28,7 +28,7 @@ describe('AllExceptionsFilter', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
   it('answers 503, not 500, when a write still loses to concurrent ones after its retries', () => {
-    for (const code of ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']) {
+    for (const code of ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_AUTOINC_READ_FAILED']) {
       const r = respond(dbError(code));
       expect(r.status).toBe(503);
       expect(r.body.message).toMatch(/nothing was saved; try again/);

@@ -1,10 +1,14 @@
 /** The MySQL error code (`ER_...`) behind a failed query, if it is one. */
 export const driverErrorCode = (e: unknown): string | undefined => (e as { driverError?: { code?: string } } | undefined)?.driverError?.code;
 
-/** A deadlock or lock wait timeout: the statement lost to concurrent writes and changed nothing; it may be retried. */
+/**
+ * A deadlock or lock wait timeout: the statement lost to concurrent writes and changed nothing; it may be
+ * retried. InnoDB reports one met while taking a table's AUTO-INC lock (held to the end of a statement
+ * that inserts through INSERT ... SELECT, as the answers audit triggers do) as ER_AUTOINC_READ_FAILED.
+ */
 export const isLockContention = (e: unknown): boolean => {
   const code = driverErrorCode(e);
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'ER_AUTOINC_READ_FAILED';
 };
 
 /** MariaDB's max_statement_time (1969, unnamed in mysql2's table) and MySQL's max_execution_time (3024). */

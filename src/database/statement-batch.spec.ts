@@ -53,6 +53,34 @@ describe('StatementBatch', () => {
     expect(statements).toEqual([['a', 'b', 'c'], ['a', 'd', 'e'], ['a']]);
   });
 
+  it('writes a repeated key only after the statement holding its earlier write has settled', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const firstHeld = new Promise<void>((r) => (release = r));
+    const writer: BatchWriter<Item, number> = {
+      key: (i) => i.key,
+      one: async (i) => {
+        events.push(`start ${i.key}${i.value}`);
+        return i.value;
+      },
+      many: async (items) => {
+        events.push(`start ${items.map((i) => `${i.key}${i.value}`).join(' ')}`);
+        await firstHeld;
+        events.push('end first');
+        return items.map((i) => i.value);
+      },
+      retryAlone: () => true,
+    };
+    const batch = new StatementBatch(writer);
+    const all = Promise.all([batch.write({ key: 'a', value: 1 }), batch.write({ key: 'b', value: 2 }), batch.write({ key: 'a', value: 3 })]);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(events).toEqual(['start a1 b2']);
+    release();
+    expect(await all).toEqual([1, 2, 3]);
+    expect(events).toEqual(['start a1 b2', 'end first', 'start a3']);
+  });
+
   it('after a refused statement writes each item alone, so only the refused one fails', async () => {
     const refusal = Object.assign(new Error('refused'), { refused: true });
     const { writer, statements } = recordingWriter({ failMany: refusal, failOne: (i) => (i.key === 'b' ? refusal : undefined) });

@@ -5,8 +5,9 @@
  * items handed to `run` in the same turn of the event loop are written together; when the load is
  * light a turn holds one item and it is written alone, as it would have been, with no wait added.
  *
- * A statement holds at most `maxItems` items and never two with the same key (two writes of one row
- * go in separate statements, as two concurrent requests would). When the many-row statement fails
+ * A statement holds at most `maxItems` items and never two with the same key: a second write of one
+ * row goes in a later statement, written after the earlier one (two statements writing the same row at
+ * once would only wait on, or deadlock with, each other). When the many-row statement fails
  * with an error the server gave for the statement (a refused row, a deadlock), which means it
  * changed nothing, each item is written alone so each gets its own outcome; an unreachable database
  * fails them all as it would have failed each.
@@ -55,16 +56,17 @@ export class StatementBatch<T, R> {
       if (!this.scheduled) {
         this.scheduled = true;
         // After the I/O callbacks of this turn: every request parsed in it has had its say.
-        setImmediate(() => this.flush());
+        setImmediate(() => void this.flush());
       }
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     this.scheduled = false;
     const all = this.waiting;
     this.waiting = [];
-    for (const group of distinctGroups(all, (w) => this.writer.key(w.item), this.maxItems)) void this.writeGroup(group);
+    // writeGroup settles every item itself and never throws.
+    for (const group of distinctGroups(all, (w) => this.writer.key(w.item), this.maxItems)) await this.writeGroup(group);
   }
 
   private async writeGroup(group: Waiting<T, R>[]): Promise<void> {
